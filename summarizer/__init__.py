@@ -1,0 +1,1 @@
+"""Pure text work: article parsing, offline tokenizing, briefings and key quotes."""
