@@ -7,7 +7,7 @@ serves them all and the CLI and the bot pick a method by name.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -54,7 +54,7 @@ def _tokenizer() -> Tokenizer:
     return Tokenizer(LANGUAGE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def summarizer_for(method: str) -> Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]:
     """A ready summarizer (stemmer and stop words set) for a method name."""
     try:

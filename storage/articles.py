@@ -1,0 +1,190 @@
+"""The articles table: add with dedupe, read by id / latest / neighbours, full-text search."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from storage.db import Database
+
+_SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
+_COLUMNS = (
+    "id, title, body, credit, source, url, language, posted_by, posted_at,"
+    " content_hash, briefing, quotes, summarizer_version"
+)
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    id: int
+    title: str
+    body: str
+    credit: str | None
+    source: str | None
+    url: str | None
+    language: str
+    posted_by: int | None
+    posted_at: str
+    content_hash: str
+    briefing: list[str] | None
+    quotes: list[dict[str, Any]] | None
+    summarizer_version: str | None
+
+
+def content_hash(title: str, body: str) -> str:
+    """Hash of the normalised title and body: the same article posted twice hashes the same."""
+    normal = " ".join(f"{title}\n{body}".lower().split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _from_row(row: Any) -> StoredArticle:
+    data = dict(row)
+    data["briefing"] = json.loads(data["briefing"]) if data["briefing"] else None
+    data["quotes"] = json.loads(data["quotes"]) if data["quotes"] else None
+    return StoredArticle(**data)
+
+
+async def add(
+    db: Database,
+    *,
+    title: str,
+    body: str,
+    credit: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    language: str = "en",
+    posted_by: int | None = None,
+    briefing: list[str] | None = None,
+    quotes: list[dict[str, Any]] | None = None,
+    summarizer_version: str | None = None,
+) -> tuple[StoredArticle, bool]:
+    """Store an article unless the same one is already there; returns it and whether it is new."""
+    digest = content_hash(title, body)
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO articles (title, body, credit, source, url, language, posted_by,"
+            " posted_at, content_hash, briefing, quotes, summarizer_version)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (content_hash) DO NOTHING",
+            (
+                title, body, credit, source, url, language, posted_by, utc_now(), digest,
+                json.dumps(briefing, ensure_ascii=False) if briefing is not None else None,
+                json.dumps(quotes, ensure_ascii=False) if quotes is not None else None,
+                summarizer_version,
+            ),
+        )
+        created = cursor.rowcount == 1
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles WHERE content_hash = ?", (digest,))
+    return _from_row(row), created
+
+
+async def get(db: Database, article_id: int) -> StoredArticle | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+    return _from_row(row) if row else None
+
+
+async def latest(db: Database) -> StoredArticle | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles ORDER BY id DESC LIMIT 1")
+    return _from_row(row) if row else None
+
+
+async def older(db: Database, article_id: int) -> StoredArticle | None:
+    """The article posted just before this one."""
+    row = await db.fetchone(
+        f"SELECT {_COLUMNS} FROM articles WHERE id < ? ORDER BY id DESC LIMIT 1", (article_id,)
+    )
+    return _from_row(row) if row else None
+
+
+async def newer(db: Database, article_id: int) -> StoredArticle | None:
+    """The article posted just after this one."""
+    row = await db.fetchone(
+        f"SELECT {_COLUMNS} FROM articles WHERE id > ? ORDER BY id ASC LIMIT 1", (article_id,)
+    )
+    return _from_row(row) if row else None
+
+
+async def since(db: Database, after_id: int, limit: int = 5) -> list[StoredArticle]:
+    """Articles with an id above ``after_id``, newest first."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM articles WHERE id > ? ORDER BY id DESC LIMIT ?", (after_id, limit)
+    )
+    return [_from_row(r) for r in rows]
+
+
+async def max_id(db: Database) -> int:
+    row = await db.fetchone("SELECT COALESCE(MAX(id), 0) FROM articles")
+    return int(row[0])
+
+
+async def count(db: Database) -> int:
+    row = await db.fetchone("SELECT COUNT(*) FROM articles")
+    return int(row[0])
+
+
+async def delete(db: Database, article_id: int) -> bool:
+    return await db.execute("DELETE FROM articles WHERE id = ?", (article_id,)) == 1
+
+
+async def set_summary(
+    db: Database,
+    article_id: int,
+    briefing: list[str],
+    quotes: list[dict[str, Any]],
+    summarizer_version: str,
+) -> None:
+    await db.execute(
+        "UPDATE articles SET briefing = ?, quotes = ?, summarizer_version = ? WHERE id = ?",
+        (
+            json.dumps(briefing, ensure_ascii=False),
+            json.dumps(quotes, ensure_ascii=False),
+            summarizer_version,
+            article_id,
+        ),
+    )
+
+
+async def stale(db: Database, summarizer_version: str, limit: int = 100) -> list[StoredArticle]:
+    """Articles whose cached briefing was made by another summarizer version (or not at all)."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM articles WHERE summarizer_version IS NOT ?"
+        " ORDER BY id DESC LIMIT ?",
+        (summarizer_version, limit),
+    )
+    return [_from_row(r) for r in rows]
+
+
+def match_expression(words: str) -> str | None:
+    """An FTS5 query from user words: each word a quoted term, the last one also as a prefix.
+
+    User text never reaches FTS5 syntax: operators, quotes and column filters are reduced to
+    plain words, so a hostile search string can only ever be a search for words.
+    """
+    terms = _SEARCH_WORD.findall(words)[:16]
+    if not terms:
+        return None
+    quoted = [f'"{t}"' for t in terms]
+    quoted[-1] = f'("{terms[-1]}" OR "{terms[-1]}"*)' if len(terms[-1]) > 2 else quoted[-1]
+    return " AND ".join(quoted)
+
+
+async def search(db: Database, words: str, limit: int = 10) -> list[StoredArticle]:
+    """Articles matching every word, best match (bm25, title weighted) first."""
+    expression = match_expression(words)
+    if expression is None:
+        return []
+    rows = await db.fetchall(
+        f"SELECT {', '.join('a.' + c.strip() for c in _COLUMNS.split(','))}"
+        " FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0), a.id DESC LIMIT ?",
+        (expression, limit),
+    )
+    return [_from_row(r) for r in rows]

@@ -1,0 +1,77 @@
+"""The delivery ledger: one row per subscriber and local date, claimed before sending."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from storage.articles import utc_now
+from storage.db import Database
+
+
+@dataclass(frozen=True)
+class Delivery:
+    chat_id: int
+    local_date: str
+    status: str  # claimed, sent, empty, blocked, failed
+    claimed_at: str
+    finished_at: str | None
+    article_ids: list[int] | None
+    error: str | None
+
+
+async def claim(db: Database, chat_id: int, local_date: str) -> bool:
+    """Claim the (subscriber, local date) slot; false if it was already claimed or done."""
+    changed = await db.execute(
+        "INSERT INTO deliveries (chat_id, local_date, status, claimed_at)"
+        " VALUES (?, ?, 'claimed', ?) ON CONFLICT (chat_id, local_date) DO NOTHING",
+        (chat_id, local_date, utc_now()),
+    )
+    return changed == 1
+
+
+async def finish(
+    db: Database,
+    chat_id: int,
+    local_date: str,
+    status: str,
+    article_ids: list[int] | None = None,
+    error: str | None = None,
+) -> None:
+    """Record how a claimed delivery ended (sent, empty, blocked or failed)."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
+            " WHERE chat_id = ? AND local_date = ?",
+            (
+                status, utc_now(), json.dumps(article_ids) if article_ids else None, error,
+                chat_id, local_date,
+            ),
+        )
+        if status == "sent" and article_ids:
+            await conn.execute(
+                "UPDATE subscribers SET last_delivered_date = ?,"
+                " last_article_id = MAX(last_article_id, ?) WHERE chat_id = ?",
+                (local_date, max(article_ids), chat_id),
+            )
+        elif status in ("sent", "empty"):
+            await conn.execute(
+                "UPDATE subscribers SET last_delivered_date = ? WHERE chat_id = ?",
+                (local_date, chat_id),
+            )
+
+
+def _from_row(row: Any) -> Delivery:
+    data = dict(row)
+    data["article_ids"] = json.loads(data["article_ids"]) if data["article_ids"] else None
+    return Delivery(**data)
+
+
+async def for_chat(db: Database, chat_id: int) -> list[Delivery]:
+    rows = await db.fetchall(
+        "SELECT chat_id, local_date, status, claimed_at, finished_at, article_ids, error"
+        " FROM deliveries WHERE chat_id = ? ORDER BY local_date",
+        (chat_id,),
+    )
+    return [_from_row(r) for r in rows]

@@ -1,0 +1,96 @@
+"""The subscribers table: who wants a daily update, at what local time, in which zone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from storage.articles import utc_now
+from storage.db import Database
+
+_COLUMNS = (
+    "chat_id, delivery_time, tz, active, last_delivered_date, last_article_id,"
+    " created_at, blocked_at, blocked_reason"
+)
+
+
+@dataclass(frozen=True)
+class Subscriber:
+    chat_id: int
+    delivery_time: str  # "HH:MM", the subscriber's local time
+    tz: str  # IANA zone name
+    active: bool
+    last_delivered_date: str | None  # local date (YYYY-MM-DD) of the last daily update
+    last_article_id: int  # newest article id the subscriber has been sent
+    created_at: str
+    blocked_at: str | None
+    blocked_reason: str | None
+
+
+def _from_row(row: Any) -> Subscriber:
+    data = dict(row)
+    data["active"] = bool(data["active"])
+    return Subscriber(**data)
+
+
+async def subscribe(
+    db: Database, chat_id: int, delivery_time: str, tz: str, last_article_id: int = 0
+) -> Subscriber:
+    """Add or update a subscription and (re)activate it; keeps the delivery history."""
+    async with db.transaction() as conn:
+        await conn.execute(
+            "INSERT INTO subscribers (chat_id, delivery_time, tz, active, last_article_id, created_at)"
+            " VALUES (?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT (chat_id) DO UPDATE SET delivery_time = excluded.delivery_time,"
+            " tz = excluded.tz, active = 1, blocked_at = NULL, blocked_reason = NULL",
+            (chat_id, delivery_time, tz, last_article_id, utc_now()),
+        )
+    found = await get(db, chat_id)
+    assert found is not None
+    return found
+
+
+async def get(db: Database, chat_id: int) -> Subscriber | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM subscribers WHERE chat_id = ?", (chat_id,))
+    return _from_row(row) if row else None
+
+
+async def unsubscribe(db: Database, chat_id: int) -> bool:
+    """Stop daily updates; the row stays so a later /subscribe keeps the history."""
+    changed = await db.execute(
+        "UPDATE subscribers SET active = 0 WHERE chat_id = ? AND active = 1", (chat_id,)
+    )
+    return changed == 1
+
+
+async def deactivate(db: Database, chat_id: int, reason: str) -> None:
+    """Mark a chat that blocked the bot: kept, but not sent to until it subscribes again."""
+    await db.execute(
+        "UPDATE subscribers SET active = 0, blocked_at = ?, blocked_reason = ? WHERE chat_id = ?",
+        (utc_now(), reason, chat_id),
+    )
+
+
+async def reactivate(db: Database, chat_id: int) -> bool:
+    """Re-enable a subscriber the bot had deactivated because it was blocked (on /start)."""
+    changed = await db.execute(
+        "UPDATE subscribers SET active = 1, blocked_at = NULL, blocked_reason = NULL"
+        " WHERE chat_id = ? AND blocked_at IS NOT NULL",
+        (chat_id,),
+    )
+    return changed == 1
+
+
+async def active(db: Database) -> list[Subscriber]:
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM subscribers WHERE active = 1 ORDER BY chat_id"
+    )
+    return [_from_row(r) for r in rows]
+
+
+async def counts(db: Database) -> dict[str, int]:
+    row = await db.fetchone(
+        "SELECT COUNT(*) AS total, COALESCE(SUM(active), 0) AS active,"
+        " COUNT(blocked_at) AS blocked FROM subscribers"
+    )
+    return {"total": row["total"], "active": row["active"], "blocked": row["blocked"]}
