@@ -91,6 +91,11 @@ async def get(db: Database, article_id: int) -> StoredArticle | None:
     return _from_row(row) if row else None
 
 
+async def by_hash(db: Database, digest: str) -> StoredArticle | None:
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles WHERE content_hash = ?", (digest,))
+    return _from_row(row) if row else None
+
+
 async def latest(db: Database) -> StoredArticle | None:
     row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles ORDER BY id DESC LIMIT 1")
     return _from_row(row) if row else None

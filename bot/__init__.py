@@ -1,0 +1,1 @@
+"""The newsbrief Telegram bot: handlers, rendering, scheduling, ingestion, config and CLI."""

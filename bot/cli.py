@@ -1,0 +1,172 @@
+"""The ``newsbrief`` command line: run, console, brief, quotes, post."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, load_settings
+from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
+from summarizer import quotes as quote_extractor
+from summarizer.article import parse_article
+from summarizer.briefing import DEFAULT_METHOD, METHODS, briefing
+
+#: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
+MAX_QUOTES_CHARS = 10_000_000
+KEY_QUOTES = 3
+
+
+class CliError(Exception):
+    """A failure to report on one line of standard error, with exit code 1."""
+
+
+def _read_input(name: str) -> str:
+    """The text of FILE, or of standard input for ``-``: UTF-8 only, never binary."""
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+    except OSError as exc:
+        raise CliError(f"cannot read {name}: {exc.strerror or exc}") from None
+    try:
+        return text_from_bytes(data)
+    except IngestError as exc:
+        raise CliError(f"{name}: {exc}") from None
+
+
+def _brief(args: argparse.Namespace) -> int:
+    text = _read_input(args.file)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise CliError(
+            f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
+        )
+    article = parse_article(text, has_title=not args.no_title)
+    sentences = briefing(article, args.sentences, args.method)
+    key = quote_extractor.key_quotes(quote_extractor.extract(text), KEY_QUOTES)
+    if args.json:
+        payload = {
+            "title": article.title,
+            "sentences": sentences,
+            "quotes": [q.to_json() for q in key],
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return 0
+    if article.is_empty:
+        print(f"{args.file}: no article text to brief", file=sys.stderr)
+        return 0
+    if article.title:
+        print(article.title)
+        print()
+    print("Briefing:")
+    for sentence in sentences:
+        print(f"  • {sentence}")
+    print()
+    print("Key quotes:")
+    if not key:
+        print("  (no direct quotes in this article)")
+    for quote in key:
+        who = f" — {quote.speaker}" if quote.speaker else ""
+        print(f"  {quote.quote}{who}")
+    return 0
+
+
+def _quotes(args: argparse.Namespace) -> int:
+    text = _read_input(args.file)
+    if len(text) > MAX_QUOTES_CHARS:
+        raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
+    found = quote_extractor.extract(text)
+    if args.json:
+        print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
+    else:
+        for quote in found:
+            print(f"{quote.quote} — {quote.speaker or 'unattributed'}")
+    return 0
+
+
+async def _post_files(files: Sequence[str], db_path: str, method: str) -> int:
+    from storage.db import Database
+
+    failures = 0
+    async with await Database.open(db_path) as db:
+        for name in files:
+            try:
+                result = await post_text(db, _read_input(name), source=Path(name).name, method=method)
+            except (CliError, IngestError) as exc:
+                print(f"{name}: not posted: {exc}", file=sys.stderr)
+                failures += 1
+                continue
+            article = result.article
+            if result.created:
+                print(f"{name}: posted as #{article.id}: {article.title}")
+            else:
+                print(f"{name}: already stored as #{article.id}: {article.title} (not added again)")
+    return 1 if failures else 0
+
+
+def _post(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    return asyncio.run(_post_files(args.files, settings.db_path, settings.summarizer))
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.app import serve
+
+    return serve(load_settings())
+
+
+def _console(args: argparse.Namespace) -> int:
+    from bot.console import run_console
+
+    return run_console(load_settings(), as_admin=args.admin)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsbrief", description="News briefings on Telegram.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("run", help="serve the bot (polling, or webhook with NEWSBRIEF_WEBHOOK_URL)")
+
+    console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
+    console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
+
+    brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
+    brief.add_argument("file", metavar="FILE|-")
+    brief.add_argument("--json", action="store_true", help="print JSON")
+    brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
+    brief.add_argument("--sentences", type=int, default=3, metavar="N", help="briefing length")
+    brief.add_argument(
+        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
+    )
+
+    quotes = commands.add_parser("quotes", help="print the quotes of an article file")
+    quotes.add_argument("file", metavar="FILE|-")
+    quotes.add_argument("--json", action="store_true", help="print the quote JSON of DESIGN.md")
+
+    post = commands.add_parser("post", help="add article files to the database")
+    post.add_argument("files", nargs="+", metavar="FILE")
+    return parser
+
+
+_HANDLERS = {"run": _run, "console": _console, "brief": _brief, "quotes": _quotes, "post": _post}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.command == "run" else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return _HANDLERS[args.command](args)
+    except (CliError, ConfigError) as exc:
+        print(f"newsbrief: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""Ingestion: article text in, analysed off the event loop, stored once (deduplicated)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from storage import articles
+from storage.db import Database
+from summarizer import quotes as quote_extractor
+from summarizer.article import Article, parse_article
+from summarizer.briefing import VERSION, briefing
+from summarizer.clean import NotText, decode_article_bytes
+
+log = logging.getLogger(__name__)
+
+#: Longest article text accepted, in characters: long-form features run to ~60,000.
+MAX_ARTICLE_CHARS = 300_000
+BRIEFING_SENTENCES = 3
+
+
+class IngestError(ValueError):
+    """An article that cannot be posted; the message is one line for the poster."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    briefing: list[str]
+    quotes: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class PostResult:
+    article: articles.StoredArticle
+    created: bool
+
+
+def analyse(article: Article, method: str | None = None) -> Analysis:
+    """Briefing and quotes of an article body (CPU-bound: call it in a worker thread)."""
+    body = article.body
+    found = quote_extractor.extract(body)
+    return Analysis(
+        briefing=briefing(article, BRIEFING_SENTENCES, method),
+        quotes=[q.to_json() for q in found],
+    )
+
+
+def article_from_text(text: str) -> Article:
+    """Parse posted text, refusing what cannot be an article with a one-line reason."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise IngestError(
+            f"the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
+        )
+    article = parse_article(text)
+    if article.title is None:
+        raise IngestError("there is no article: send a title line, then the body")
+    if article.is_empty:
+        raise IngestError("the article has a title but no body: put the body after the title line")
+    return article
+
+
+def text_from_bytes(data: bytes) -> str:
+    """Decode an uploaded file, turning unreadable data into an IngestError."""
+    try:
+        return decode_article_bytes(data)
+    except NotText as exc:
+        raise IngestError(str(exc)) from None
+
+
+async def post_article(
+    db: Database,
+    article: Article,
+    *,
+    posted_by: int | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    method: str | None = None,
+) -> PostResult:
+    """Store an article with its briefing and quotes; an article already stored is not re-added."""
+    assert article.title is not None
+    digest = articles.content_hash(article.title, article.body)
+    existing = await articles.by_hash(db, digest)
+    if existing is not None:
+        return PostResult(existing, created=False)
+    analysis = await asyncio.to_thread(analyse, article, method)
+    stored, created = await articles.add(
+        db,
+        title=article.title,
+        body=article.body,
+        credit=article.credit,
+        source=source,
+        url=url,
+        posted_by=posted_by,
+        briefing=analysis.briefing,
+        quotes=analysis.quotes,
+        summarizer_version=VERSION,
+    )
+    if created:
+        log.info("article %d posted: %s", stored.id, stored.title)
+    return PostResult(stored, created)
+
+
+async def post_text(db: Database, text: str, **kwargs: Any) -> PostResult:
+    return await post_article(db, article_from_text(text), **kwargs)
