@@ -18,7 +18,9 @@ _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
 @lru_cache(maxsize=1)
 def _punkt() -> punkt.PunktSentenceTokenizer:
-    return punkt.tokenizer_for("english")
+    # prefixes=True adds Moses' non-breaking prefixes (Gov., Sen., No. 10) to the learned
+    # abbreviations, which miss a few titles common in news.
+    return punkt.tokenizer_for("english", prefixes=True)
 
 
 def split_sentences(paragraph: str) -> list[str]:

@@ -44,6 +44,7 @@ def test_cleaning_keeps_quote_marks_as_written():
         ("The hearing is on Jan. 5 in court. Bring ID.", ["The hearing is on Jan. 5 in court.", "Bring ID."]),
         ("“We won,” he said. “It was close.” Then he left.", ["“We won,” he said.", "“It was close.”", "Then he left."]),
         ("The report found. Fighters came from 100 nations.", ["The report found.", "Fighters came from 100 nations."]),
+        ("Gov. Brown and Sen. Warren spoke. Both left.", ["Gov. Brown and Sen. Warren spoke.", "Both left."]),
     ],
 )
 def test_sentence_splitting_knows_abbreviations_and_quotes(text, expected):
