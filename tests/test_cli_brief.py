@@ -86,7 +86,7 @@ def test_quotes_json_validates_and_offsets_slice_back():
     assert [q["start"] for q in quotes] == sorted(q["start"] for q in quotes)
     by_text = {q["quote"][:20]: q for q in quotes}
 
-    resident = by_text["“We cannot wait for a"]
+    resident = by_text["“We cannot wait for "]
     assert resident["speaker"].startswith("Jane Doe")
     assert text[resident["mention_start"]:resident["mention_end"]].startswith("Jane Doe")
 
