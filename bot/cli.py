@@ -137,9 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--json", action="store_true", help="print JSON")
     brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
     brief.add_argument("--sentences", type=int, default=3, metavar="N", help="briefing length")
-    brief.add_argument(
-        "--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}"
-    )
+    brief.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}")
 
     quotes = commands.add_parser("quotes", help="print the quotes of an article file")
     quotes.add_argument("file", metavar="FILE|-")

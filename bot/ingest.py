@@ -50,9 +50,7 @@ def analyse(article: Article, method: str | None = None) -> Analysis:
 def article_from_text(text: str) -> Article:
     """Parse posted text, refusing what cannot be an article with a one-line reason."""
     if len(text) > MAX_ARTICLE_CHARS:
-        raise IngestError(
-            f"the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
-        )
+        raise IngestError(f"the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}")
     article = parse_article(text)
     if article.title is None:
         raise IngestError("there is no article: send a title line, then the body")

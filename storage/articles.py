@@ -75,7 +75,15 @@ async def add(
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (content_hash) DO NOTHING",
             (
-                title, body, credit, source, url, language, posted_by, utc_now(), digest,
+                title,
+                body,
+                credit,
+                source,
+                url,
+                language,
+                posted_by,
+                utc_now(),
+                digest,
                 json.dumps(briefing, ensure_ascii=False) if briefing is not None else None,
                 json.dumps(quotes, ensure_ascii=False) if quotes is not None else None,
                 summarizer_version,
@@ -160,8 +168,7 @@ async def set_summary(
 async def stale(db: Database, summarizer_version: str, limit: int = 100) -> list[StoredArticle]:
     """Articles whose cached briefing was made by another summarizer version (or not at all)."""
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM articles WHERE summarizer_version IS NOT ?"
-        " ORDER BY id DESC LIMIT ?",
+        f"SELECT {_COLUMNS} FROM articles WHERE summarizer_version IS NOT ? ORDER BY id DESC LIMIT ?",
         (summarizer_version, limit),
     )
     return [_from_row(r) for r in rows]

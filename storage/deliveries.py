@@ -45,8 +45,12 @@ async def finish(
             "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
             " WHERE chat_id = ? AND local_date = ?",
             (
-                status, utc_now(), json.dumps(article_ids) if article_ids else None, error,
-                chat_id, local_date,
+                status,
+                utc_now(),
+                json.dumps(article_ids) if article_ids else None,
+                error,
+                chat_id,
+                local_date,
             ),
         )
         if status == "sent" and article_ids:

@@ -94,9 +94,7 @@ async def migrate(conn: aiosqlite.Connection) -> list[str]:
             continue
         for statement in _statements(sql):
             await conn.execute(statement)
-        await conn.execute(
-            "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name)
-        )
+        await conn.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", (version, name))
         applied.append(f"{version:03d} {name}")
     return applied
 

@@ -82,9 +82,7 @@ async def reactivate(db: Database, chat_id: int) -> bool:
 
 
 async def active(db: Database) -> list[Subscriber]:
-    rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM subscribers WHERE active = 1 ORDER BY chat_id"
-    )
+    rows = await db.fetchall(f"SELECT {_COLUMNS} FROM subscribers WHERE active = 1 ORDER BY chat_id")
     return [_from_row(r) for r in rows]
 
 

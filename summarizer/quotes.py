@@ -49,16 +49,48 @@ _BEFORE = re.compile(
 )
 _ACCORDING = re.compile(rf"[Aa]ccording to {_MENTION}{_APPOSITIVE}?,?\s*$", re.UNICODE)
 
-_OPENERS = {"“": "”", "\"": "\"", "''": "''", "‘‘": "’’", "«": "»", "„": "“"}
+_OPENERS = {"“": "”", '"': '"', "''": "''", "‘‘": "’’", "«": "»", "„": "“"}
 _MARKS = re.compile(r"''|‘‘|’’|[“”\"«»„]")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _TITLES = re.compile(
     r"^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Pres|President|Senator|Governor|Mayor|Judge|Sir|Lord|Lady)\.?\s+"
 )
 _NOT_NAMES = {
-    "The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She",
-    "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then",
-    "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Then",
+    "So",
+    "Yet",
+    "Or",
+    "If",
+    "As",
+    "Also",
+    "Still",
+    "Now",
+    "Later",
 }
 
 
@@ -104,18 +136,18 @@ def extract(text: str) -> list[Quote]:
     """Every direct quote of four or more words in ``text``, in text order, scored."""
     if not isinstance(text, str) or not text:
         return []
-    spans = [s for s in _quote_spans(text) if len(_WORD.findall(text[s.start:s.end])) >= MIN_WORDS]
+    spans = [s for s in _quote_spans(text) if len(_WORD.findall(text[s.start : s.end])) >= MIN_WORDS]
     attributions = _attribute(text, spans)
     central = _central_terms(text)
     quotes = [
         Quote(
-            quote=text[s.start:s.end],
+            quote=text[s.start : s.end],
             start=s.start,
             end=s.end,
             speaker=a.speaker,
             mention_start=a.mention_start,
             mention_end=a.mention_end,
-            score=_score(text[s.start:s.end], a, central),
+            score=_score(text[s.start : s.end], a, central),
         )
         for s, a in zip(spans, attributions, strict=True)
     ]
@@ -146,7 +178,7 @@ def _quote_spans(text: str) -> list[_Span]:
                     open_at, open_mark = match.start(), mark
                 continue
             closer = _OPENERS.get(open_mark, "”")
-            if mark == closer or (open_mark in ("\"", "''") and mark in ("\"", "''", "”")) or mark == "”":
+            if mark == closer or (open_mark in ('"', "''") and mark in ('"', "''", "”")) or mark == "”":
                 spans.append(_Span(open_at, match.end(), index, True))
                 open_at = None
             elif mark in ("“", "«") and match.start() > open_at + 1:
@@ -193,7 +225,7 @@ def _attribute(text: str, spans: list[_Span]) -> list[_Attribution]:
             found = _before(text, span.start, floor)
         if found is None and i and results:
             previous = spans[i - 1]
-            between = text[previous.end:span.start]
+            between = text[previous.end : span.start]
             continues = previous.paragraph == span.paragraph or (
                 previous.paragraph == span.paragraph - 1 and not previous.closed
             )
@@ -225,7 +257,7 @@ def _attribute(text: str, spans: list[_Span]) -> list[_Attribution]:
 
 def _after(text: str, end: int, limit: int) -> tuple[str, int, int, str | None] | None:
     """A speaker named right after a quote: “…,” said X / “…,” X said."""
-    tail = text[end:min(limit, end + 200)]
+    tail = text[end : min(limit, end + 200)]
     stripped = tail.lstrip(",; —–-")
     offset = end + len(tail) - len(stripped)
     for pattern in (_AFTER_VERB_FIRST, _AFTER_NAME_FIRST):

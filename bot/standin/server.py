@@ -9,6 +9,7 @@ document, press an inline button, type an inline query.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import logging
@@ -70,8 +71,6 @@ class TelegramError(Exception):
 
 class StandIn:
     """The Bot API double. ``async with StandIn() as api:`` starts it on a free local port."""
-
-    SEND_METHODS = {"sendMessage", "editMessageText", "sendDocument", "sendPhoto"}
 
     def __init__(self, token: str = "123456:TEST-TOKEN", username: str = "newsbrief_bot") -> None:
         self.token = token
@@ -220,7 +219,9 @@ class StandIn:
 
     def inline_query(self, user_id: int, query: str) -> str:
         query_id = str(next(self._update_ids) * 1000 + 1)
-        self._push({"inline_query": {"id": query_id, "from": self.user(user_id), "query": query, "offset": ""}})
+        self._push(
+            {"inline_query": {"id": query_id, "from": self.user(user_id), "query": query, "offset": ""}}
+        )
         return query_id
 
     def _push(self, payload: dict[str, Any]) -> None:
@@ -233,19 +234,19 @@ class StandIn:
         """The next ``count`` messages (or edits) the bot made in ``chat_id`` that a test has not read."""
         deadline = time.monotonic() + timeout
         while True:
-            unread = [s for s in self.sent if s.chat_id == chat_id][self._cursor[chat_id]:]
+            unread = [s for s in self.sent if s.chat_id == chat_id][self._cursor[chat_id] :]
             if len(unread) >= count:
                 self._cursor[chat_id] += count
                 return unread[:count]
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise TimeoutError(f"chat {chat_id}: wanted {count} new messages, got {len(unread)}: "
-                                   f"{[u.text for u in unread]}; rejected: {self.rejected[-3:]}")
+                raise TimeoutError(
+                    f"chat {chat_id}: wanted {count} new messages, got {len(unread)}: "
+                    f"{[u.text for u in unread]}; rejected: {self.rejected[-3:]}"
+                )
             self._new_record.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_record.wait(), remaining)
-            except TimeoutError:
-                pass
 
     async def reply(self, chat_id: int, timeout: float = 15.0) -> Sent:
         return (await self.replies(chat_id, 1, timeout))[0]
@@ -253,7 +254,7 @@ class StandIn:
     async def quiet(self, chat_id: int, seconds: float = 0.5) -> list[Sent]:
         """Wait ``seconds`` and return whatever unread messages arrived in the chat (maybe none)."""
         await asyncio.sleep(seconds)
-        unread = [s for s in self.sent if s.chat_id == chat_id][self._cursor[chat_id]:]
+        unread = [s for s in self.sent if s.chat_id == chat_id][self._cursor[chat_id] :]
         self._cursor[chat_id] += len(unread)
         return unread
 
@@ -275,7 +276,9 @@ class StandIn:
     def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
         self.blocked[chat_id] = description
 
-    def fail_next(self, count: int, status: int = 429, retry_after: int = 1, chat_id: int | None = None) -> None:
+    def fail_next(
+        self, count: int, status: int = 429, retry_after: int = 1, chat_id: int | None = None
+    ) -> None:
         """Answer the next ``count`` sends (to one chat, or any) with 429 or a 5xx."""
         self.faults.append(Fault(status, count, retry_after, chat_id))
 
@@ -301,20 +304,36 @@ class StandIn:
             if fault.remaining > 0 and fault.chat_id in (None, chat_id):
                 fault.remaining -= 1
                 if fault.status == 429:
-                    raise TelegramError(429, f"Too Many Requests: retry after {fault.retry_after}",
-                                        {"retry_after": fault.retry_after})
-                raise TelegramError(fault.status, "Bad Gateway" if fault.status == 502 else "Internal Server Error")
+                    raise TelegramError(
+                        429,
+                        f"Too Many Requests: retry after {fault.retry_after}",
+                        {"retry_after": fault.retry_after},
+                    )
+                raise TelegramError(
+                    fault.status, "Bad Gateway" if fault.status == 502 else "Internal Server Error"
+                )
         self.faults = [f for f in self.faults if f.remaining > 0]
         if chat_id not in self.known_chats and not self.auto_register:
             raise TelegramError(400, "Bad Request: chat not found")
         return chat_id
 
-    def _record(self, method: str, chat_id: int | None, params: dict[str, Any], message_id: int | None) -> Sent:
+    def _record(
+        self, method: str, chat_id: int | None, params: dict[str, Any], message_id: int | None
+    ) -> Sent:
         markup = params.get("reply_markup")
         if isinstance(markup, str):
             markup = json.loads(markup)
-        sent = Sent(method, chat_id, params.get("text") or params.get("caption"), params.get("parse_mode"),
-                    markup, message_id, time.monotonic(), time.time(), params)
+        sent = Sent(
+            method,
+            chat_id,
+            params.get("text") or params.get("caption"),
+            params.get("parse_mode"),
+            markup,
+            message_id,
+            time.monotonic(),
+            time.time(),
+            params,
+        )
         self.sent.append(sent)
         self._new_record.set()
         return sent
@@ -343,8 +362,15 @@ class StandIn:
         return message
 
     def _api_getMe(self, params: dict[str, Any]) -> dict[str, Any]:
-        return {"id": BOT_ID, "is_bot": True, "first_name": "newsbrief", "username": self.username,
-                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+        return {
+            "id": BOT_ID,
+            "is_bot": True,
+            "first_name": "newsbrief",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": True,
+        }
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
         offset = int(params.get("offset") or 0)
@@ -353,10 +379,8 @@ class StandIn:
         timeout = float(params.get("timeout") or 0)
         if not self._updates and timeout > 0:
             self._new_update.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._new_update.wait(), timeout)
-            except TimeoutError:
-                pass
         limit = int(params.get("limit") or 100)
         return self._updates[:limit]
 
@@ -409,7 +433,12 @@ class StandIn:
         data, path = self._files[file_id]
         if len(data) > MAX_DOWNLOAD:
             raise TelegramError(400, "Bad Request: file is too big")
-        return {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_size": len(data), "file_path": path}
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u{file_id}",
+            "file_size": len(data),
+            "file_path": path,
+        }
 
     def file_bytes(self, path: str) -> bytes | None:
         for data, stored in self._files.values():
@@ -457,10 +486,8 @@ def _params(request: tornado.httputil.HTTPServerRequest) -> dict[str, Any]:
             params[key] = values[-1].decode("utf-8")
     for key, value in params.items():
         if isinstance(value, str) and value[:1] in "[{":
-            try:
+            with contextlib.suppress(ValueError):
                 params[key] = json.loads(value)
-            except ValueError:
-                pass
     return params
 
 
