@@ -22,13 +22,24 @@ class Delivery:
 
 
 async def claim(db: Database, chat_id: int, local_date: str) -> bool:
-    """Claim the (subscriber, local date) slot; false if it was already claimed or done."""
-    changed = await db.execute(
-        "INSERT INTO deliveries (chat_id, local_date, status, claimed_at)"
-        " VALUES (?, ?, 'claimed', ?) ON CONFLICT (chat_id, local_date) DO NOTHING",
-        (chat_id, local_date, utc_now()),
-    )
-    return changed == 1
+    """Claim the (subscriber, local date) slot before sending; false if that day is already done.
+
+    A row still 'claimed' was left by a crash mid-send: it is claimed again, so the update is
+    sent (at worst a second time: the one message that was in flight).
+    """
+    async with db.transaction() as conn:
+        cursor = await conn.execute(
+            "INSERT INTO deliveries (chat_id, local_date, status, claimed_at)"
+            " VALUES (?, ?, 'claimed', ?) ON CONFLICT (chat_id, local_date) DO NOTHING",
+            (chat_id, local_date, utc_now()),
+        )
+        if cursor.rowcount == 1:
+            return True
+        cursor = await conn.execute(
+            "SELECT status FROM deliveries WHERE chat_id = ? AND local_date = ?", (chat_id, local_date)
+        )
+        row = await cursor.fetchone()
+    return row is not None and row[0] == "claimed"
 
 
 async def finish(
@@ -38,8 +49,9 @@ async def finish(
     status: str,
     article_ids: list[int] | None = None,
     error: str | None = None,
+    next_due_utc: str | None = None,
 ) -> None:
-    """Record how a claimed delivery ended (sent, empty, blocked or failed)."""
+    """Record how a claimed delivery ended (sent, empty, blocked or failed), with the next due time."""
     async with db.transaction() as conn:
         await conn.execute(
             "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
@@ -63,6 +75,10 @@ async def finish(
             await conn.execute(
                 "UPDATE subscribers SET last_delivered_date = ? WHERE chat_id = ?",
                 (local_date, chat_id),
+            )
+        if next_due_utc is not None:
+            await conn.execute(
+                "UPDATE subscribers SET next_due_utc = ? WHERE chat_id = ?", (next_due_utc, chat_id)
             )
 
 

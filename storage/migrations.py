@@ -76,6 +76,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX deliveries_status ON deliveries (status);
         """,
     ),
+    (
+        2,
+        "subscribers.next_due_utc: who is due is one indexed query",
+        """
+        ALTER TABLE subscribers ADD COLUMN next_due_utc TEXT;
+        CREATE INDEX subscribers_due ON subscribers (active, next_due_utc);
+        """,
+    ),
 ]
 
 

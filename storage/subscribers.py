@@ -10,7 +10,7 @@ from storage.db import Database
 
 _COLUMNS = (
     "chat_id, delivery_time, tz, active, last_delivered_date, last_article_id,"
-    " created_at, blocked_at, blocked_reason"
+    " created_at, blocked_at, blocked_reason, next_due_utc"
 )
 
 
@@ -25,6 +25,7 @@ class Subscriber:
     created_at: str
     blocked_at: str | None
     blocked_reason: str | None
+    next_due_utc: str | None = None  # the next daily delivery instant, ISO UTC
 
 
 def _from_row(row: Any) -> Subscriber:
@@ -34,16 +35,22 @@ def _from_row(row: Any) -> Subscriber:
 
 
 async def subscribe(
-    db: Database, chat_id: int, delivery_time: str, tz: str, last_article_id: int = 0
+    db: Database,
+    chat_id: int,
+    delivery_time: str,
+    tz: str,
+    last_article_id: int = 0,
+    next_due_utc: str | None = None,
 ) -> Subscriber:
     """Add or update a subscription and (re)activate it; keeps the delivery history."""
     async with db.transaction() as conn:
         await conn.execute(
-            "INSERT INTO subscribers (chat_id, delivery_time, tz, active, last_article_id, created_at)"
-            " VALUES (?, ?, ?, 1, ?, ?)"
+            "INSERT INTO subscribers (chat_id, delivery_time, tz, active, last_article_id, created_at,"
+            " next_due_utc) VALUES (?, ?, ?, 1, ?, ?, ?)"
             " ON CONFLICT (chat_id) DO UPDATE SET delivery_time = excluded.delivery_time,"
-            " tz = excluded.tz, active = 1, blocked_at = NULL, blocked_reason = NULL",
-            (chat_id, delivery_time, tz, last_article_id, utc_now()),
+            " tz = excluded.tz, active = 1, blocked_at = NULL, blocked_reason = NULL,"
+            " next_due_utc = excluded.next_due_utc",
+            (chat_id, delivery_time, tz, last_article_id, utc_now(), next_due_utc),
         )
     found = await get(db, chat_id)
     assert found is not None
@@ -92,3 +99,17 @@ async def counts(db: Database) -> dict[str, int]:
         " COUNT(blocked_at) AS blocked FROM subscribers"
     )
     return {"total": row["total"], "active": row["active"], "blocked": row["blocked"]}
+
+
+async def due(db: Database, now_utc: str, limit: int = 500) -> list[Subscriber]:
+    """Active subscribers whose next delivery instant has come, earliest first."""
+    rows = await db.fetchall(
+        f"SELECT {_COLUMNS} FROM subscribers WHERE active = 1 AND next_due_utc <= ?"
+        " ORDER BY next_due_utc, chat_id LIMIT ?",
+        (now_utc, limit),
+    )
+    return [_from_row(r) for r in rows]
+
+
+async def set_next_due(db: Database, chat_id: int, next_due_utc: str) -> None:
+    await db.execute("UPDATE subscribers SET next_due_utc = ? WHERE chat_id = ?", (next_due_utc, chat_id))

@@ -88,8 +88,8 @@ def briefing(article: Article, sentences: int = 3, method: str | None = None) ->
     if sentences <= 0 or article.is_empty:
         return []
     document = build_document(article)
-    if not document.sentences:
-        return []
+    if len(document.sentences) <= sentences:
+        return [s._text for s in document.sentences]
     chosen = summarize(document, sentences)
     order = {id(s): i for i, s in enumerate(document.sentences)}
     return [s._text for s in sorted(chosen, key=lambda s: order.get(id(s), 0))]

@@ -1,0 +1,139 @@
+"""The Application: built and wired in one place, so the whole command surface reads on one screen."""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.flood import FloodLimiter
+from bot.handlers import admin, daily, reading, subscription
+from bot.render import messages
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+COMMANDS = [
+    BotCommand("latest", "the newest story"),
+    BotCommand("brief", "briefing of an article: /brief [id]"),
+    BotCommand("quotes", "who said what: /quotes [id]"),
+    BotCommand("search", "find articles: /search words"),
+    BotCommand("digest", "today's update now"),
+    BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
+    BotCommand("settings", "your daily update settings"),
+    BotCommand("unsubscribe", "stop the daily update"),
+    BotCommand("help", "what I can do"),
+]
+
+
+def build_application(settings: Settings, *, token: str | None = None) -> Application:
+    """The bot with every handler registered; storage opens in post_init and closes at shutdown."""
+    application = (
+        ApplicationBuilder()
+        .token(token or settings.token or "")
+        .base_url(settings.bot_api_base)
+        .base_file_url(settings.bot_file_base)
+        .defaults(
+            Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
+        )
+        .rate_limiter(FloodLimiter(settings.rate))
+        .concurrent_updates(8)
+        .post_init(open_storage)
+        .post_shutdown(close_storage)
+        .build()
+    )
+    application.bot_data["settings"] = settings
+
+    command = CommandHandler
+    application.add_handlers(
+        [
+            command("start", reading.start),
+            command("help", reading.help_command),
+            command("latest", reading.latest),
+            command("brief", reading.brief),
+            command("quotes", reading.quotes),
+            command("search", reading.search),
+            command("subscribe", subscription.subscribe),
+            command("unsubscribe", subscription.unsubscribe),
+            command("settings", subscription.show_settings),
+            command("digest", daily.digest),
+            command("post", admin.post),
+            MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/post(@\w+)?(\s|$)"), admin.post),
+            command("delete", admin.delete),
+            command("stats", admin.stats),
+            command("push", daily.push),
+            CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
+            MessageHandler(filters.COMMAND, reading.unknown),
+            MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
+        ]
+    )
+    for extension in _extensions():
+        extension.register(application)
+    application.add_error_handler(on_error)
+    return application
+
+
+def _extensions() -> list:
+    """Optional features (feeds, inline mode) that register their own handlers when present."""
+    found = []
+    for name in ("bot.handlers.inline", "bot.handlers.feeds"):
+        try:
+            found.append(__import__(name, fromlist=["register"]))
+        except ImportError:
+            continue
+    return found
+
+
+async def open_storage(application: Application) -> None:
+    """Open the database, announce the commands, start the daily clock (PTB's post_init)."""
+    settings: Settings = application.bot_data["settings"]
+    application.bot_data["db"] = await Database.open(settings.db_path)
+    await application.bot.set_my_commands(COMMANDS)
+    daily.start_clock(application)
+
+
+async def close_storage(application: Application) -> None:
+    db = application.bot_data.pop("db", None)
+    if db is not None:
+        await db.close()
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log unexpected failures with their context; tell the user something short and kind."""
+    log.error("error while handling %r", update, exc_info=context.error)
+    if isinstance(update, Update) and update.effective_chat is not None:
+        try:
+            await context.bot.send_message(update.effective_chat.id, html.escape(messages.SOMETHING_WRONG))
+        except Exception:  # the chat may be gone; the log line above already has the story
+            log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
+
+
+def serve(settings: Settings) -> int:
+    """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
+    if not settings.token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
+        from bot.console import run_console
+
+        return run_console(settings)
+    application = build_application(settings)
+    if settings.webhook_url:
+        from bot.webhook import run_webhook
+
+        run_webhook(application, settings)
+    else:
+        log.info("polling %s for updates", settings.api_url)
+        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
+    return 0

@@ -1,0 +1,110 @@
+"""Sending to subscribers: the daily update through the delivery ledger, and /push.
+
+The database is the source of truth. For each due subscriber the ledger row for (chat, local
+date) is claimed *before* sending and finished *after*, one subscriber at a time, so a crash can
+repeat at most the one message in flight and a restart sends whatever was due while the bot was down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+
+from bot.render.daily import daily_update
+from bot.schedule import describe_local, from_iso, local_date, next_delivery, to_iso
+from storage import articles, deliveries, subscribers
+from storage.db import Database
+from storage.subscribers import Subscriber
+
+log = logging.getLogger(__name__)
+
+DAILY_ARTICLES = 5
+RETRIES = 4  # for 5xx and network errors; 429s are retried by the flood limiter
+BACKOFF = 0.5  # seconds, doubled each retry
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # sent, blocked, failed
+    error: str | None = None
+
+
+def _is_gone(error: BadRequest) -> bool:
+    text = error.message.lower()
+    return "chat not found" in text or "user is deactivated" in text or "bot was kicked" in text
+
+
+async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -> Outcome:
+    """Send messages to one chat: 403 means blocked, 5xx/network errors retry with backoff."""
+    for text in texts:
+        for attempt in range(RETRIES + 1):
+            try:
+                await bot.send_message(chat_id, text, **kwargs)
+                break
+            except Forbidden as exc:
+                return Outcome("blocked", exc.message)
+            except BadRequest as exc:
+                return Outcome("blocked" if _is_gone(exc) else "failed", exc.message)
+            except (RetryAfter, NetworkError) as exc:
+                if attempt == RETRIES:
+                    return Outcome("failed", str(exc))
+                await asyncio.sleep(BACKOFF * 2**attempt)
+    return Outcome("sent")
+
+
+async def deliver_daily(bot: Bot, db: Database, subscriber: Subscriber, now: datetime) -> str:
+    """One subscriber's daily update for the slot that is due; returns what happened."""
+    slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
+    day = local_date(slot, subscriber.tz)
+    following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
+    new = await articles.since(db, subscriber.last_article_id, DAILY_ARTICLES)
+    if not new:
+        await subscribers.set_next_due(db, subscriber.chat_id, following)
+        return "empty"
+    if not await deliveries.claim(db, subscriber.chat_id, day):
+        await subscribers.set_next_due(db, subscriber.chat_id, following)
+        return "done"
+    texts = daily_update(new, describe_local(slot, subscriber.tz).rsplit(",", 1)[0])
+    outcome = await send_all(bot, subscriber.chat_id, texts)
+    await deliveries.finish(
+        db,
+        subscriber.chat_id,
+        day,
+        outcome.status,
+        article_ids=[a.id for a in new],
+        error=outcome.error,
+        next_due_utc=following,
+    )
+    if outcome.status == "blocked":
+        await subscribers.deactivate(db, subscriber.chat_id, outcome.error or "blocked")
+    elif outcome.status == "failed":
+        log.warning("daily update to %s failed: %s", subscriber.chat_id, outcome.error)
+    return outcome.status
+
+
+async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
+    """Deliver to every subscriber who is due at ``now``, one at a time; returns the counts."""
+    counts: Counter[str] = Counter()
+    while True:
+        due = await subscribers.due(db, to_iso(now), batch)
+        if not due:
+            return counts
+        for subscriber in due:
+            counts[await deliver_daily(bot, db, subscriber, now)] += 1
+
+
+async def push(bot: Bot, db: Database, texts: list[str], **kwargs: object) -> Counter[str]:
+    """Send the same messages to every active subscriber now (/push); blocked chats are deactivated."""
+    counts: Counter[str] = Counter()
+    for subscriber in await subscribers.active(db):
+        outcome = await send_all(bot, subscriber.chat_id, texts, **kwargs)
+        counts[outcome.status] += 1
+        if outcome.status == "blocked":
+            await subscribers.deactivate(db, subscriber.chat_id, outcome.error or "blocked")
+    return counts

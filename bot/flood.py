@@ -1,0 +1,94 @@
+"""Flood control for everything the bot sends: a sliding one-second window over all chats, one
+message a second per chat, and Telegram's 429 ``retry_after`` honoured for every sender at once.
+
+python-telegram-bot's AIORateLimiter uses a leaky bucket, which lets a full bucket's burst through
+on top of the steady rate; a sliding window keeps *every* one-second interval at or under the
+configured rate, which is what Telegram's limit and our tests measure.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from telegram.error import RetryAfter
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+
+SEND_ENDPOINTS = frozenset(
+    {"sendMessage", "editMessageText", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"}
+)
+# Our clock and the receiver's differ by network jitter; a little slack keeps every window under.
+WINDOW_SLACK = 0.015
+
+
+class FloodLimiter(BaseRateLimiter[int]):
+    def __init__(self, rate: float, per_chat_interval: float = 1.0, max_retries: int = 5) -> None:
+        self.capacity = max(1, math.floor(rate))
+        self.window = self.capacity / rate + WINDOW_SLACK
+        self.per_chat_interval = per_chat_interval
+        self.max_retries = max_retries
+        self._sent: deque[float] = deque(maxlen=self.capacity)
+        self._chat_next: dict[object, float] = {}
+        self._paused_until = 0.0
+        self._lock = asyncio.Lock()
+
+    async def initialize(self) -> None:
+        return None
+
+    async def shutdown(self) -> None:
+        return None
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | dict[str, Any] | list[dict[str, Any]]]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> bool | dict[str, Any] | list[dict[str, Any]]:
+        if endpoint not in SEND_ENDPOINTS:
+            return await callback(*args, **kwargs)
+        chat = data.get("chat_id")
+        for attempt in range(self.max_retries + 1):
+            await self._acquire(chat)
+            try:
+                return await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt == self.max_retries:
+                    raise
+                delay = exc.retry_after
+                seconds = delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
+                log.warning("429 from Telegram: every send waits %.1f s (attempt %d)", seconds, attempt + 1)
+                self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+        raise AssertionError("unreachable")
+
+    async def _acquire(self, chat: object) -> None:
+        # The per-chat wait happens outside the lock, so one chat's second message never stalls
+        # the other chats' sends.
+        if chat is not None:
+            wait = self._chat_next.get(chat, 0.0) - time.monotonic()
+            if wait > 0:
+                await asyncio.sleep(wait)
+        async with self._lock:
+            while True:
+                now = time.monotonic()
+                wait = self._paused_until - now
+                if len(self._sent) == self.capacity:
+                    wait = max(wait, self._sent[0] + self.window - now)
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self._sent.append(now)
+            if chat is not None:
+                self._chat_next[chat] = now + self.per_chat_interval
+                if len(self._chat_next) > 50_000:
+                    self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}

@@ -1,0 +1,69 @@
+"""Subscription commands: /subscribe [HH:MM] [Area/City], /unsubscribe, /settings."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.config import parse_time, valid_zone
+from bot.handlers.common import answer, db_of, settings_of
+from bot.render import daily as render
+from bot.schedule import describe_local, next_delivery, to_iso
+from storage import articles, subscribers
+
+
+def parse_subscribe_args(args: list[str], default_time: str, default_tz: str) -> tuple[str, str] | str:
+    """(time, zone) from the arguments in either order, or the reply explaining what is wrong."""
+    if len(args) > 2:
+        return render.SUBSCRIBE_USAGE
+    delivery_time, tz = default_time, default_tz
+    for arg in args:
+        if ":" in arg and arg.replace(":", "").isdigit():
+            parsed = parse_time(arg)
+            if parsed is None:
+                return render.bad_time(arg)
+            delivery_time = parsed
+        elif valid_zone(arg):
+            tz = arg
+        elif "/" in arg or arg.isalpha():
+            return render.bad_zone(arg)
+        else:
+            return render.bad_time(arg)
+    return delivery_time, tz
+
+
+async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    settings = settings_of(context)
+    parsed = parse_subscribe_args(context.args or [], settings.default_time, settings.default_tz)
+    if isinstance(parsed, str):
+        await answer(update, parsed)
+        return
+    delivery_time, tz = parsed
+    db = db_of(context)
+    due = next_delivery(delivery_time, tz, datetime.now(UTC))
+    # A new subscriber's first update holds what is posted from now on.
+    await subscribers.subscribe(
+        db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
+    )
+    await answer(update, render.subscribed(delivery_time, tz, describe_local(due, tz)))
+
+
+async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    stopped = await subscribers.unsubscribe(db_of(context), update.effective_chat.id)
+    await answer(update, render.UNSUBSCRIBED if stopped else render.NOT_SUBSCRIBED)
+
+
+async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    subscriber = await subscribers.get(db_of(context), update.effective_chat.id)
+    if subscriber is None:
+        await answer(update, render.NOT_SUBSCRIBED)
+        return
+    due = next_delivery(subscriber.delivery_time, subscriber.tz, datetime.now(UTC))
+    await answer(
+        update,
+        render.settings_text(
+            subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active
+        ),
+    )

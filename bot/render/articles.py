@@ -1,0 +1,114 @@
+"""Article messages: the card (/latest), briefing, quotes, full text, search results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.render.split import split_blocks
+from storage.articles import StoredArticle
+
+KEY_QUOTES = 3
+
+
+def posted_date(article: StoredArticle) -> str:
+    """``25 Nov 2026`` from the stored UTC timestamp."""
+    try:
+        return datetime.fromisoformat(article.posted_at.replace("Z", "+00:00")).strftime("%-d %b %Y")
+    except ValueError:
+        return article.posted_at[:10]
+
+
+def heading(article: StoredArticle) -> str:
+    return f"<b>{escape(article.title)}</b>\n<i>#{article.id} · {posted_date(article)}</i>"
+
+
+def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
+    chosen = (article.briefing or [])[:sentences]
+    if not chosen:
+        return "<i>No briefing: the article has no full sentences.</i>"
+    return escape(" ".join(chosen))
+
+
+def best_quotes(quotes: Sequence[dict[str, Any]], count: int = KEY_QUOTES) -> list[dict[str, Any]]:
+    """The highest-scored quotes, best first (they arrive stored in text order)."""
+    return sorted(quotes, key=lambda q: (-q.get("score", 0.0), q.get("start", 0)))[:count]
+
+
+def quote_line(quote: dict[str, Any]) -> str:
+    speaker = quote.get("speaker")
+    who = f" — <i>{escape(speaker)}</i>" if speaker else ""
+    return f"{escape(quote['quote'])}{who}"
+
+
+def key_quotes_block(quotes: Sequence[dict[str, Any]], count: int = KEY_QUOTES) -> str | None:
+    chosen = best_quotes(quotes, count)
+    if not chosen:
+        return None
+    return "<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in chosen)
+
+
+def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton("Quotes", callback_data=f"q:{article_id}"),
+                InlineKeyboardButton("Full text", callback_data=f"f:{article_id}"),
+            ],
+            [
+                InlineKeyboardButton("« Older", callback_data=f"o:{article_id}"),
+                InlineKeyboardButton("Newer »", callback_data=f"n:{article_id}"),
+            ],
+        ]
+    )
+
+
+def article_card(article: StoredArticle) -> str:
+    """Title, id and date, the briefing, and the key quotes: what /latest shows."""
+    blocks = [heading(article), briefing_text(article)]
+    quotes = key_quotes_block(article.quotes or [])
+    if quotes:
+        blocks.append(quotes)
+    return split_blocks(blocks)[0]
+
+
+def briefing_message(article: StoredArticle) -> str:
+    return f"{heading(article)}\n\n{briefing_text(article)}"
+
+
+def quotes_messages(article: StoredArticle) -> list[str]:
+    """Every quote of the article with its speaker, best first."""
+    quotes = best_quotes(article.quotes or [], count=len(article.quotes or []))
+    if not quotes:
+        return [f"{heading(article)}\n\nNo direct quotes in this article."]
+    return split_blocks([heading(article), *[quote_line(q) for q in quotes]])
+
+
+def full_text_messages(article: StoredArticle) -> list[str]:
+    """The whole article, split on paragraph or sentence boundaries to fit Telegram's limit."""
+    blocks = [heading(article), *[escape(p) for p in article.body.split("\n\n") if p.strip()]]
+    if article.credit:
+        blocks.append(f"<i>{escape(article.credit)}</i>")
+    return split_blocks(blocks)
+
+
+def search_results(words: str, found: Sequence[StoredArticle]) -> str:
+    if not found:
+        return f"No articles match “{escape(words)}”. Try fewer or other words."
+    lines = [f"<b>Articles matching “{escape(words)}”</b>"]
+    for article in found:
+        first = (article.briefing or [""])[0]
+        summary = f"\n{escape(first[:200])}" if first else ""
+        lines.append(f"#{article.id} · <b>{escape(article.title)}</b>{summary}")
+    lines.append("<i>Open one with /brief ID or /quotes ID.</i>")
+    return split_blocks(lines)[0]
+
+
+def posted(article: StoredArticle, created: bool) -> str:
+    if not created:
+        return f"Already stored as #{article.id}: <b>{escape(article.title)}</b> (not added again)."
+    return f"Posted as #{article.id}.\n\n{article_card(article)}"

@@ -1,0 +1,79 @@
+"""The daily update: new articles newest first, each title + short briefing, then key quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from bot.render.articles import best_quotes, quote_line
+from bot.render.split import split_blocks
+from storage.articles import StoredArticle
+
+SHORT_BRIEFING = 2  # sentences per article in the daily update
+KEY_QUOTES = 3
+
+
+def daily_update(
+    articles: Sequence[StoredArticle], day_label: str, title: str = "Your daily briefing"
+) -> list[str]:
+    """The update as messages of at most 4096 characters (usually one)."""
+    blocks = [f"<b>{escape(title)}</b> · {escape(day_label)}"]
+    for article in articles:
+        sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
+        body = f"\n{escape(sentences)}" if sentences else ""
+        blocks.append(f"<b>{escape(article.title)}</b> <i>#{article.id}</i>{body}")
+    quotes = best_quotes([q for a in articles for q in (a.quotes or [])], KEY_QUOTES)
+    if quotes:
+        blocks.append("<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in quotes))
+    blocks.append("<i>/brief ID for more · /settings to change the time</i>")
+    return split_blocks(blocks)
+
+
+def nothing_new() -> str:
+    return "Nothing new since your last update. /latest shows the newest story."
+
+
+def push_started(article_id: int, subscribers: int) -> str:
+    return f"Pushing #{article_id} to {subscribers:,} subscribers…"
+
+
+def push_report(article_id: int, counts: dict[str, int]) -> str:
+    return (
+        f"Push of #{article_id} done: {counts.get('sent', 0):,} delivered, "
+        f"{counts.get('blocked', 0):,} blocked, {counts.get('failed', 0):,} failed."
+    )
+
+
+def subscribed(delivery_time: str, tz: str, next_local: str) -> str:
+    return (
+        f"Subscribed: a daily update at {delivery_time} ({escape(tz)}).\n"
+        f"Next delivery: {escape(next_local)}.\n/unsubscribe stops it."
+    )
+
+
+def settings_text(delivery_time: str, tz: str, next_local: str, active: bool) -> str:
+    state = "on" if active else "off"
+    text = f"<b>Daily update</b>: {state}\nTime: {delivery_time}\nZone: {escape(tz)}"
+    if active:
+        text += f"\nNext delivery: {escape(next_local)}"
+    else:
+        text += "\n/subscribe turns it back on."
+    return text
+
+
+NOT_SUBSCRIBED = (
+    "You are not subscribed. /subscribe gives you a daily update (e.g. /subscribe 07:30 Europe/Berlin)."
+)
+UNSUBSCRIBED = "Unsubscribed: no more daily updates. /subscribe starts them again."
+SUBSCRIBE_USAGE = (
+    "Usage: /subscribe [HH:MM] [Area/City], e.g. /subscribe 07:30 Europe/Berlin "
+    "(24-hour time; an IANA time zone)."
+)
+
+
+def bad_time(text: str) -> str:
+    return f"“{escape(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
+
+
+def bad_zone(text: str) -> str:
+    return f"“{escape(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"

@@ -1,0 +1,98 @@
+"""Fixed replies: welcome, help, usage hints, refusals and errors."""
+
+from __future__ import annotations
+
+from html import escape
+
+WELCOME = (
+    "<b>Welcome to newsbrief.</b>\n"
+    "Short briefings of the news, and who said what.\n\n"
+    "/latest — the newest story\n"
+    "/subscribe — a daily update at 08:00 (or /subscribe 07:30 Europe/Berlin)\n"
+    "/help — everything I can do"
+)
+
+HELP_USER = (
+    "<b>Reading</b>\n"
+    "/latest — the newest story with its briefing and key quotes\n"
+    "/brief [id] — the briefing of an article (the newest without an id)\n"
+    "/quotes [id] — every quote of an article, with who said it\n"
+    "/search words — find articles\n"
+    "/digest — today's update now\n\n"
+    "<b>Daily update</b>\n"
+    "/subscribe [HH:MM] [Area/City] — e.g. /subscribe 07:30 Europe/Berlin\n"
+    "/settings — your time, zone and next delivery\n"
+    "/unsubscribe — stop the daily update"
+)
+
+HELP_ADMIN = (
+    "\n\n<b>Admin</b>\n"
+    "/post — title on the first line after the command, body after; or reply /post to a message "
+    "holding the article; or attach a .txt, .md or .html file with /post as its caption\n"
+    "/post URL — fetch a web page and post its article\n"
+    "/delete id — remove an article\n"
+    "/push id — send an article to every subscriber now\n"
+    "/stats — counts\n"
+    "/feed add URL · /feed list · /feed remove id — news feeds"
+)
+
+USAGE = {
+    "brief": "Usage: /brief [article id], e.g. /brief 12. /latest shows the newest.",
+    "quotes": "Usage: /quotes [article id], e.g. /quotes 12.",
+    "search": "Usage: /search words, e.g. /search harbour wall.",
+    "delete": "Usage: /delete article-id, e.g. /delete 12.",
+    "push": "Usage: /push article-id, e.g. /push 12.",
+    "post": (
+        "Usage: /post, then the title on the next line and the body after it; or reply /post to a "
+        "message holding the article; or attach a .txt, .md or .html file with /post as its caption."
+    ),
+    "start": "Usage: /start, or /start article-id.",
+}
+
+NO_ARTICLES = "No articles yet. Check back soon."
+ADMIN_ONLY = "Sorry, only newsbrief admins can do that."
+SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def help_text(is_admin: bool) -> str:
+    return HELP_USER + (HELP_ADMIN if is_admin else "")
+
+
+def usage(command: str) -> str:
+    return USAGE[command]
+
+
+def no_such_article(article_id: int) -> str:
+    return f"There is no article #{article_id}. /latest shows the newest."
+
+
+def unknown_command(command: str) -> str:
+    return f"I don't know {escape(command)}. Send /help to see what I can do."
+
+
+def not_a_command() -> str:
+    return "Send /latest for the newest story, or /help to see what I can do."
+
+
+def cannot_post(reason: str) -> str:
+    return f"Not posted: {escape(reason)}."
+
+
+def deleted(article_id: int, title: str) -> str:
+    return f"Deleted #{article_id}: <b>{escape(title)}</b>."
+
+
+def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) -> str:
+    lines = [
+        "<b>newsbrief stats</b>",
+        f"Articles: {articles}",
+        f"Subscribers: {subscribers['active']} active, {subscribers['blocked']} blocked, "
+        f"{subscribers['total']} in all",
+    ]
+    if feeds is not None:
+        lines.append(f"Feeds: {feeds}")
+    return "\n".join(lines)
+
+
+def edge(direction: str) -> str:
+    return "This is the oldest article." if direction == "o" else "This is the newest article."
