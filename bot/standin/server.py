@@ -224,6 +224,10 @@ class StandIn:
         )
         return query_id
 
+    def release_polls(self) -> None:
+        """Answer waiting long polls now (with no updates), so a stopping bot need not wait."""
+        self._new_update.set()
+
     def _push(self, payload: dict[str, Any]) -> None:
         self._updates.append({"update_id": next(self._update_ids), **payload})
         self._new_update.set()
