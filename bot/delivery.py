@@ -16,6 +16,7 @@ from datetime import datetime
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
+from bot.flood import retry_seconds
 from bot.render.daily import daily_update
 from bot.schedule import describe_local, from_iso, local_date, next_delivery, to_iso
 from storage import articles, deliveries, subscribers
@@ -41,9 +42,14 @@ def _is_gone(error: BadRequest) -> bool:
 
 
 async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -> Outcome:
-    """Send messages to one chat: 403 means blocked, 5xx/network errors retry with backoff."""
+    """Send messages to one chat: 403 means blocked, 5xx/network errors retry with backoff.
+
+    429s are waited out by the flood limiter (every sender pauses for ``retry_after``); if it runs
+    out of patience we wait once more here, without spending the 5xx retry budget.
+    """
     for text in texts:
-        for attempt in range(RETRIES + 1):
+        failures = 0
+        while True:
             try:
                 await bot.send_message(chat_id, text, **kwargs)
                 break
@@ -51,10 +57,13 @@ async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -
                 return Outcome("blocked", exc.message)
             except BadRequest as exc:
                 return Outcome("blocked" if _is_gone(exc) else "failed", exc.message)
-            except (RetryAfter, NetworkError) as exc:
-                if attempt == RETRIES:
+            except RetryAfter as exc:
+                await asyncio.sleep(retry_seconds(exc))
+            except NetworkError as exc:  # 5xx, timeouts, connection errors
+                if failures == RETRIES:
                     return Outcome("failed", str(exc))
-                await asyncio.sleep(BACKOFF * 2**attempt)
+                await asyncio.sleep(BACKOFF * 2**failures)
+                failures += 1
     return Outcome("sent")
 
 

@@ -13,12 +13,14 @@ import datetime as dt
 import logging
 import math
 import time
+import warnings
 from collections import deque
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram.error import RetryAfter
 from telegram.ext import BaseRateLimiter
+from telegram.warnings import PTBDeprecationWarning
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,7 @@ WINDOW_SLACK = 0.015
 
 
 class FloodLimiter(BaseRateLimiter[int]):
-    def __init__(self, rate: float, per_chat_interval: float = 1.0, max_retries: int = 5) -> None:
+    def __init__(self, rate: float, per_chat_interval: float = 1.0, max_retries: int = 20) -> None:
         self.capacity = max(1, math.floor(rate))
         self.window = self.capacity / rate + WINDOW_SLACK
         self.per_chat_interval = per_chat_interval
@@ -65,13 +67,13 @@ class FloodLimiter(BaseRateLimiter[int]):
             except RetryAfter as exc:
                 if attempt == self.max_retries:
                     raise
-                delay = exc.retry_after
-                seconds = delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
+                seconds = retry_seconds(exc)
                 log.warning("429 from Telegram: every send waits %.1f s (attempt %d)", seconds, attempt + 1)
                 self._paused_until = max(self._paused_until, time.monotonic() + seconds)
         raise AssertionError("unreachable")
 
     async def _acquire(self, chat: object) -> None:
+        """Wait for this chat's per-chat slot, then for a slot in the overall window."""
         # The per-chat wait happens outside the lock, so one chat's second message never stalls
         # the other chats' sends.
         if chat is not None:
@@ -92,3 +94,11 @@ class FloodLimiter(BaseRateLimiter[int]):
                 self._chat_next[chat] = now + self.per_chat_interval
                 if len(self._chat_next) > 50_000:
                     self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+
+
+def retry_seconds(error: RetryAfter) -> float:
+    """``retry_after`` in seconds, whichever type this PTB version gives it."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        delay = error.retry_after
+    return delay.total_seconds() if isinstance(delay, dt.timedelta) else float(delay)
