@@ -1,0 +1,61 @@
+"""Direct quotations and who said them: a rule-based, offline extractor and the key-quote digest.
+
+``extract`` pairs quotation marks paragraph by paragraph (:mod:`.marks`), attributes each quote of
+four or more words to a speaker (:mod:`.speakers`, :mod:`.mentions`) and scores it (:mod:`.ranking`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from summarizer.quotes.marks import quote_spans, word_count
+from summarizer.quotes.ranking import central_terms, key_quotes, score
+from summarizer.quotes.speakers import attribute
+
+__all__ = ["MIN_WORDS", "Quote", "extract", "key_quotes"]
+
+MIN_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Quote:
+    quote: str
+    start: int
+    end: int
+    speaker: str | None
+    mention_start: int | None
+    mention_end: int | None
+    score: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "quote": self.quote,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "mention_start": self.mention_start,
+            "mention_end": self.mention_end,
+            "score": self.score,
+        }
+
+
+def extract(text: str) -> list[Quote]:
+    """Every direct quote of four or more words in ``text``, in text order, scored."""
+    if not isinstance(text, str) or not text:
+        return []
+    spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= MIN_WORDS]
+    attributions = attribute(text, spans)
+    central = central_terms(text)
+    return [
+        Quote(
+            quote=text[s.start : s.end],
+            start=s.start,
+            end=s.end,
+            speaker=a.speaker,
+            mention_start=a.mention_start,
+            mention_end=a.mention_end,
+            score=score(text[s.start : s.end], a.named, a.speaker is not None, central),
+        )
+        for s, a in zip(spans, attributions, strict=True)
+    ]

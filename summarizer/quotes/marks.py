@@ -1,0 +1,105 @@
+"""Quotation marks to quoted spans: pairing curly, straight and ``''`` marks paragraph by paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Opening mark -> the closing marks that end it. Straight and doubled-apostrophe marks are written
+#: interchangeably by some publishers, so they close each other.
+_CLOSERS = {
+    "“": ("”", '"', "''"),
+    '"': ('"', "”", "''"),
+    "''": ("''", '"', "”", "’’"),
+    "``": ("''", '"', "”"),
+    "‘‘": ("’’", "''", "”"),
+    "«": ("»",),
+    "„": ("“", "”"),
+}
+_MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„]")
+#: Words as news-quote corpora count them: split at apostrophes, so "don’t" is two.
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One quoted stretch: ``text[start:end]`` includes the marks (no closing mark if unclosed)."""
+
+    start: int
+    end: int
+    paragraph: int
+    closed: bool
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line: one paragraph a line, blank lines ignored."""
+    spans, start = [], 0
+    for match in re.finditer(r"\n", text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def quote_spans(text: str) -> list[Span]:
+    """Pair quotation marks within each paragraph.
+
+    A quote left open runs to the end of its paragraph (news style continues a quote in the next
+    paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
+    """
+    spans: list[Span] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        spans.extend(_paragraph_spans(text, index, p_start, p_end))
+    return spans
+
+
+def _paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:
+    spans: list[Span] = []
+    open_at: int | None = None
+    open_mark = ""
+    for match in _MARKS.finditer(text, p_start, p_end):
+        mark, at = match.group(), match.start()
+        if open_at is None:
+            if mark in _CLOSERS and not _is_apostrophes_closing(text, mark, at, p_start):
+                open_at, open_mark = at, mark
+            elif mark == "”" and _looks_like_opening(text, at, p_start):
+                open_at, open_mark = at, "“"
+            continue
+        if mark in _CLOSERS[open_mark] and not _looks_like_opening(text, at, p_start, strict=True):
+            spans.append(Span(open_at, match.end(), index, True))
+            open_at = None
+        elif mark in ("“", "«", '"', "''") and _looks_like_opening(text, at, p_start, strict=True):
+            # A fresh opening mark inside an open quote: the first one was never closed.
+            spans.append(Span(open_at, _trim_end(text, open_at, at), index, False))
+            open_at, open_mark = at, mark
+        elif mark in ("”", "“"):
+            # A closing mark written the wrong way round, or after a space: still a close.
+            spans.append(Span(open_at, match.end(), index, True))
+            open_at = None
+    if open_at is not None:
+        spans.append(Span(open_at, _trim_end(text, open_at, p_end), index, False))
+    return spans
+
+
+def _is_apostrophes_closing(text: str, mark: str, at: int, p_start: int) -> bool:
+    """``''`` right after a word is a closing mark (or a possessive), not an opening one."""
+    return mark == "''" and at > p_start and text[at - 1].isalnum()
+
+
+def _looks_like_opening(text: str, at: int, p_start: int, strict: bool = False) -> bool:
+    """A mark at the start of a paragraph or after a space or dash, followed by a word, opens a quote."""
+    before_ok = at == p_start or text[at - 1] in " \t(—–-[" or (not strict and text[at - 1] == ":")
+    after = text[at + 1 : at + 3].lstrip("'")
+    return before_ok and bool(after) and not after[0].isspace()
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end

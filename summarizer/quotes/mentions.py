@@ -1,0 +1,183 @@
+"""Words around a quote: speech verbs, and the noun phrase that is a verb's subject or object."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_VERB_STEMS = (
+    "say said says tell told tells add added adds ask asked asks explain explained explains note noted "
+    "notes write wrote writes written state stated states declare declared declares insist insisted insists "
+    "argue argued argues warn warned warns continue continued continues recall recalled recalls reply replied "
+    "replies respond responded responds claim claimed claims admit admitted admits acknowledge acknowledged "
+    "acknowledges announce announced announces tweet tweeted tweets post posted posts joke joked jokes remark "
+    "remarked remarks observe observed observes suggest suggested suggests predict predicted predicts promise "
+    "promised promises concede conceded concedes shout shouted shouts yell yelled whisper whispered cry cried "
+    "boast boasted boasts quip quipped quips testify testified testifies report reported reports recount "
+    "recounted recounts agree agreed agrees conclude concluded concludes exclaim exclaimed exclaims echo echoed "
+    "echoes emailed email emails urge urged urges plead pleaded pleads vow vowed vows charge charged charges "
+    "muse mused muses complain complained complains lament lamented laments allege alleged alleges contend "
+    "contended contends maintain maintained maintains caution cautioned cautions stress stressed stresses "
+    "emphasize emphasized emphasizes opine opined opines confirm confirmed confirms deny denied denies "
+    "proclaim proclaimed proclaims retort retorted retorts counter countered counters read reads described "
+    "describes wondered wonders mocked mocks blasted blasts slammed slams scoffed scoffs sneered marveled "
+    "marvelled gushed raved hinted hints interjected interrupted snapped thundered chided scolded quoted "
+    "quotes begged demanded demands questioned questions assured assures reminded reminds cited cites "
+    "pledged pledges threatened threatens asserted asserts explained summed shared wrote tweeted ordered "
+    "announced replied told texted messaged sang chanted screamed begins began grumbled groused huffed"
+)
+SPEECH_VERBS = frozenset(_VERB_STEMS.split())
+PARTICIPLES = frozenset(
+    ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming"]
+)
+#: Phrasal speech verbs: "pointed out", "went on", "put it".
+PHRASAL = {"pointed": "out", "went": "on", "put": "it", "chimed": "in", "fired": "back", "shot": "back"}
+PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group", "it": "thing"}
+DETERMINERS = frozenset(
+    ["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "two", "three", "this", "that", "these", "those", "my", "your", "each", "every", "both"]
+)
+_ADVERBS = frozenset(
+    ["also", "later", "then", "has", "had", "have", "once", "previously", "recently", "again", "further", "repeatedly", "simply", "just", "reportedly", "would", "will", "did", "does", "do", "never", "publicly", "privately", "often", "frequently", "bluntly", "flatly", "quickly", "angrily", "famously", "memorably", "soon", "still", "even", "only", "already", "initially", "first", "finally", "now", "once", "subsequently", "had’ve", "has’ve", "may", "might", "could", "should", "can", "must"]
+)
+TITLES = frozenset(
+    ["Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Pres", "President", "Senator", "Governor", "Mayor", "Judge", "Justice", "Sir", "Lord", "Lady", "Rev", "Prof", "Professor", "Secretary", "Speaker", "Chairman", "Chairwoman", "Minister", "Adm", "Maj", "Cpl", "Rabbi", "Father", "Sister", "Brother", "Ambassador", "Attorney", "Chief", "Officer", "Deputy", "Detective", "Representative", "Congressman", "Congresswoman", "Commissioner", "Reporter", "Candidate", "Leader", "Director", "Sheriff"]
+)
+#: Capitalised words that start sentences or clauses but never names.
+NOT_NAMES = frozenset(
+    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+)
+_TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
+_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We"])
+_CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def word(self) -> str:
+        """The token without a trailing full stop or apostrophe, lower-cased."""
+        return self.text.rstrip(".’'").lower()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def is_speech_verb(toks: list[Token], i: int) -> bool:
+    word = toks[i].word
+    if word in SPEECH_VERBS:
+        return True
+    follower = PHRASAL.get(word)
+    return follower is not None and i + 1 < len(toks) and toks[i + 1].word == follower
+
+
+def is_participle(tok: Token) -> bool:
+    return tok.word in PARTICIPLES
+
+
+def _is_name_word(tok: Token) -> bool:
+    return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
+
+
+def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
+    """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
+    i = v - 1
+    while i >= floor and toks[i].word in _ADVERBS:
+        i -= 1
+    if i >= floor and toks[i].text == ",":
+        # "X, a local resident, said" / "X, who ..., said": skip back over the appositive.
+        j = i - 1
+        while j >= floor and j > i - 25 and toks[j].text != ",":
+            j -= 1
+        if j >= floor and toks[j].text == "," and j > floor:
+            i = j - 1
+        else:
+            return None
+    if i < floor:
+        return None
+    return noun_phrase_ending(toks, i, floor)
+
+
+def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
+    """The noun phrase whose last token is ``toks[i]``, or None when it does not look like one."""
+    tok = toks[i]
+    if tok.text in _SUBJECT_PRONOUNS:
+        return i, i
+    if not tok.text[:1].isalnum():
+        return None
+    if _is_name_word(tok):
+        first = i
+        while first - 1 >= floor:
+            prev = toks[first - 1]
+            if _is_name_word(prev) or (
+                prev.word in _CONNECTORS and first - 2 >= floor and _is_name_word(toks[first - 2])
+            ):
+                first -= 1
+            else:
+                break
+        if first - 1 >= floor and toks[first - 1].word in ("the",):
+            first -= 1
+        while first < i and toks[first].word in _CONNECTORS and toks[first].word != "the":
+            first += 1
+        return first, i
+    if tok.word in DETERMINERS or tok.word in _ADVERBS or tok.word in SPEECH_VERBS:
+        return None
+    # A common noun: walk back to its determiner ("the unnamed source", "Clinton’s top aide").
+    for j in range(i - 1, max(floor, i - 6) - 1, -1):
+        word = toks[j]
+        if word.word in DETERMINERS or word.text.endswith(("’s", "'s")) or word.capitalised:
+            return j, i
+        if not word.text[:1].isalpha():
+            break
+    return i, i
+
+
+def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``toks[i]``: "said Jane Doe", "said the unnamed source"."""
+    if i >= len(toks):
+        return None
+    tok = toks[i]
+    if tok.text in _SUBJECT_PRONOUNS:
+        return i, i
+    if tok.word in DETERMINERS:
+        last = i
+        for j in range(i + 1, min(len(toks), i + 7)):
+            if not toks[j].text[:1].isalnum() or is_speech_verb(toks, j) or toks[j].word in (
+                "in", "on", "at", "to", "during", "after", "before", "who", "which", "that", "about", "with"
+            ):
+                break
+            last = j
+        return (i, last) if last > i else None
+    if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
+        last = i
+        for j in range(i + 1, min(len(toks), i + 8)):
+            if _is_name_word(toks[j]) or (
+                toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])
+            ):
+                last = j
+            else:
+                break
+        return i, last
+    return None
+
+
+def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """The first noun phrase of a sentence, after leading connectives and introductory clauses."""
+    i = 0
+    while i < len(toks) and toks[i].word in ("but", "and", "so", "yet", "then", "still", "meanwhile", "also"):
+        i += 1
+    if i < len(toks) and toks[i].word in ("in", "on", "at", "after", "before", "when", "while", "as",
+                                          "during", "since", "with", "for", "if", "although", "though"):
+        comma = next((j for j in range(i, min(len(toks), i + 20)) if toks[j].text == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+    return noun_phrase_starting(toks, i)

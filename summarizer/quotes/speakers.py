@@ -1,0 +1,272 @@
+"""Who said each quote: attribution patterns around the quote, carried over and through pronouns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.quotes.marks import Span, paragraphs
+from summarizer.quotes.mentions import (
+    PRONOUNS,
+    Token,
+    is_participle,
+    is_speech_verb,
+    noun_phrase_starting,
+    sentence_subject,
+    subject_before,
+    tokens,
+)
+
+_ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
+_ORGANISATION_WORDS = frozenset(
+    ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speaker: str | None
+    mention_start: int | None
+    mention_end: int | None
+    named: bool
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    display: str
+
+
+def attribute(text: str, spans: list[Span]) -> list[Attribution]:
+    """One attribution per span, in order."""
+    paras = paragraphs(text)
+    mentions: list[_Mention | None] = []
+    for i in range(len(spans)):
+        mentions.append(_find_mention(text, spans, i, paras, mentions))
+    return _resolve(text, mentions)
+
+
+def _find_mention(
+    text: str, spans: list[Span], i: int, paras: list[tuple[int, int]], found: list[_Mention | None]
+) -> _Mention | None:
+    span = spans[i]
+    p_start, p_end = paras[span.paragraph]
+    prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
+    nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
+    floor = prev.end if prev else p_start
+    sent_start = _sentence_start(text, span.start, floor)
+    before = tokens(text, sent_start, span.start)
+    after_end = _sentence_end(text, span.end, nxt.start if nxt else p_end)
+    after = tokens(text, span.end, after_end)
+
+    adjacent = _adjacent_before(text, before, sent_start)
+    if adjacent:
+        return adjacent
+    trailing = _after(text, span, after, nxt)
+    if trailing:
+        return trailing
+    inner = _verb_in(text, before, sent_start)
+    if inner:
+        return inner
+    later = _later_in_sentence(text, after)
+    if later:
+        return later
+    intro = _colon_intro(text, span, sent_start, p_start, paras)
+    if intro:
+        return intro
+    if i and found[i - 1] is not None and span.paragraph - spans[i - 1].paragraph <= 1:
+        return found[i - 1]
+    return None
+
+
+def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Mention | None:
+    if rng is None:
+        return None
+    start, end = toks[rng[0]].start, toks[rng[1]].end
+    if text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
+        end -= 1
+    return _Mention(start, end, _display(text, toks, rng, start, end))
+
+
+def _is_abbreviation(words: str) -> bool:
+    return words.split()[-1].rstrip(".").lower() in _ABBREVIATIONS
+
+
+def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end: int) -> str:
+    """The mention with its appositive description: "Abdullah Ansari, an Aleppo resident"."""
+    name = text[start:end]
+    k = rng[1] + 1
+    if k < len(toks) and toks[k].text == "," and k + 1 < len(toks):
+        stop = k + 1
+        while stop < len(toks) and stop < k + 14 and toks[stop].text not in (",", ";", ":", "(", "—"):
+            stop += 1
+        first = toks[k + 1]
+        closed = stop == len(toks) or toks[stop].text == ","
+        looks_like_description = (
+            first.word in ("a", "an", "the", "his", "her", "its", "their")
+            or first.text[:1].islower()
+            or first.text.rstrip(".") in ("Former", "Senior", "Vice", "Deputy", "Chief")
+        )
+        clause = first.word in ("who", "which", "that", "and", "but", "or", "so")
+        if closed and stop > k + 1 and looks_like_description and not clause and not is_speech_verb(toks, k + 1):
+            description = text[first.start : toks[stop - 1].end].rstrip(".")
+            return f"{name}, {description}"
+    return name
+
+
+def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+    """ "X said: “…”", "X told reporters that “…”", "…, saying, “…”": a verb just before the quote."""
+    n = len(before)
+    for v in range(n - 1, max(-1, n - 8), -1):
+        if is_participle(before[v]) and v >= n - 4:
+            return _mention(text, before, _subject_of_participle(before, v))
+        if is_speech_verb(before, v):
+            rng = subject_before(before, v)
+            if rng is None:
+                # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
+                rng = noun_phrase_starting(before, v + 1)
+            return _mention(text, before, rng)
+    return None
+
+
+def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
+    """ "X, who …, emailed supporters, telling them, “…”": the subject of the whole sentence."""
+    for j in range(v - 1, -1, -1):
+        if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
+            rng = subject_before(toks, j)
+            if rng:
+                return rng
+    return sentence_subject(toks[:v])
+
+
+def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Mention | None:
+    """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said"."""
+    toks = after
+    i = 0
+    while i < len(toks) and toks[i].text in (",", "—", "–", "--", ";"):
+        i += 1
+    if i >= len(toks):
+        return None
+    quoted = text[span.start : span.end].rstrip("”\"'’ ")
+    ends_sentence = quoted.endswith(".")
+    if ends_sentence and i == 0 and toks[i].capitalised and nxt is not None:
+        # "“….” He added, “…”": the clause introduces the next quote.
+        between = text[span.end : nxt.start].rstrip()
+        if between.endswith((",", ":")):
+            return None
+    if is_speech_verb(toks, i):
+        j = i + 1 if toks[i].word not in ("pointed", "went", "put") else i + 2
+        return _mention(text, toks, noun_phrase_starting(toks, j))
+    for v in range(i + 1, min(len(toks), i + 16)):
+        if toks[v].text in (".", ";", ":"):
+            break
+        if is_speech_verb(toks, v):
+            rng = subject_before(toks, v, floor=i)
+            if rng:
+                return _mention(text, toks, rng)
+            break
+    return None
+
+
+def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+    """A speech verb earlier in the sentence: "Morris says the campaign will “…”"."""
+    for v in range(len(before) - 1, -1, -1):
+        if before[v].word in ("according",) and v + 1 < len(before) and before[v + 1].word == "to":
+            return _mention(text, before, noun_phrase_starting(before, v + 2))
+        if is_speech_verb(before, v) or is_participle(before[v]):
+            if is_participle(before[v]):
+                return _mention(text, before, _subject_of_participle(before, v))
+            rng = subject_before(before, v)
+            if rng:
+                return _mention(text, before, rng)
+    return None
+
+
+def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
+    """The rest of the sentence names the speaker: "“…” was how Jane Doe put it", "according to X"."""
+    for v in range(min(len(after), 20)):
+        if after[v].word == "according" and v + 1 < len(after) and after[v + 1].word == "to":
+            return _mention(text, after, noun_phrase_starting(after, v + 2))
+        if is_speech_verb(after, v):
+            rng = subject_before(after, v)
+            if rng is None:
+                rng = noun_phrase_starting(after, v + 1)
+            return _mention(text, after, rng)
+    return None
+
+
+def _colon_intro(
+    text: str, span: Span, sent_start: int, p_start: int, paras: list[tuple[int, int]]
+) -> _Mention | None:
+    """A quote introduced by the sentence before it ending in a colon: "Cruz continued:"."""
+    lead = text[sent_start : span.start].strip()
+    if lead and not lead.endswith(":"):
+        return None
+    if not lead:
+        if span.start > p_start + 1 or span.paragraph == 0:
+            # the quote opens a sentence mid-paragraph: look at the sentence before it
+            end = sent_start
+            start = _sentence_start(text, max(p_start, end - 1), p_start)
+        else:
+            start, end = paras[span.paragraph - 1]
+            start = _sentence_start(text, end, start)
+        if not text[start:end].rstrip().endswith(":"):
+            return None
+    else:
+        start, end = sent_start, span.start
+    toks = tokens(text, start, end)
+    return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
+
+
+def _sentence_start(text: str, at: int, floor: int) -> int:
+    start = max(floor, at - 400)
+    best = start
+    for match in _SENTENCE_END.finditer(text, start, at):
+        word = text[max(start, match.start() - 6) : match.start() + 1].split()
+        if word and text[match.start()] == "." and word[-1].rstrip(".").lower().split(".")[-1] in _ABBREVIATIONS:
+            continue
+        if word and text[match.start()] == "." and len(word[-1].rstrip(".")) == 1 and word[-1][0].isupper():
+            continue  # an initial: "John F. Kennedy"
+        best = match.end()
+    return best
+
+
+def _sentence_end(text: str, at: int, limit: int) -> int:
+    for match in _SENTENCE_END.finditer(text, at, limit):
+        return match.start() + 1
+    return limit
+
+
+def _kind(display: str, mention_text: str) -> str:
+    word = mention_text.lower()
+    if word in PRONOUNS:
+        return PRONOUNS[word]
+    words = {w.strip(".,’'").lower() for w in display.split(",")[0].split()}
+    if words & _ORGANISATION_WORDS or display.isupper():
+        return "thing"
+    return "person"
+
+
+def _resolve(text: str, mentions: list[_Mention | None]) -> list[Attribution]:
+    """Pronoun mentions get the display name of the nearest earlier named speaker of the same kind."""
+    last: dict[str, str] = {}
+    out: list[Attribution] = []
+    for m in mentions:
+        if m is None:
+            out.append(Attribution(None, None, None, False))
+            continue
+        written = text[m.start : m.end]
+        kind = _kind(m.display, written)
+        if written.lower() in PRONOUNS:
+            speaker = last.get(kind) or (last.get("person") if kind == "group" else None)
+            out.append(Attribution(speaker or written, m.start, m.end, speaker is not None))
+            continue
+        named = any(word[:1].isupper() for word in written.split())
+        if named:
+            last[kind] = m.display
+        out.append(Attribution(m.display, m.start, m.end, named))
+    return out

@@ -1,0 +1,228 @@
+"""Quote extraction: each hard case on a small hand-written text, and every ranking rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.quotes import Quote, extract, key_quotes
+
+
+def said_by(text: str, quote: Quote) -> str | None:
+    """The speaker mention as written in the text."""
+    if quote.mention_start is None:
+        return None
+    return text[quote.mention_start : quote.mention_end]
+
+
+def only(quotes: list[Quote], fragment: str) -> Quote:
+    found = [q for q in quotes if fragment in q.quote]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_speaker_after_with_description_keeps_it_for_display():
+    text = "Floods hit the town.\n“The water came up to the second floor,” said Jane Doe, a local resident.\n"
+    (quote,) = extract(text)
+    assert quote.quote == "“The water came up to the second floor,”"
+    assert text[quote.start : quote.end] == quote.quote
+    assert said_by(text, quote) == "Jane Doe"
+    assert quote.speaker == "Jane Doe, a local resident"
+
+
+def test_speaker_after_name_then_verb():
+    text = "“We will rebuild every single bridge,” the mayor said on Monday."
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "the mayor"
+
+
+def test_speaker_before_with_colon_and_with_that():
+    text = (
+        "Governor Ann Lee said: “Nobody will be left behind this winter.” "
+        "Later, Mr. Brown told reporters that “the budget simply does not add up.”"
+    )
+    first, second = extract(text)
+    assert said_by(text, first) == "Governor Ann Lee"
+    assert said_by(text, second) == "Mr. Brown"
+
+
+def test_split_quote_is_two_quotes_with_the_same_speaker():
+    text = "“We tried everything we could,” she said, “but the river was faster than us.”"
+    first, second = extract(text)
+    assert (first.quote, second.quote) == ("“We tried everything we could,”", "“but the river was faster than us.”")
+    assert said_by(text, first) == said_by(text, second) == "she"
+
+
+def test_pronoun_speaker_resolves_to_the_nearest_earlier_named_speaker():
+    text = (
+        "“The ferry will run again next week,” said Tom Ray, the harbour master.\n"
+        "“Our crews have worked through the night,” said Ana Cruz, a dock worker.\n"
+        "“I have never seen a storm like this one,” she added."
+    )
+    quotes = extract(text)
+    last = quotes[-1]
+    assert said_by(text, last) == "she"
+    assert last.speaker == "Ana Cruz, a dock worker"
+
+
+def test_it_resolves_to_an_organisation_not_a_person():
+    text = (
+        "“Service will resume by Friday at the latest,” the Harbour Company said in a statement.\n"
+        "Jo Bell, a passenger, waited all day. “It is a disgrace for everyone,” said Jo Bell.\n"
+        "“All tickets will be refunded in full,” it said."
+    )
+    last = extract(text)[-1]
+    assert said_by(text, last) == "it"
+    assert last.speaker == "the Harbour Company"
+
+
+def test_short_scare_quote_is_not_listed():
+    text = "The council called the plan a “vanity project” and “We will fight this plan in court,” said Al Hunt."
+    quotes = extract(text)
+    assert [q.quote for q in quotes] == ["“We will fight this plan in court,”"]
+
+
+def test_multi_sentence_quote_is_one_quote():
+    text = "“The bridge is closed. Nobody can cross it. We are waiting for engineers,” said Officer Kim."
+    (quote,) = extract(text)
+    assert quote.quote.count(".") == 2
+    assert said_by(text, quote) == "Officer Kim"
+
+
+def test_quote_running_across_paragraphs_keeps_each_paragraph_and_the_speaker():
+    text = (
+        "Sam Ortiz, the coach, said: “We lost the first game by a wide margin.\n"
+        "“Then we won the next four games in a row, which nobody expected.”\n"
+        "The season ends in May."
+    )
+    first, second = extract(text)
+    assert first.quote == "“We lost the first game by a wide margin."
+    assert second.quote == "“Then we won the next four games in a row, which nobody expected.”"
+    assert said_by(text, first) == said_by(text, second) == "Sam Ortiz"
+    assert second.speaker == "Sam Ortiz, the coach"
+
+
+def test_two_apostrophes_used_as_a_double_quote():
+    text = "''This is the worst harvest in memory,'' said Farmer Joe Bloggs."
+    (quote,) = extract(text)
+    assert quote.quote == "''This is the worst harvest in memory,''"
+    assert said_by(text, quote) == "Farmer Joe Bloggs"
+
+
+def test_unbalanced_mark_never_drops_the_rest_of_the_article():
+    text = (
+        "“This sentence opens a quote and never closes it, said nobody.\n"
+        "Second paragraph without any marks at all.\n"
+        "“The third paragraph has a proper quote,” said Lin Wu."
+    )
+    quotes = extract(text)
+    assert quotes[-1].quote == "“The third paragraph has a proper quote,”"
+    assert said_by(text, quotes[-1]) == "Lin Wu"
+    assert all("Second paragraph" not in q.quote for q in quotes)
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "“He told me ‘we are done here’ and walked out of the room,” said Dana Fox."
+    (quote,) = extract(text)
+    assert quote.quote == text[: text.index(",”") + 2]
+    assert said_by(text, quote) == "Dana Fox"
+
+
+def test_straight_quotes_work_like_curly_ones():
+    text = 'Mayor Li said, "The new school opens in September."'
+    (quote,) = extract(text)
+    assert quote.quote == '"The new school opens in September."'
+    assert said_by(text, quote) == "Mayor Li"
+
+
+def test_quote_paragraph_with_no_attribution_continues_the_previous_speaker():
+    text = (
+        "“The vote was a disgrace to the whole city,” said Rita Moss.\n"
+        "“We will appeal this decision as soon as we can.”"
+    )
+    first, second = extract(text)
+    assert said_by(text, second) == said_by(text, first) == "Rita Moss"
+
+
+def test_sentence_after_a_period_quote_introduces_the_next_quote():
+    text = "Kay Lin said, “The court got this case wrong.” He added, “We will appeal the ruling.”"
+    first, second = extract(text)
+    assert said_by(text, first) == "Kay Lin"
+    assert said_by(text, second) == "He"
+    assert second.speaker == "Kay Lin"
+
+
+def test_whole_article_file_offsets_slice_back():
+    text = (
+        "Harbour reopens\n\n“Ships can dock again from tomorrow,” said Port Chief Ola Berg.\n\n"
+        "[Featured Image by Someone/Agency]\n"
+    )
+    (quote,) = extract(text)
+    assert text[quote.start : quote.end] == quote.quote
+    assert set(quote.to_json()) == {"quote", "start", "end", "speaker", "mention_start", "mention_end", "score"}
+    assert 0.0 <= quote.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "“", "”", '"', "''", "“““", "\n\n\n", "“a b c d", "x" * 1000, "“”" * 500, "said he, “", "\x00“é”"],
+)
+def test_never_raises_and_offsets_hold_on_odd_input(text):
+    for quote in extract(text):
+        assert text[quote.start : quote.end] == quote.quote
+
+
+def _q(text: str, score: float, start: int = 0, speaker: str | None = "X") -> Quote:
+    return Quote(text, start, start + len(text), speaker, 0 if speaker else None, 1 if speaker else None, score)
+
+
+def test_key_quotes_best_first_and_at_most_n():
+    quotes = [_q("“a b c d”", 0.2, 0), _q("“e f g h”", 0.9, 10), _q("“i j k l”", 0.5, 20)]
+    assert [q.score for q in key_quotes(quotes, n=2)] == [0.9, 0.5]
+
+
+def test_key_quotes_never_lists_two_near_identical_quotes():
+    a = _q("“the plan will cost the city ten million dollars”", 0.9, 0)
+    b = _q("“the plan will cost the city ten million dollars,”", 0.8, 100)
+    c = _q("“something else entirely different here”", 0.5, 200)
+    assert key_quotes([a, b, c], n=3) == [a, c]
+
+
+def _article(*paragraphs: str) -> str:
+    return "\n".join(paragraphs)
+
+
+def test_rank_prefers_a_named_speaker_over_an_unnamed_one():
+    text = _article(
+        "“The new tunnel will change how people travel,” said Ria Pal.",
+        "“The new tunnel will change how people travel to work,” a commuter said.",
+    )
+    named, unnamed = extract(text)
+    assert named.score > unnamed.score
+
+
+def test_rank_prefers_long_quotes_over_short_ones():
+    text = _article(
+        "“Rail fares will rise next year,” said Ria Pal.",
+        "“Rail fares will rise next year across the whole network and for every ticket type we sell,” said Ria Pal.",
+    )
+    short, long_ = extract(text)
+    assert long_.score > short.score
+
+
+def test_rank_prefers_quotes_carrying_the_articles_central_terms():
+    text = _article(
+        "Tunnel plan approved. The tunnel will link both banks; tunnel work starts in spring.",
+        "“The tunnel will carry trains under the river bed,” said Ria Pal.",
+        "“My grandmother baked wonderful apple pies every Sunday,” said Ria Pal.",
+    )
+    central, off_topic = extract(text)[-2:]
+    assert central.score > off_topic.score
+
+
+def test_rank_prefers_self_contained_quotes_over_fragments():
+    text = _article(
+        "“Our rents have doubled in five years and wages have not moved,” said Ria Pal.",
+        "Ria Pal said the rent rises were “doubled in five years and wages have not moved”",
+    )
+    whole, fragment = extract(text)
+    assert whole.score > fragment.score
