@@ -24,7 +24,11 @@ _VERB_STEMS = (
     "marvelled gushed raved hinted hints interjected interrupted snapped thundered chided scolded quoted "
     "quotes begged demanded demands questioned questions assured assures reminded reminds cited cites "
     "pledged pledges threatened threatens asserted asserts explained summed shared wrote tweeted ordered "
-    "announced replied told texted messaged sang chanted screamed begins began grumbled groused huffed"
+    "announced replied told texted messaged sang chanted screamed begins began grumbled groused huffed "
+    "called calls call accused accuses criticized criticizes praised praises hammered touted touts labeled "
+    "labelled dubbed branded barked fumed exhorted voiced pronounced related relates answered answers "
+    "advised advises conceded hailed hails lashed railed rails decried decries dismissed dismisses "
+    "recalled predicted griped gripes sighed laughed smiled nodded shrugged"
 )
 SPEECH_VERBS = frozenset(_VERB_STEMS.split())
 PARTICIPLES = frozenset(
@@ -48,6 +52,22 @@ NOT_NAMES = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We"])
+_FUNCTION_WORDS = DETERMINERS | _ADVERBS | frozenset(
+    "who whom which that when where while as if in on at to of for with by from up down out about into "
+    "over after before and or but so was were is are be been being not no also than then there here "
+    "what how why this said".split()
+)
+#: Plural or mass nouns that name speakers without a determiner: "officials said".
+_BARE_SPEAKERS = frozenset(
+    "officials sources police prosecutors investigators aides advocates critics supporters analysts experts "
+    "authorities residents witnesses democrats republicans lawmakers observers organizers protesters "
+    "officers researchers scientists economists voters leaders activists".split()
+)
+_INTRO_WORDS = frozenset(
+    "in on at after before when while as during since with for if although though amid despite "
+    "asked speaking following like unlike under over from by without once until last earlier later "
+    "today yesterday now here there instead indeed still however meanwhile".split()
+)
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -93,16 +113,20 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
     while i >= floor and toks[i].word in _ADVERBS:
         i -= 1
     if i >= floor and toks[i].text == ",":
-        # "X, a local resident, said" / "X, who ..., said": skip back over the appositive.
-        j = i - 1
-        while j >= floor and j > i - 25 and toks[j].text != ",":
-            j -= 1
-        if j >= floor and toks[j].text == "," and j > floor:
-            i = j - 1
+        if i - 1 >= floor and toks[i - 1].text == ")":
+            i -= 1
         else:
-            return None
-    if i < floor:
-        return None
+            # "X, a local resident, said" / "X, who ..., said": skip back over the appositive.
+            j = i - 1
+            while j >= floor and j > i - 25 and toks[j].text != ",":
+                j -= 1
+            i = j - 1 if j > floor and toks[j].text == "," else i - 1
+    if i >= floor and toks[i].text == ")":
+        # "Sen. Jane Doe (D-Ore.) said": the party and state are not the name.
+        j = i - 1
+        while j >= floor and j > i - 8 and toks[j].text != "(":
+            j -= 1
+        i = j - 1
     return noun_phrase_ending(toks, i, floor)
 
 
@@ -128,16 +152,16 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         while first < i and toks[first].word in _CONNECTORS and toks[first].word != "the":
             first += 1
         return first, i
-    if tok.word in DETERMINERS or tok.word in _ADVERBS or tok.word in SPEECH_VERBS:
+    if not tok.text.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
-    # A common noun: walk back to its determiner ("the unnamed source", "Clinton’s top aide").
+    # A common noun needs its determiner or a possessive: "the unnamed source", "Clinton’s top aide".
     for j in range(i - 1, max(floor, i - 6) - 1, -1):
         word = toks[j]
-        if word.word in DETERMINERS or word.text.endswith(("’s", "'s")) or word.capitalised:
+        if word.word in DETERMINERS or word.text.endswith(("’s", "'s")):
             return j, i
-        if not word.text[:1].isalpha():
+        if not word.text[:1].isalpha() or word.word in _FUNCTION_WORDS:
             break
-    return i, i
+    return (i, i) if tok.word in _BARE_SPEAKERS else None
 
 
 def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -170,14 +194,19 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
-    """The first noun phrase of a sentence, after leading connectives and introductory clauses."""
+    """The first noun phrase of a sentence, after leading connectives and an introductory clause."""
     i = 0
     while i < len(toks) and toks[i].word in ("but", "and", "so", "yet", "then", "still", "meanwhile", "also"):
         i += 1
-    if i < len(toks) and toks[i].word in ("in", "on", "at", "after", "before", "when", "while", "as",
-                                          "during", "since", "with", "for", "if", "although", "though"):
-        comma = next((j for j in range(i, min(len(toks), i + 20)) if toks[j].text == ","), None)
+    if i < len(toks) and _introduces_clause(toks[i]):
+        comma = next((j for j in range(i, min(len(toks), i + 25)) if toks[j].text == ","), None)
         if comma is None:
             return None
         i = comma + 1
     return noun_phrase_starting(toks, i)
+
+
+def _introduces_clause(tok: Token) -> bool:
+    """ "In 2008, …", "Shortly after the call, …", "Holding signs, …": not the subject."""
+    word = tok.word
+    return word in _INTRO_WORDS or (word.endswith(("ly", "ing")) and word not in ("early",))

@@ -75,6 +75,11 @@ def _find_mention(
     later = _later_in_sentence(text, after)
     if later:
         return later
+    if sum(t.text[:1].isalnum() for t in before) >= 3:
+        # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
+        subject = _mention(text, before, sentence_subject(before))
+        if subject:
+            return subject
     intro = _colon_intro(text, span, sent_start, p_start, paras)
     if intro:
         return intro
@@ -222,23 +227,37 @@ def _colon_intro(
     return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
 
 
+def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end of sentence, start of the next) for each sentence boundary in ``text[start:end]``.
+
+    The look-ahead may read one character past ``end`` (the quote mark that opens a sentence); full
+    stops after abbreviations ("Mr.", "U.S.") and initials ("John F. Kennedy") are not boundaries.
+    """
+    breaks = []
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
+        if match.end() > end + 1:
+            break
+        dot = match.start()
+        if text[dot] == ".":
+            word = text[max(start, dot - 8) : dot].split()
+            last = word[-1].lower() if word else ""
+            if last.split(".")[-1] in _ABBREVIATIONS or last in _ABBREVIATIONS:
+                continue
+            if len(last) == 1 and last.isalpha():
+                continue
+        breaks.append((dot + 1, match.end()))
+    return breaks
+
+
 def _sentence_start(text: str, at: int, floor: int) -> int:
-    start = max(floor, at - 400)
-    best = start
-    for match in _SENTENCE_END.finditer(text, start, at):
-        word = text[max(start, match.start() - 6) : match.start() + 1].split()
-        if word and text[match.start()] == "." and word[-1].rstrip(".").lower().split(".")[-1] in _ABBREVIATIONS:
-            continue
-        if word and text[match.start()] == "." and len(word[-1].rstrip(".")) == 1 and word[-1][0].isupper():
-            continue  # an initial: "John F. Kennedy"
-        best = match.end()
-    return best
+    window = max(floor, at - 400)
+    breaks = _sentence_breaks(text, window, at)
+    return breaks[-1][1] if breaks else window
 
 
 def _sentence_end(text: str, at: int, limit: int) -> int:
-    for match in _SENTENCE_END.finditer(text, at, limit):
-        return match.start() + 1
-    return limit
+    breaks = _sentence_breaks(text, at, limit)
+    return breaks[0][0] if breaks else limit
 
 
 def _kind(display: str, mention_text: str) -> str:
