@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.standin.html import keyboard_lines, to_plain_text
 
@@ -61,16 +61,18 @@ class Sent:
         }
 
 
-@dataclass
-class Rejected:
-    """A call Telegram would have refused, with the status and description it answered."""
+class Rejected(NamedTuple):
+    """A call Telegram would have refused, with the status and description it answered.
+
+    A tuple whose first three items are (method, status, description), so ``r[1] == 400`` works.
+    """
 
     method: str
-    chat_id: int | None
     status: int
     description: str
-    at: float
-    params: dict[str, Any] = field(default_factory=dict)
+    chat_id: int | None = None
+    at: float = 0.0
+    params: dict[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -1,0 +1,507 @@
+"""The stand-in's world: users and chats, their messages and files, pending updates, and records.
+
+``World`` also lets a test or the console act as users (send text, reply, attach a document,
+press an inline button, type an inline query) and wait for what the bot does in return. Its
+methods may be called from another thread than the one serving HTTP: wake-ups are handed over
+to the serving loop, and ``async`` waits run there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import re
+import threading
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from bot.standin.records import SEND_METHODS, Fault, Rejected, Sent, max_in_window
+
+T = TypeVar("T")
+#: Update types Telegram sends when a bot never said which it wants (all but chat_member and reactions).
+DEFAULT_UPDATES = frozenset(
+    {
+        "message",
+        "edited_message",
+        "channel_post",
+        "edited_channel_post",
+        "inline_query",
+        "chosen_inline_result",
+        "callback_query",
+        "shipping_query",
+        "pre_checkout_query",
+        "poll",
+        "poll_answer",
+        "my_chat_member",
+        "chat_join_request",
+        "business_connection",
+        "business_message",
+        "edited_business_message",
+        "deleted_business_messages",
+        "purchased_paid_media",
+        "chat_boost",
+        "removed_chat_boost",
+    }
+)
+_URL = re.compile(r"https?://[^\s<>\"]+")
+
+
+def utf16_len(text: str) -> int:
+    return len(text) if text.isascii() else len(text.encode("utf-16-le")) // 2
+
+
+def text_entities(text: str) -> list[dict[str, Any]]:
+    """The entities Telegram adds to a user's text: a leading command, and links."""
+    entities = []
+    if text.startswith("/"):
+        command = re.match(r"/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,64})?", text)
+        if command:
+            entities.append({"type": "bot_command", "offset": 0, "length": utf16_len(command.group())})
+    for link in _URL.finditer(text):
+        url = link.group().rstrip(".,;:!?)]}'")
+        entities.append({"type": "url", "offset": utf16_len(text[: link.start()]), "length": utf16_len(url)})
+    return entities
+
+
+def scope_key(scope: dict[str, Any] | None, language_code: str | None) -> str:
+    """Commands are kept per scope and language, as Telegram keeps them."""
+    return json.dumps([scope or {"type": "default"}, language_code or ""], sort_keys=True)
+
+
+class World:
+    """Telegram as the bot sees it, minus the network."""
+
+    def __init__(
+        self,
+        token: str = "123456:TEST-TOKEN",
+        username: str = "newsbrief_bot",
+        *,
+        strict_ampersand: bool = True,
+        auto_register: bool = False,
+    ) -> None:
+        self.token = token
+        prefix = token.split(":", 1)[0]
+        self.bot_id = int(prefix) if prefix.isdigit() else 7_000_000_001
+        self.username = username
+        #: A bare "&" is an error (Telegram itself would show it as text): catches unescaped text.
+        self.strict_ampersand = strict_ampersand
+        #: When true, any chat id counts as known (broadcast tests with thousands of subscribers).
+        self.auto_register = auto_register
+        self.users: dict[int, dict[str, Any]] = {}
+        self.chats: dict[int, dict[str, Any]] = {}
+        self.blocked: dict[int, str] = {}
+        self.faults: list[Fault] = []
+        self.delay = 0.0  # seconds every API call waits before it is answered
+        self.messages: dict[tuple[int, int], dict[str, Any]] = {}
+        self.files: dict[str, tuple[bytes, str]] = {}  # file_id -> (bytes, file_path)
+        self.file_paths: dict[str, bytes] = {}
+        self.updates: list[dict[str, Any]] = []
+        self.allowed_updates: frozenset[str] = DEFAULT_UPDATES
+        self.webhook: dict[str, Any] = {"url": "", "secret_token": None}
+        self.sent: list[Sent] = []
+        self.rejected: list[Rejected] = []
+        self.calls: Counter[str] = Counter()
+        self.attempts: list[tuple[str, int | None, float]] = []  # every send-like call: method, chat, at
+        self.callback_answers: list[dict[str, Any]] = []
+        self.inline_answers: dict[str, dict[str, Any]] = {}
+        self.open_queries: set[str] = set()
+        self.scoped_commands: dict[str, list[dict[str, Any]]] = {}  # by scope and language
+        self.poll_generation = 0
+        self.closing = False  # set on shutdown so hanging long polls end at once
+        self.releases = 0  # bumped by release_polls()
+        self._by_chat: defaultdict[int, list[Sent]] = defaultdict(list)
+        self._cursor: defaultdict[int, int] = defaultdict(int)
+        self._update_ids = itertools.count(1)
+        self._message_ids: defaultdict[int, itertools.count[int]] = defaultdict(lambda: itertools.count(1))
+        self._query_ids = itertools.count(4_000_000_000_000_001)
+        self._file_ids = itertools.count(1)
+        self._record_waiters: list[asyncio.Future[None]] = []
+        self._update_waiters: list[asyncio.Future[None]] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_thread: int | None = None
+
+    # -- users and chats -------------------------------------------------------------------------
+
+    def add_user(
+        self, user_id: int, first_name: str = "Reader", username: str | None = None, language_code: str = "en"
+    ) -> dict[str, Any]:
+        """Make a user known by name (users are also made up on first use)."""
+        user: dict[str, Any] = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if username:
+            user["username"] = username
+        user["language_code"] = language_code
+        self.users[user_id] = user
+        return user
+
+    def user(self, user_id: int) -> dict[str, Any]:
+        return self.users.get(user_id) or self.add_user(user_id, f"Reader {user_id}")
+
+    def register(self, *chat_ids: int) -> None:
+        """Make chats known, as if each had written to the bot (so sends to them succeed)."""
+        for chat_id in chat_ids:
+            self.chat(chat_id)
+
+    def chat(self, chat_id: int) -> dict[str, Any]:
+        if chat_id not in self.chats:
+            if chat_id > 0:
+                user = self.user(chat_id)
+                chat = {"id": chat_id, "type": "private", "first_name": user["first_name"]}
+                if "username" in user:
+                    chat["username"] = user["username"]
+            else:
+                chat = {"id": chat_id, "type": "supergroup", "title": f"Group {-chat_id}"}
+            self.chats[chat_id] = chat
+        return self.chats[chat_id]
+
+    @property
+    def commands(self) -> list[dict[str, Any]]:
+        """The bot's command list for the default scope and language (``setMyCommands``)."""
+        return self.scoped_commands.get(scope_key(None, None), [])
+
+    def release_polls(self) -> None:
+        """Answer waiting long polls now (with what is pending), so a stopping bot need not wait."""
+        self.releases += 1
+        self._wake(self._update_waiters)
+
+    def is_known(self, chat_id: int) -> bool:
+        return self.auto_register or chat_id in self.chats
+
+    # -- acting as users ---------------------------------------------------------------------------
+
+    def _user_message(
+        self, user_id: int, chat_id: int | None, reply_to: Any, fields: dict[str, Any]
+    ) -> dict[str, Any]:
+        chat = self.chat(user_id if chat_id is None else chat_id)
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids[chat["id"]]),
+            "from": self.user(user_id),
+            "chat": chat,
+            "date": int(time.time()),
+        }
+        if reply_to is not None:
+            message["reply_to_message"] = self._reply_target(chat["id"], reply_to)
+        message.update(fields)
+        self.messages[(chat["id"], message["message_id"])] = message
+        self.push_update("message", message)
+        return message
+
+    def _reply_target(self, chat_id: int, reply_to: Any) -> dict[str, Any]:
+        if isinstance(reply_to, Sent):
+            reply_to = reply_to.message_id
+        if isinstance(reply_to, dict):
+            reply_to = reply_to["message_id"]
+        target = self.messages.get((chat_id, int(reply_to)))
+        if target is None:
+            raise LookupError(f"no message {reply_to} in chat {chat_id} to reply to")
+        return {k: v for k, v in target.items() if k != "reply_to_message"}
+
+    def send_text(
+        self, user_id: int, text: str, *, chat_id: int | None = None, reply_to: Any = None
+    ) -> dict[str, Any]:
+        """A user types ``text`` (a command gets its ``bot_command`` entity); returns the message.
+
+        ``reply_to`` (a message dict, a ``Sent`` or a message id) makes it a reply to that message.
+        """
+        fields: dict[str, Any] = {"text": text}
+        entities = text_entities(text)
+        if entities:
+            fields["entities"] = entities
+        return self._user_message(user_id, chat_id, reply_to, fields)
+
+    def send_document(
+        self,
+        user_id: int,
+        data: bytes,
+        file_name: str,
+        mime_type: str = "text/plain",
+        caption: str | None = None,
+        *,
+        chat_id: int | None = None,
+        reply_to: Any = None,
+    ) -> dict[str, Any]:
+        """A user attaches a file, optionally with a caption such as ``/post``."""
+        number = next(self._file_ids)
+        file_id = f"BQACAgIAAxkBAAI{number:06d}"
+        suffix = file_name.rsplit(".", 1)[-1] if "." in file_name else "bin"
+        path = f"documents/file_{number}.{suffix}"
+        self.files[file_id] = (data, path)
+        self.file_paths[path] = data
+        fields: dict[str, Any] = {
+            "document": {
+                "file_id": file_id,
+                "file_unique_id": f"AgAD{number:06d}",
+                "file_name": file_name,
+                "mime_type": mime_type,
+                "file_size": len(data),
+            }
+        }
+        if caption is not None:
+            fields["caption"] = caption
+            entities = text_entities(caption)
+            if entities:
+                fields["caption_entities"] = entities
+        return self._user_message(user_id, chat_id, reply_to, fields)
+
+    def press_button(
+        self, user_id: int, message: Sent | dict[str, Any], text: str, *, chat_id: int | None = None
+    ) -> dict[str, Any]:
+        """A user presses the inline button labelled ``text`` under a message the bot sent.
+
+        The button is looked up on the message as it is now (after any edits).
+        """
+        if isinstance(message, Sent):
+            key = (message.chat_id, message.message_id)
+        else:
+            key = (message.get("chat", {}).get("id", chat_id), message["message_id"])
+        current = self.messages.get(key)  # type: ignore[arg-type]
+        if current is None:
+            raise LookupError(f"no message {key[1]} in chat {key[0]}")
+        labels = []
+        for row in (current.get("reply_markup") or {}).get("inline_keyboard", []):
+            for button in row:
+                labels.append(button.get("text"))
+                if button.get("text") == text and "callback_data" in button:
+                    query = {
+                        "id": str(next(self._query_ids)),
+                        "from": self.user(user_id),
+                        "message": current,
+                        "chat_instance": str(-abs(hash(key[0])) % 10**18),
+                        "data": button["callback_data"],
+                    }
+                    self.open_queries.add(query["id"])
+                    self.push_update("callback_query", query)
+                    return query
+        raise LookupError(f"no button {text!r} under message {key[1]}; buttons: {labels}")
+
+    def inline_query(self, user_id: int, query: str, offset: str = "") -> str:
+        """A user types ``@bot query`` in some chat; returns the query id to await the answer with."""
+        query_id = str(next(self._query_ids))
+        self.open_queries.add(query_id)
+        self.push_update(
+            "inline_query",
+            {
+                "id": query_id,
+                "from": self.user(user_id),
+                "query": query,
+                "offset": offset,
+                "chat_type": "sender",
+            },
+        )
+        return query_id
+
+    def push_update(self, kind: str, payload: dict[str, Any]) -> dict[str, Any] | None:
+        """Queue an update for getUpdates; Telegram drops types the bot did not ask for."""
+        if kind not in self.allowed_updates:
+            return None
+        update = {"update_id": next(self._update_ids), kind: payload}
+        self.updates.append(update)
+        self._wake(self._update_waiters)
+        return update
+
+    # -- records -----------------------------------------------------------------------------------
+
+    def record(self, sent: Sent) -> None:
+        self.sent.append(sent)
+        if sent.chat_id is not None:
+            self._by_chat[sent.chat_id].append(sent)
+        self._wake(self._record_waiters)
+
+    def messages_in(self, chat_id: int) -> list[Sent]:
+        """Everything the bot sent or edited in a chat, read or not."""
+        return list(self._by_chat.get(chat_id, ()))
+
+    def delivered(self, method: str | None = "sendMessage") -> list[Sent]:
+        return [s for s in self.sent if method is None or s.method == method]
+
+    def max_per_window(
+        self, window: float = 1.0, chat_id: int | None = None, *, attempts: bool = False
+    ) -> int:
+        """Most sends in any ``window``-second interval, overall or to one chat.
+
+        With ``attempts`` every send-like call counts, refused ones (429, 403, ...) included.
+        """
+        if attempts:
+            times = [at for _, chat, at in self.attempts if chat_id is None or chat == chat_id]
+        else:
+            source = self.sent if chat_id is None else self._by_chat.get(chat_id, [])
+            times = [s.at for s in source if s.method in SEND_METHODS]
+        return max_in_window(times, window)
+
+    def max_per_chat_window(self, window: float = 1.0) -> int:
+        """The busiest chat's most sends in any ``window``-second interval."""
+        return max((self.max_per_window(window, chat) for chat in self._by_chat), default=0)
+
+    def reset_records(self) -> None:
+        """Forget what was sent (users, chats, messages and files stay)."""
+        self.sent.clear()
+        self.rejected.clear()
+        self.attempts.clear()
+        self.calls.clear()
+        self._by_chat.clear()
+        self._cursor.clear()
+
+    # -- waiting (always on the serving loop) -----------------------------------------------------
+
+    def _on_loop(self) -> bool:
+        return self._loop is None or self._loop_thread == threading.get_ident()
+
+    def _wake(self, waiters: list[asyncio.Future[None]]) -> None:
+        if not waiters:
+            return
+        if not self._on_loop():
+            self._loop.call_soon_threadsafe(self._wake, waiters)  # type: ignore[union-attr]
+            return
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        waiters.clear()
+
+    async def _run_on_loop(self, coro: Coroutine[Any, Any, T]) -> T:
+        if self._on_loop():
+            return await coro
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coro, self._loop))  # type: ignore[arg-type]
+
+    async def _wait(self, waiters: list[asyncio.Future[None]], timeout: float) -> bool:
+        """Sleep until woken or ``timeout`` passes; False on timeout."""
+        waiter = asyncio.get_running_loop().create_future()
+        waiters.append(waiter)
+        try:
+            await asyncio.wait_for(waiter, max(timeout, 0))
+        except TimeoutError:
+            return False
+        finally:
+            if waiter in waiters:
+                waiters.remove(waiter)
+        return True
+
+    async def wait_until(self, predicate: Callable[[], T], timeout: float = 15.0, what: str = "") -> T:
+        """Wait until ``predicate()`` is truthy after a send; returns its value."""
+
+        async def wait() -> T:
+            deadline = time.monotonic() + timeout
+            while True:
+                value = predicate()
+                if value:
+                    return value
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not await self._wait(self._record_waiters, remaining):
+                    value = predicate()
+                    if value:
+                        return value
+                    raise TimeoutError(what or "the condition did not hold in time")
+
+        return await self._run_on_loop(wait())
+
+    async def replies(self, chat_id: int, count: int = 1, timeout: float = 15.0) -> list[Sent]:
+        """The next ``count`` messages or edits the bot made in ``chat_id`` that were not read yet."""
+
+        def unread() -> list[Sent]:
+            return self._by_chat.get(chat_id, [])[self._cursor[chat_id] :]
+
+        def enough() -> bool:
+            return len(unread()) >= count
+
+        try:
+            await self.wait_until(enough, timeout)
+        except TimeoutError:
+            got = unread()
+            problems = [(r.method, r.status, r.description) for r in self.rejected[-3:]]
+            raise TimeoutError(
+                f"chat {chat_id}: wanted {count} new messages, got {len(got)}: "
+                f"{[s.text for s in got]}; last refusals: {problems}"
+            ) from None
+        got = unread()[:count]
+        self._cursor[chat_id] += count
+        return got
+
+    wait_for = replies
+
+    async def reply(self, chat_id: int, timeout: float = 15.0) -> Sent:
+        """The next unread message or edit in ``chat_id``."""
+        return (await self.replies(chat_id, 1, timeout))[0]
+
+    async def quiet(self, chat_id: int, seconds: float = 0.5) -> list[Sent]:
+        """Wait ``seconds``, then return (and mark read) whatever arrived in the chat, maybe nothing."""
+        await asyncio.sleep(seconds)
+        unread = self._by_chat.get(chat_id, [])[self._cursor[chat_id] :]
+        self._cursor[chat_id] += len(unread)
+        return list(unread)
+
+    async def wait_sent(self, count: int, method: str | None = "sendMessage", timeout: float = 60.0) -> int:
+        """Wait until the bot has made ``count`` successful sends (of ``method``, or any) in total."""
+
+        def total() -> int:
+            done = len(self.sent) if method is None else sum(1 for s in self.sent if s.method == method)
+            return done if done >= count else 0
+
+        return await self.wait_until(total, timeout, f"fewer than {count} {method or 'sends'} in {timeout}s")
+
+    async def inline_answer(self, query_id: str, timeout: float = 15.0) -> dict[str, Any]:
+        """The bot's ``answerInlineQuery`` for ``query_id`` (results already checked like Telegram)."""
+        return await self.wait_until(
+            lambda: self.inline_answers.get(query_id), timeout, f"inline query {query_id} not answered"
+        )
+
+    async def callback_answer(self, query_id: str, timeout: float = 15.0) -> dict[str, Any]:
+        """The bot's ``answerCallbackQuery`` for a pressed button."""
+
+        def answered() -> dict[str, Any] | None:
+            return next((a for a in self.callback_answers if a.get("callback_query_id") == query_id), None)
+
+        return await self.wait_until(answered, timeout, f"callback query {query_id} not answered")
+
+    # -- fault injection ---------------------------------------------------------------------------
+
+    def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
+        """Sends to this chat answer 403 (use "Forbidden: user is deactivated" for a deleted account)."""
+        self.blocked[chat_id] = description
+
+    def unblock(self, chat_id: int) -> None:
+        self.blocked.pop(chat_id, None)
+
+    def fail_next(
+        self,
+        count: int,
+        status: int = 429,
+        retry_after: int = 1,
+        chat_id: int | None = None,
+        methods: frozenset[str] = SEND_METHODS,
+    ) -> Fault:
+        """Answer the next ``count`` sends (to one chat, or any) with 429 (``retry_after``) or a 5xx."""
+        return self.add_fault(Fault(status, count, None, 1.0, retry_after, chat_id, methods))
+
+    def fail_for(
+        self,
+        seconds: float,
+        status: int = 429,
+        retry_after: int = 1,
+        fraction: float = 1.0,
+        chat_id: int | None = None,
+        methods: frozenset[str] = SEND_METHODS,
+    ) -> Fault:
+        """Answer sends with ``status`` for the next ``seconds`` (all, or a ``fraction`` of them)."""
+        until = time.monotonic() + seconds
+        return self.add_fault(Fault(status, None, until, fraction, retry_after, chat_id, methods))
+
+    def fail_fraction(
+        self,
+        fraction: float,
+        status: int = 429,
+        retry_after: int = 1,
+        seed: int = 0,
+        methods: frozenset[str] = SEND_METHODS,
+    ) -> Fault:
+        """Answer a random ``fraction`` of sends with ``status`` until ``clear_faults()``."""
+        fault = Fault(status, None, None, fraction, retry_after, None, methods)
+        fault.rng.seed(seed)
+        return self.add_fault(fault)
+
+    def add_fault(self, fault: Fault) -> Fault:
+        self.faults.append(fault)
+        return fault
+
+    def clear_faults(self) -> None:
+        self.faults.clear()
