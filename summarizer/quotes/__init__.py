@@ -44,9 +44,15 @@ def extract(text: str) -> list[Quote]:
     """Every direct quote of four or more words in ``text``, in text order, scored."""
     if not isinstance(text, str) or not text:
         return []
-    spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= MIN_WORDS]
+    # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
+    spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= 1]
     attributions = attribute(text, spans)
     central = central_terms(text)
+    pairs = [
+        (s, a)
+        for s, a in zip(spans, attributions, strict=True)
+        if word_count(text[s.start : s.end]) >= MIN_WORDS
+    ]
     return [
         Quote(
             quote=text[s.start : s.end],
@@ -57,5 +63,5 @@ def extract(text: str) -> list[Quote]:
             mention_end=a.mention_end,
             score=score(text[s.start : s.end], a.named, a.speaker is not None, central),
         )
-        for s, a in zip(spans, attributions, strict=True)
+        for s, a in pairs
     ]

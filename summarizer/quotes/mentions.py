@@ -53,20 +53,14 @@ NOT_NAMES = frozenset(
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
 _SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We"])
 _FUNCTION_WORDS = DETERMINERS | _ADVERBS | frozenset(
-    "who whom which that when where while as if in on at to of for with by from up down out about into "
-    "over after before and or but so was were is are be been being not no also than then there here "
-    "what how why this said".split()
+    ["who", "whom", "which", "that", "when", "where", "while", "as", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "up", "down", "out", "about", "into", "over", "after", "before", "and", "or", "but", "so", "was", "were", "is", "are", "be", "been", "being", "not", "no", "also", "than", "then", "there", "here", "what", "how", "why", "this", "said"]
 )
 #: Plural or mass nouns that name speakers without a determiner: "officials said".
 _BARE_SPEAKERS = frozenset(
-    "officials sources police prosecutors investigators aides advocates critics supporters analysts experts "
-    "authorities residents witnesses democrats republicans lawmakers observers organizers protesters "
-    "officers researchers scientists economists voters leaders activists".split()
+    ["officials", "sources", "police", "prosecutors", "investigators", "aides", "advocates", "critics", "supporters", "analysts", "experts", "authorities", "residents", "witnesses", "democrats", "republicans", "lawmakers", "observers", "organizers", "protesters", "officers", "researchers", "scientists", "economists", "voters", "leaders", "activists"]
 )
 _INTRO_WORDS = frozenset(
-    "in on at after before when while as during since with for if although though amid despite "
-    "asked speaking following like unlike under over from by without once until last earlier later "
-    "today yesterday now here there instead indeed still however meanwhile".split()
+    ["in", "on", "at", "after", "before", "when", "while", "as", "during", "since", "with", "for", "if", "although", "though", "amid", "despite", "asked", "speaking", "following", "like", "unlike", "under", "over", "from", "by", "without", "once", "until", "last", "earlier", "later", "today", "yesterday", "now", "here", "there", "instead", "indeed", "still", "however", "meanwhile"]
 )
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
@@ -112,6 +106,11 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
     i = v - 1
     while i >= floor and toks[i].word in _ADVERBS:
         i -= 1
+    if i >= floor and toks[i].word == "who" and i - 1 >= floor:
+        # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
+        k = i - 1 if toks[i - 1].text != "," else i - 2
+        antecedent = noun_phrase_ending(toks, k, floor) if k >= floor else None
+        return (antecedent[0], i) if antecedent else (i, i)
     if i >= floor and toks[i].text == ",":
         if i - 1 >= floor and toks[i - 1].text == ")":
             i -= 1
@@ -171,12 +170,11 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
     tok = toks[i]
     if tok.text in _SUBJECT_PRONOUNS:
         return i, i
-    if tok.word in DETERMINERS:
+    if tok.word in DETERMINERS and tok.word not in ("that", "this", "these", "those"):
         last = i
         for j in range(i + 1, min(len(toks), i + 7)):
-            if not toks[j].text[:1].isalnum() or is_speech_verb(toks, j) or toks[j].word in (
-                "in", "on", "at", "to", "during", "after", "before", "who", "which", "that", "about", "with"
-            ):
+            word = toks[j]
+            if not word.text[:1].isalnum() or is_speech_verb(toks, j) or word.word in _FUNCTION_WORDS:
                 break
             last = j
         return (i, last) if last > i else None

@@ -134,6 +134,8 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
                 rng = noun_phrase_starting(before, v + 1)
+                if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
+                    rng = None
             return _mention(text, before, rng)
     return None
 
