@@ -72,7 +72,8 @@ def _find_mention(
     inner = _verb_in(text, before, sent_start)
     if inner:
         return inner
-    later = _later_in_sentence(text, after)
+    complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
+    later = None if complete else _later_in_sentence(text, after)
     if later:
         return later
     if sum(t.text[:1].isalnum() for t in before) >= 3:
@@ -159,12 +160,9 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
     if i >= len(toks):
         return None
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
-    ends_sentence = quoted.endswith(".")
-    if ends_sentence and i == 0 and toks[i].capitalised and nxt is not None:
-        # "“….” He added, “…”": the clause introduces the next quote.
-        between = text[span.end : nxt.start].rstrip()
-        if between.endswith((",", ":")):
-            return None
+    if quoted.endswith(".") and (len(toks) > 6 or toks[-1].text in (",", ":")):
+        # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
+        return None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put") else i + 2
         return _mention(text, toks, noun_phrase_starting(toks, j))
