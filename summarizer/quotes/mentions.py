@@ -62,6 +62,10 @@ _BARE_SPEAKERS = frozenset(
 _INTRO_WORDS = frozenset(
     ["in", "on", "at", "after", "before", "when", "while", "as", "during", "since", "with", "for", "if", "although", "though", "amid", "despite", "asked", "speaking", "following", "like", "unlike", "under", "over", "from", "by", "without", "once", "until", "last", "earlier", "later", "today", "yesterday", "now", "here", "there", "instead", "indeed", "still", "however", "meanwhile"]
 )
+_NOT_VERBS = frozenset(
+    "of in on at to for with by from and or but the a an as than that which about into over after before "
+    "during since later earlier ago last this next".split()
+)
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -86,6 +90,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:
+    if i and not toks[i].text[:1].islower():
+        return False  # "the United States", "Reports" in a headline: names, not verbs
     word = toks[i].word
     if word in SPEECH_VERBS:
         return True
@@ -192,16 +198,29 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
 
 
 def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
-    """The first noun phrase of a sentence, after leading connectives and an introductory clause."""
+    """The subject of a sentence: the first noun phrase followed by a verb.
+
+    Leading connectives are skipped, and so are introductory phrases: "At a rally in Portsmouth,
+    N.H., on Tuesday, Senator Jane Doe endorsed …" gives "Senator Jane Doe".
+    """
     i = 0
     while i < len(toks) and toks[i].word in ("but", "and", "so", "yet", "then", "still", "meanwhile", "also"):
         i += 1
-    if i < len(toks) and _introduces_clause(toks[i]):
-        comma = next((j for j in range(i, min(len(toks), i + 25)) if toks[j].text == ","), None)
-        if comma is None:
-            return None
-        i = comma + 1
-    return noun_phrase_starting(toks, i)
+    starts = [i] + [j + 1 for j in range(i, min(len(toks), i + 40)) if toks[j].text == ","][:5]
+    for start in starts:
+        rng = noun_phrase_starting(toks, start)
+        if rng and _followed_by_verb(toks, rng[1] + 1, rng):
+            return rng
+    if i < len(toks) and not _introduces_clause(toks[i]):
+        return noun_phrase_starting(toks, i)
+    return None
+
+
+def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
+    if k >= len(toks):
+        return False
+    tok = toks[k]
+    return tok.text.isalpha() and tok.text.islower() and tok.word not in _NOT_VERBS
 
 
 def _introduces_clause(tok: Token) -> bool:

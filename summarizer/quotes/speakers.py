@@ -44,15 +44,23 @@ class _Mention:
 def attribute(text: str, spans: list[Span]) -> list[Attribution]:
     """One attribution per span, in order."""
     paras = paragraphs(text)
-    mentions: list[_Mention | None] = []
-    for i in range(len(spans)):
-        mentions.append(_find_mention(text, spans, i, paras, mentions))
+    mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
+    for i in range(len(spans) - 2, -1, -1):
+        # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
+        # said."): the whole run belongs to the speaker named at its end.
+        following = spans[i + 1]
+        continued = following.paragraph == spans[i].paragraph + 1 and following.start == paras[following.paragraph][0]
+        if mentions[i] is None and not spans[i].closed and continued:
+            mentions[i] = mentions[i + 1]
+    for i in range(1, len(spans)):
+        # A quote with no attribution of its own continues the quote before it.
+        if mentions[i] is None and spans[i].paragraph - spans[i - 1].paragraph <= 1:
+            mentions[i] = mentions[i - 1]
     return _resolve(text, mentions)
 
 
-def _find_mention(
-    text: str, spans: list[Span], i: int, paras: list[tuple[int, int]], found: list[_Mention | None]
-) -> _Mention | None:
+def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, int]]) -> _Mention | None:
+    """The speaker named by the attribution around span ``i`` itself, if any."""
     span = spans[i]
     p_start, p_end = paras[span.paragraph]
     prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
@@ -81,12 +89,7 @@ def _find_mention(
         subject = _mention(text, before, sentence_subject(before))
         if subject:
             return subject
-    intro = _colon_intro(text, span, sent_start, p_start, paras)
-    if intro:
-        return intro
-    if i and found[i - 1] is not None and span.paragraph - spans[i - 1].paragraph <= 1:
-        return found[i - 1]
-    return None
+    return _colon_intro(text, span, sent_start, p_start, paras)
 
 
 def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Mention | None:
