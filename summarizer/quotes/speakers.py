@@ -21,6 +21,7 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
+_NOT_VERB_AFTER = frozenset("of in on at to for with by from and or but as than that which who".split())
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
 )
@@ -52,11 +53,22 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         continued = following.paragraph == spans[i].paragraph + 1 and following.start == paras[following.paragraph][0]
         if mentions[i] is None and not spans[i].closed and continued:
             mentions[i] = mentions[i + 1]
-    for i in range(1, len(spans)):
-        # A quote with no attribution of its own continues the quote before it.
-        if mentions[i] is None and spans[i].paragraph - spans[i - 1].paragraph <= 1:
+    for i, span in enumerate(spans):
+        if mentions[i] is not None:
+            continue
+        if i and span.paragraph - spans[i - 1].paragraph <= 1:
+            # A quote with no attribution of its own continues the quote before it.
             mentions[i] = mentions[i - 1]
+        elif span.paragraph and span.start == paras[span.paragraph][0]:
+            # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
+            mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions)
+
+
+def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
+    start = _sentence_start(text, para[1], para[0])
+    toks = tokens(text, start, para[1])
+    return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
 
 
 def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, int]]) -> _Mention | None:
@@ -177,6 +189,24 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
             if rng:
                 return _mention(text, toks, rng)
             break
+    if quoted.endswith((",", "?", "!", "—", "-")):
+        return _mention(text, toks, _unknown_verb_clause(toks, i))
+    return None
+
+
+def _unknown_verb_clause(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """After “…,” the sentence goes on with its speaker even when the verb is not on our list:
+    "“…,” the nominee riffed", "“…,” Jane Doe, a resident, Tweeted", "“…,” read the email"."""
+    rng = noun_phrase_starting(toks, i)
+    if rng:
+        k = rng[1] + 1
+        if k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower():
+            return rng if toks[k].word not in _NOT_VERB_AFTER else None
+        if k < len(toks) and toks[k].text == "," and toks[i].capitalised:
+            return rng
+        return None
+    if toks[i].text.isalpha() and toks[i].text.islower() and toks[i].word.endswith(("ed", "s")):
+        return noun_phrase_starting(toks, i + 1)
     return None
 
 
