@@ -66,6 +66,10 @@ _NOT_VERBS = frozenset(
     "of in on at to for with by from and or but the a an as than that which about into over after before "
     "during since later earlier ago last this next".split()
 )
+_AFTER_VERB_STOPS = frozenset(
+    "in on at to during after before who which that about with when while as and but or because if "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+)
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -195,6 +199,20 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
                 break
         return i, last
     return None
+
+
+def noun_phrase_after_verb(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The speaker after an inverted verb: "said former Rep. Jane Doe (D-Ore.), who …"."""
+    rng = noun_phrase_starting(toks, i)
+    if rng is not None or i >= len(toks):
+        return rng
+    last = None
+    for j in range(i, min(len(toks), i + 9)):
+        tok = toks[j]
+        if not tok.text[:1].isalnum() or tok.word in _AFTER_VERB_STOPS:
+            break
+        last = j
+    return (i, last) if last is not None else None
 
 
 def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:

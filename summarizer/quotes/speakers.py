@@ -11,6 +11,7 @@ from summarizer.quotes.mentions import (
     Token,
     is_participle,
     is_speech_verb,
+    noun_phrase_after_verb,
     noun_phrase_starting,
     sentence_subject,
     subject_before,
@@ -175,12 +176,12 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
     if i >= len(toks):
         return None
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
-    if quoted.endswith(".") and (len(toks) > 6 or toks[-1].text in (",", ":")):
+    if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
         return None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put") else i + 2
-        return _mention(text, toks, noun_phrase_starting(toks, j))
+        return _mention(text, toks, noun_phrase_after_verb(toks, j))
     for v in range(i + 1, min(len(toks), i + 16)):
         if toks[v].text in (".", ";", ":"):
             break
@@ -192,6 +193,14 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
     if quoted.endswith((",", "?", "!", "—", "-")):
         return _mention(text, toks, _unknown_verb_clause(toks, i))
     return None
+
+
+def _short_speech_clause(toks: list[Token], i: int) -> bool:
+    """ "Jane Doe said Friday." after a quote that ends its own sentence (loose, but common)."""
+    if toks[-1].text in (",", ":"):
+        return False
+    verb = next((v for v in range(i, min(len(toks), i + 7)) if is_speech_verb(toks, v)), None)
+    return verb is not None and len(toks) - verb <= 4
 
 
 def _unknown_verb_clause(toks: list[Token], i: int) -> tuple[int, int] | None:
