@@ -96,6 +96,8 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 def is_speech_verb(toks: list[Token], i: int) -> bool:
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
+    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))):
+        return False  # "a snappy retort", "her claims": nouns
     word = toks[i].word
     if word in SPEECH_VERBS:
         return True
@@ -125,7 +127,11 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
         if i - 1 >= floor and toks[i - 1].text == ")":
             i -= 1
         else:
-            # "X, a local resident, said" / "X, who ..., said": skip back over the appositive.
+            # "X, a local resident, said" / "X, during a town hall in Columbus, Ohio, said": the
+            # subject opens the sentence; failing that, skip back over one appositive.
+            opening = sentence_subject(toks[floor:i])
+            if opening is not None:
+                return opening[0] + floor, opening[1] + floor
             j = i - 1
             while j >= floor and j > i - 25 and toks[j].text != ",":
                 j -= 1
