@@ -125,6 +125,7 @@ def serve(settings: Settings) -> int:
     """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
+        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
         from bot.console import run_console
 
         return run_console(settings)

@@ -157,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.command == "run" else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    # One line per HTTP request (every long poll) drowns what matters.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return _HANDLERS[args.command](args)
     except (CliError, ConfigError) as exc:
