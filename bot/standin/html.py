@@ -60,6 +60,11 @@ def _byte_offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8", "surrogatepass"))
 
 
+def _at(what: str, text: str, index: int, after: str = "") -> EntityError:
+    """An error located as tdlib locates them: by UTF-8 byte offset."""
+    return EntityError(f"{what} at byte offset {_byte_offset(text, index)}{after}")
+
+
 def _decode_entity(t: str, i: int) -> tuple[str | None, int]:
     """Decode the character reference at ``t[i] == "&"``: (character or None, index after it)."""
     end = i + 1
@@ -115,25 +120,22 @@ def parse_entities(text: str, strict_ampersand: bool = True) -> Parsed:
             char, end = _decode_entity(t, i)
             if char is None:
                 if strict_ampersand:
-                    raise EntityError(
-                        f'Unsupported HTML entity or unescaped "&" at byte offset {_byte_offset(text, i)}'
-                    )
+                    raise _at('Unsupported HTML entity or unescaped "&"', text, i)
                 char, end = "&", i + 1
             out.append(char)
             u16 += _u16(char)
             i = end
             continue
         begin = i
-        at = _byte_offset(text, begin)
         i += 1
         if t[i] != "/":
             while t[i] not in _SPACES and t[i] != ">":
                 i += 1
             if i >= n:
-                raise EntityError(f"Unclosed start tag at byte offset {at}")
+                raise _at("Unclosed start tag", text, begin)
             tag = t[begin + 1 : i].lower()
             if tag not in TAGS:
-                raise EntityError(f'Unsupported start tag "{tag}" at byte offset {at}')
+                raise _at(f'Unsupported start tag "{tag}"', text, begin)
             argument, expandable = "", False
             while t[i] != ">":
                 while i < n and t[i] in _SPACES:
@@ -145,30 +147,28 @@ def parse_entities(text: str, strict_ampersand: bool = True) -> Parsed:
                     i += 1
                 name = t[name_begin:i].lower()
                 if not name:
-                    raise EntityError(f'Empty attribute name in the tag "{tag}" at byte offset {at}')
+                    raise _at(f'Empty attribute name in the tag "{tag}"', text, begin)
                 while i < n and t[i] in _SPACES:
                     i += 1
                 if t[i] != "=":
                     if tag == "blockquote" and name == "expandable":
                         expandable = True
                         continue
-                    raise EntityError(
-                        f'Expected equal sign in declaration of an attribute of the tag "{tag}" at byte offset {at}'
+                    raise _at(
+                        f'Expected equal sign in declaration of an attribute of the tag "{tag}"', text, begin
                     )
                 i += 1
                 while i < n and t[i] in _SPACES:
                     i += 1
                 if i >= n:
-                    raise EntityError(f'Unclosed start tag "{tag}" at byte offset {at}')
+                    raise _at(f'Unclosed start tag "{tag}"', text, begin)
                 if t[i] not in "'\"":
                     token_begin = i
                     while (t[i].isascii() and t[i].isalnum()) or t[i] in ".-":
                         i += 1
                     value = t[token_begin:i].lower()
                     if t[i] not in _SPACES and t[i] != ">":
-                        raise EntityError(
-                            f"Unexpected end of name token at byte offset {_byte_offset(text, token_begin)}"
-                        )
+                        raise _at("Unexpected end of name token", text, token_begin)
                 else:
                     quote = t[i]
                     i += 1
@@ -186,7 +186,7 @@ def parse_entities(text: str, strict_ampersand: bool = True) -> Parsed:
                         i += 1
                     value = "".join(chars)
                 if i >= n:
-                    raise EntityError(f"Unclosed start tag at byte offset {at}")
+                    raise _at("Unclosed start tag", text, begin)
                 if (tag, name) in (("a", "href"), ("tg-emoji", "emoji-id")):
                     argument = value
                 elif tag == "code" and name == "class" and value.startswith("language-"):
@@ -194,25 +194,23 @@ def parse_entities(text: str, strict_ampersand: bool = True) -> Parsed:
                 elif tag == "span" and name == "class" and value.startswith("tg-"):
                     argument = value[len("tg-") :]
             if tag == "span" and argument != "spoiler":
-                raise EntityError(f'Tag "span" must have class "tg-spoiler" at byte offset {at}')
+                raise _at('Tag "span" must have class "tg-spoiler"', text, begin)
             stack.append((tag, argument, u16, expandable))
             i += 1
             continue
         if not stack:
-            raise EntityError(f"Unexpected end tag at byte offset {at}")
+            raise _at("Unexpected end tag", text, begin)
         while t[i] not in _SPACES and t[i] != ">":
             i += 1
         end_name = t[begin + 2 : i].lower()
         while i < n and t[i] in _SPACES:
             i += 1
         if t[i] != ">":
-            raise EntityError(f"Unclosed end tag at byte offset {at}")
+            raise _at("Unclosed end tag", text, begin)
         i += 1
         tag, argument, start, expandable = stack.pop()
         if end_name and end_name != tag:
-            raise EntityError(
-                f'Unmatched end tag at byte offset {at}, expected "</{tag}>", found "</{end_name}>"'
-            )
+            raise _at("Unmatched end tag", text, begin, f', expected "</{tag}>", found "</{end_name}>"')
         entity = _entity(tag, argument, start, u16 - start, expandable, out)
         if entity is not None and entity["length"] > 0:
             entities.append(entity)

@@ -21,15 +21,15 @@ import tornado.web
 
 from bot.standin import control
 from bot.standin.methods import call, decode_params
+from bot.standin.people import People
 from bot.standin.records import ApiError
-from bot.standin.state import World
 
 log = logging.getLogger(__name__)
 _JSON = "application/json"
 
 
-class StandIn(World):
-    """The Bot API double: a ``World`` served over HTTP. ``base_url`` goes in ``TELEGRAM_API_URL``."""
+class StandIn(People):
+    """The Bot API double: users and their world, served over HTTP. ``base_url`` goes in ``TELEGRAM_API_URL``."""
 
     def __init__(
         self, token: str = "123456:TEST-TOKEN", username: str = "newsbrief_bot", **options: Any
