@@ -6,6 +6,7 @@ four or more words to a speaker (:mod:`.speakers`, :mod:`.mentions`) and scores 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,26 @@ class Quote:
         }
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is vs".split())
+
+
+def _is_quote(quoted: str) -> bool:
+    """Four or more words, and not a web address or a title ("Person of the Year", a show's name)."""
+    if word_count(quoted) < MIN_WORDS or "://" in quoted or "www." in quoted:
+        return False
+    return not _looks_like_title(quoted)
+
+
+def _looks_like_title(quoted: str) -> bool:
+    words = _TITLE_WORD.findall(quoted)
+    inner = quoted.strip("“”\"'‘’ ").rstrip(",.")
+    if any(mark in inner for mark in ",;?!") or "." in inner:
+        return False
+    big = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
+
+
 def extract(text: str) -> list[Quote]:
     """Every direct quote of four or more words in ``text``, in text order, scored."""
     if not isinstance(text, str) or not text:
@@ -48,11 +69,7 @@ def extract(text: str) -> list[Quote]:
     spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= 1]
     attributions = attribute(text, spans)
     central = central_terms(text)
-    pairs = [
-        (s, a)
-        for s, a in zip(spans, attributions, strict=True)
-        if word_count(text[s.start : s.end]) >= MIN_WORDS
-    ]
+    pairs = [(s, a) for s, a in zip(spans, attributions, strict=True) if _is_quote(text[s.start : s.end])]
     return [
         Quote(
             quote=text[s.start : s.end],
