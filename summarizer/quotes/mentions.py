@@ -188,10 +188,12 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
         return i, i
     if tok.word in DETERMINERS and tok.word not in ("that", "this", "these", "those"):
         last = i
-        for j in range(i + 1, min(len(toks), i + 7)):
+        for j in range(i + 1, min(len(toks), i + 6)):
             word = toks[j]
             if not word.text[:1].isalnum() or is_speech_verb(toks, j) or word.word in _FUNCTION_WORDS:
                 break
+            if word.text.islower() and word.word.endswith("ed") and j > i + 1:
+                break  # "the FBI looked": the verb is not part of the phrase
             last = j
         return (i, last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
@@ -250,4 +252,4 @@ def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
 def _introduces_clause(tok: Token) -> bool:
     """ "In 2008, …", "Shortly after the call, …", "Holding signs, …": not the subject."""
     word = tok.word
-    return word in _INTRO_WORDS or (word.endswith(("ly", "ing")) and word not in ("early",))
+    return word in _INTRO_WORDS or (word.endswith(("ly", "ing", "ed")) and word not in ("early", "ted", "ned"))
