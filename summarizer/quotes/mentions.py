@@ -167,7 +167,7 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         while first < i and toks[first].word in _CONNECTORS and toks[first].word != "the":
             first += 1
         return first, i
-    if not tok.text.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
+    if not tok.word.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
     # A common noun needs its determiner or a possessive: "the unnamed source", "Clinton’s top aide".
     for j in range(i - 1, max(floor, i - 6) - 1, -1):
@@ -246,7 +246,7 @@ def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
     if k >= len(toks):
         return False
     tok = toks[k]
-    return tok.text.isalpha() and tok.text.islower() and tok.word not in _NOT_VERBS
+    return tok.word.isalpha() and tok.text.islower() and tok.word not in _NOT_VERBS
 
 
 def _introduces_clause(tok: Token) -> bool:

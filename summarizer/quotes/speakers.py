@@ -55,6 +55,8 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         if mentions[i] is None and not spans[i].closed and continued:
             mentions[i] = mentions[i + 1]
     for i, span in enumerate(spans):
+        if mentions[i] is None and span.paragraph + 1 < len(paras):
+            mentions[i] = _dash_credit(text, span, paras[span.paragraph], paras[span.paragraph + 1])
         if mentions[i] is not None:
             continue
         if i and span.paragraph - spans[i - 1].paragraph <= 1:
@@ -64,6 +66,18 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions)
+
+
+def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[int, int]) -> _Mention | None:
+    """A quote paragraph credited on the next line: "“…”\n- Jane Doe." (fact checks, epigraphs)."""
+    if text[span.end : para[1]].strip(" .") or following[1] - following[0] > 80:
+        return None
+    line = text[following[0] : following[1]].lstrip()
+    if not line.startswith(("-", "—", "–")):
+        return None
+    start = following[1] - len(line) + 1
+    toks = tokens(text, start, following[1])
+    return _mention(text, toks, noun_phrase_starting(toks, 0)) if toks else None
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
@@ -209,12 +223,12 @@ def _unknown_verb_clause(toks: list[Token], i: int) -> tuple[int, int] | None:
     rng = noun_phrase_starting(toks, i)
     if rng:
         k = rng[1] + 1
-        if k < len(toks) and toks[k].text.isalpha() and toks[k].text.islower():
+        if k < len(toks) and toks[k].word.isalpha() and toks[k].text.islower():
             return rng if toks[k].word not in _NOT_VERB_AFTER else None
         if k < len(toks) and toks[k].text == "," and toks[i].capitalised:
             return rng
         return None
-    if toks[i].text.isalpha() and toks[i].text.islower() and toks[i].word.endswith(("ed", "s")):
+    if toks[i].word.isalpha() and toks[i].text.islower() and toks[i].word.endswith(("ed", "s")):
         return noun_phrase_starting(toks, i + 1)
     return None
 
