@@ -42,7 +42,7 @@ class Quote:
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from as is vs".split())
+_SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs"])
 
 
 def _is_quote(quoted: str) -> bool:

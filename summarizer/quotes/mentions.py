@@ -63,12 +63,10 @@ _INTRO_WORDS = frozenset(
     ["in", "on", "at", "after", "before", "when", "while", "as", "during", "since", "with", "for", "if", "although", "though", "amid", "despite", "asked", "speaking", "following", "like", "unlike", "under", "over", "from", "by", "without", "once", "until", "last", "earlier", "later", "today", "yesterday", "now", "here", "there", "instead", "indeed", "still", "however", "meanwhile"]
 )
 _NOT_VERBS = frozenset(
-    "of in on at to for with by from and or but the a an as than that which about into over after before "
-    "during since later earlier ago last this next".split()
+    ["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "the", "a", "an", "as", "than", "that", "which", "about", "into", "over", "after", "before", "during", "since", "later", "earlier", "ago", "last", "this", "next"]
 )
 _AFTER_VERB_STOPS = frozenset(
-    "in on at to during after before who which that about with when while as and but or because if "
-    "monday tuesday wednesday thursday friday saturday sunday yesterday today".split()
+    ["in", "on", "at", "to", "during", "after", "before", "who", "which", "that", "about", "with", "when", "while", "as", "and", "but", "or", "because", "if", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"]
 )
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
@@ -232,7 +230,8 @@ def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
     i = 0
     while i < len(toks) and toks[i].word in ("but", "and", "so", "yet", "then", "still", "meanwhile", "also"):
         i += 1
-    starts = [i] + [j + 1 for j in range(i, min(len(toks), i + 40)) if toks[j].text == ","][:5]
+    commas = [j + 1 for j in range(i, min(len(toks), i + 40)) if toks[j].text == ","]
+    starts = [i, *commas[:5]]
     for start in starts:
         rng = noun_phrase_starting(toks, start)
         if rng and _followed_by_verb(toks, rng[1] + 1, rng):

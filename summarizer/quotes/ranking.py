@@ -13,20 +13,42 @@ if TYPE_CHECKING:
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
-def central_terms(text: str) -> Counter[str]:
-    words = [w.lower() for w in _WORD.findall(text) if len(w) > 3]
-    return Counter(words)
+_MARKS_AND_SPACE = "“”\"'‘’`«»„ \n"
+#: Frequent words that say nothing about what an article is about.
+_STOPWORDS = frozenset(
+    ["that", "this", "with", "have", "from", "they", "their", "there", "were", "will", "would", "what", "when", "which", "about", "been", "said", "says", "more", "than", "them", "then", "also", "into", "only", "just", "like", "some", "very", "your", "over", "could", "should", "after", "before", "because", "being", "other", "these", "those", "where", "while", "does", "here", "even", "most", "much", "many", "such", "each", "make", "made", "people"]
+)
 
 
-def score(quote: str, named: bool, has_speaker: bool, central: Counter[str]) -> float:
-    """Importance in [0, 1]: length, a named speaker, and the article's central terms."""
+def central_terms(text: str, top: int = 12) -> frozenset[str]:
+    """The article's most frequent content words (four letters or more, stopwords left out)."""
+    counts = Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 3 and w not in _STOPWORDS)
+    return frozenset(w for w, n in counts.most_common(top) if n > 1)
+
+
+def score(quote: str, named: bool, has_speaker: bool, central: frozenset[str]) -> float:
+    """Importance in [0, 1].
+
+    Four parts: length (long quotes say more, up to 40 words), who said it (a named speaker beats a
+    pronoun or "a source", which beats nobody), the article's central terms, and whether the quote
+    stands on its own (a whole sentence rather than a fragment woven into the reporter's prose).
+    """
     words = [w.lower() for w in _WORD.findall(quote)]
     length = min(len(words), 40) / 40
     speaker = 1.0 if named else (0.4 if has_speaker else 0.0)
-    top = {w for w, _ in central.most_common(15)}
-    centrality = len(top.intersection(words)) / max(1, min(len(top), 6))
-    value = 0.45 * length + 0.35 * speaker + 0.2 * min(1.0, centrality)
+    centrality = min(1.0, len(central.intersection(words)) / 4) if central else 0.0
+    value = 0.35 * length + 0.3 * speaker + 0.2 * centrality + 0.15 * self_contained(quote)
     return round(min(1.0, max(0.0, value)), 4)
+
+
+def self_contained(quote: str) -> float:
+    """1.0 for a quote that opens with a capital and ends a sentence or clause; 0.0 for a fragment."""
+    inner = quote.strip(_MARKS_AND_SPACE)
+    if not inner:
+        return 0.0
+    opens = inner[0].isupper() or inner[0].isdigit()
+    closes = inner[-1] in ".?!,"
+    return (0.5 if opens else 0.0) + (0.5 if closes else 0.0)
 
 
 def key_quotes(quotes: Sequence[Quote], n: int = 3) -> list[Quote]:

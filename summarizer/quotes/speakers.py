@@ -22,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
-_NOT_VERB_AFTER = frozenset("of in on at to for with by from and or but as than that which who".split())
+_NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
 )
