@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import json
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import httpx
 import pytest
+import tornado.httpserver
+import tornado.netutil
+import tornado.web
 from telegram import (
     Bot,
     InlineKeyboardButton,
@@ -17,7 +22,7 @@ from telegram import (
     ReplyParameters,
     Update,
 )
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, InlineQueryHandler
 
 from bot.standin import StandIn, check_text, parse_html, to_plain_text
@@ -397,3 +402,68 @@ async def test_runs_in_a_thread_of_its_own() -> None:
         [sent] = await api.replies(READER, timeout=5)
 
     assert sent.text == "from another loop"
+
+
+async def test_a_second_long_poll_ends_the_first_with_conflict(api: StandIn, bot: Bot) -> None:
+    first = asyncio.create_task(bot.get_updates(timeout=5))
+    await api.wait_until(lambda: api.calls["getUpdates"] == 1, 5)
+
+    async with Bot(api.token, base_url=api.bot_api_url) as second_instance:
+        second = asyncio.create_task(second_instance.get_updates(timeout=5))
+        with pytest.raises(Conflict, match="terminated by other getUpdates request"):
+            await first
+        api.send_text(READER, "hello")
+        assert [u.message.text for u in await second] == ["hello"]
+
+
+async def test_updates_are_confirmed_by_offset_and_filtered_by_allowed_updates(
+    api: StandIn, bot: Bot
+) -> None:
+    assert await bot.get_updates(timeout=0, allowed_updates=["message"]) == ()
+    card = await bot.send_message(READER, "card", reply_markup=KEYBOARD)
+
+    api.press_button(READER, {"chat": {"id": READER}, "message_id": card.message_id}, "Quotes")
+    api.send_text(READER, "one")
+    api.send_text(READER, "two")
+    first = await bot.get_updates(timeout=1)
+
+    assert [u.message.text for u in first] == ["one", "two"]  # the button press was not asked for
+    assert await bot.get_updates(offset=first[-1].update_id + 1, timeout=0) == ()
+
+
+async def test_webhook_mode_posts_updates_with_the_secret(api: StandIn, bot: Bot) -> None:
+    received: list[tuple[str | None, dict]] = []
+
+    class Hook(tornado.web.RequestHandler):
+        def post(self) -> None:
+            received.append(
+                (self.request.headers.get("X-Telegram-Bot-Api-Secret-Token"), json.loads(self.request.body))
+            )
+
+    sockets = tornado.netutil.bind_sockets(0, "127.0.0.1")
+    server = tornado.httpserver.HTTPServer(tornado.web.Application([(r"/hook", Hook)]))
+    server.add_sockets(sockets)
+    try:
+        await bot.set_webhook(f"http://127.0.0.1:{sockets[0].getsockname()[1]}/hook", secret_token="s3cret")
+        api.send_text(READER, "/latest")
+        await api.wait_until(lambda: received, 10)
+        with pytest.raises(Conflict, match="webhook is active"):
+            await bot.get_updates()
+    finally:
+        server.stop()
+
+    assert received[0][0] == "s3cret"
+    assert received[0][1]["message"]["text"] == "/latest"
+    assert (await bot.get_webhook_info()).pending_update_count == 0
+
+
+async def test_edits_must_change_something(api: StandIn, bot: Bot) -> None:
+    card = await bot.send_message(READER, "<b>card</b>", parse_mode="HTML", reply_markup=KEYBOARD)
+
+    with pytest.raises(BadRequest, match=r"(?i)message is not modified"):
+        await card.edit_text("<b>card</b>", parse_mode="HTML", reply_markup=KEYBOARD)
+    await card.edit_text("<b>card</b> again", parse_mode="HTML", reply_markup=KEYBOARD)
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
+        await bot.edit_message_text("x", chat_id=READER, message_id=9999)
+
+    assert [s.method for s in api.messages_in(READER)] == ["sendMessage", "editMessageText"]

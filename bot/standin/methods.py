@@ -95,16 +95,20 @@ async def get_updates(world: World, params: Params) -> list[dict[str, Any]]:
         world.allowed_updates = frozenset(allowed) if allowed else DEFAULT_UPDATES
     limit = min(max(int_param(params, "limit", 100), 1), 100)
     deadline = time.monotonic() + max(float(params.get("timeout") or 0), 0)
-    while not world.updates:
-        remaining = deadline - time.monotonic()
-        woken = remaining > 0 and await world._wait(world._update_waiters, remaining)
-        if world.poll_generation != generation:
-            raise ApiError(
-                409,
-                "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
-            )
-        if not woken or world.closing or world.releases != releases:
-            break
+    world.polls_in_flight += 1
+    try:
+        while not world.updates:
+            remaining = deadline - time.monotonic()
+            woken = remaining > 0 and await world._wait(world._update_waiters, remaining)
+            if world.poll_generation != generation:
+                raise ApiError(
+                    409,
+                    "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running",
+                )
+            if not woken or world.closing or world.releases != releases:
+                break
+    finally:
+        world.polls_in_flight -= 1
     return world.updates[:limit]
 
 
@@ -228,6 +232,7 @@ async def call(world: World, method: str, params: Params) -> Any:
         raise ApiError(404, "Not Found")
     name = function.__name__
     world.calls[method] += 1
+    world._wake(world._record_waiters)  # so wait_until() can watch calls too
     if world.delay and name != "get_updates":
         await asyncio.sleep(world.delay)
     try:

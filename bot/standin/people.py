@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from bot.standin.records import Sent
-from bot.standin.state import World
+from bot.standin.state import World, on_serving_loop
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
 
@@ -67,6 +67,7 @@ class People(World):
             raise LookupError(f"no message {reply_to} in chat {chat_id} to reply to")
         return {k: v for k, v in target.items() if k != "reply_to_message"}
 
+    @on_serving_loop
     def send_text(
         self, user_id: int, text: str, *, chat_id: int | None = None, reply_to: Any = None
     ) -> dict[str, Any]:
@@ -80,6 +81,7 @@ class People(World):
             fields["entities"] = entities
         return self._user_message(user_id, chat_id, reply_to, fields)
 
+    @on_serving_loop
     def send_document(
         self,
         user_id: int,
@@ -114,6 +116,7 @@ class People(World):
                 fields["caption_entities"] = entities
         return self._user_message(user_id, chat_id, reply_to, fields)
 
+    @on_serving_loop
     def press_button(
         self, user_id: int, message: Sent | dict[str, Any], text: str, *, chat_id: int | None = None
     ) -> dict[str, Any]:
@@ -145,6 +148,7 @@ class People(World):
                     return query
         raise LookupError(f"no button {text!r} under message {key[1]}; buttons: {labels}")
 
+    @on_serving_loop
     def inline_query(self, user_id: int, query: str, offset: str = "") -> str:
         """A user types ``@bot query`` in some chat; returns the query id to await the answer with."""
         query_id = str(next(self._query_ids))

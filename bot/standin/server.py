@@ -90,7 +90,11 @@ class StandIn(People):
             self._pump = None
         if self._server is not None:
             self._server.stop()
-            await asyncio.sleep(0)  # let woken long polls answer before connections close
+            for _ in range(100):  # let woken long polls answer before connections close
+                if not self.polls_in_flight:
+                    break
+                await asyncio.sleep(0.01)
+            await asyncio.sleep(0)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._server.close_all_connections(), 2)
             self._server = None
@@ -134,6 +138,7 @@ class StandIn(People):
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(10)
             self._thread = None
+            self._loop = self._loop_thread = None
 
     def __enter__(self) -> StandIn:
         return self.start_in_thread()
@@ -170,6 +175,7 @@ class StandIn(People):
                 )
             except OSError as exc:
                 error = f"Connection refused: {exc}"
+            self._wake(self._record_waiters)  # a delivery is an event tests may wait for
             if error is None:
                 if self.updates and self.updates[0] is update:
                     self.updates.pop(0)

@@ -7,17 +7,20 @@ over to the serving loop, and ``async`` waits run there.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import functools
 import itertools
 import json
 import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from bot.standin.records import SEND_METHODS, Fault, Rejected, Sent, max_in_window
 
 T = TypeVar("T")
+P = ParamSpec("P")
 #: Update types Telegram sends when a bot never said which it wants (all but chat_member and reactions).
 DEFAULT_UPDATES = frozenset(
     {
@@ -48,6 +51,28 @@ DEFAULT_UPDATES = frozenset(
 def scope_key(scope: dict[str, Any] | None, language_code: str | None) -> str:
     """Commands are kept per scope and language, as Telegram keeps them."""
     return json.dumps([scope or {"type": "default"}, language_code or ""], sort_keys=True)
+
+
+def on_serving_loop(method: Callable[P, T]) -> Callable[P, T]:
+    """Run a state-changing method on the serving loop when it is called from another thread."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> T:
+        world: World = args[0]  # type: ignore[assignment]
+        if world._on_loop():
+            return method(*args, **kwargs)
+        done: concurrent.futures.Future[T] = concurrent.futures.Future()
+
+        def run() -> None:
+            try:
+                done.set_result(method(*args, **kwargs))
+            except Exception as exc:  # handed to the calling thread
+                done.set_exception(exc)
+
+        world._loop.call_soon_threadsafe(run)  # type: ignore[union-attr]
+        return done.result(timeout=30)
+
+    return wrapper
 
 
 class World:
@@ -91,6 +116,7 @@ class World:
         self.poll_generation = 0
         self.closing = False  # set on shutdown so hanging long polls end at once
         self.releases = 0  # bumped by release_polls()
+        self.polls_in_flight = 0
         self._by_chat: defaultdict[int, list[Sent]] = defaultdict(list)
         self._cursor: defaultdict[int, int] = defaultdict(int)
         self._update_ids = itertools.count(1)
@@ -104,6 +130,7 @@ class World:
 
     # -- users and chats -------------------------------------------------------------------------
 
+    @on_serving_loop
     def add_user(
         self, user_id: int, first_name: str = "Reader", username: str | None = None, language_code: str = "en"
     ) -> dict[str, Any]:
@@ -118,6 +145,7 @@ class World:
     def user(self, user_id: int) -> dict[str, Any]:
         return self.users.get(user_id) or self.add_user(user_id, f"Reader {user_id}")
 
+    @on_serving_loop
     def register(self, *chat_ids: int) -> None:
         """Make chats known, as if each had written to the bot (so sends to them succeed)."""
         for chat_id in chat_ids:
@@ -140,6 +168,7 @@ class World:
         """The bot's command list for the default scope and language (``setMyCommands``)."""
         return self.scoped_commands.get(scope_key(None, None), [])
 
+    @on_serving_loop
     def release_polls(self) -> None:
         """Answer waiting long polls now (with what is pending), so a stopping bot need not wait."""
         self.releases += 1
@@ -190,6 +219,7 @@ class World:
         """The busiest chat's most sends in any ``window``-second interval."""
         return max((self.max_per_window(window, chat) for chat in self._by_chat), default=0)
 
+    @on_serving_loop
     def reset_records(self) -> None:
         """Forget what was sent (users, chats, messages and files stay)."""
         self.sent.clear()
@@ -253,10 +283,12 @@ class World:
 
     # -- fault injection ---------------------------------------------------------------------------
 
+    @on_serving_loop
     def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
         """Sends to this chat answer 403 (use "Forbidden: user is deactivated" for a deleted account)."""
         self.blocked[chat_id] = description
 
+    @on_serving_loop
     def unblock(self, chat_id: int) -> None:
         self.blocked.pop(chat_id, None)
 
@@ -297,9 +329,11 @@ class World:
         fault.rng.seed(seed)
         return self.add_fault(fault)
 
+    @on_serving_loop
     def add_fault(self, fault: Fault) -> Fault:
         self.faults.append(fault)
         return fault
 
+    @on_serving_loop
     def clear_faults(self) -> None:
         self.faults.clear()

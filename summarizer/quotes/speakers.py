@@ -22,6 +22,8 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
+_PARTICIPLE_ADVERBS = frozenset("recently also later then repeatedly publicly once again still even".split())
+_SUBJECTS = frozenset("he she they we I".split())
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
@@ -172,7 +174,17 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
 
 
 def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
-    """ "X, who …, emailed supporters, telling them, “…”": the subject of the whole sentence."""
+    """ "X, who …, emailed supporters, telling them, “…”": the subject of the whole sentence.
+
+    A participle with its own subject ("with Cruz recently promising to “…”") takes that one.
+    """
+    own = v - 1
+    while own >= 0 and toks[own].word in _PARTICIPLE_ADVERBS:
+        own -= 1
+    if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
+        rng = subject_before(toks, own + 1)
+        if rng:
+            return rng
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
             rng = subject_before(toks, j)
