@@ -1,0 +1,32 @@
+"""Inline mode: ``@bot words`` in any chat offers the matching articles, each ready to send."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import Application, ContextTypes, InlineQueryHandler
+
+from bot.handlers.common import db_of
+from bot.render import inline as render
+from storage import articles
+
+RESULTS = 20  # Telegram takes up to 50; a phone screen shows far fewer
+CACHE_SECONDS = 10  # short: a newly posted article should show up almost at once
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Matching articles (FTS5, best first); the newest ones for an empty query; none for no match."""
+    query = update.inline_query
+    words = query.query.strip()
+    db = db_of(context)
+    found = await articles.search(db, words, limit=RESULTS) if words else await articles.since(db, 0, RESULTS)
+    username = context.bot.username  # known since start-up (getMe)
+    await query.answer(
+        [render.article_result(article, username) for article in found],
+        cache_time=CACHE_SECONDS,
+        is_personal=False,
+    )
+
+
+def register(application: Application) -> None:
+    """Called by ``bot.app.build_application``: inline mode is on once this module exists."""
+    application.add_handler(InlineQueryHandler(inline_query))
