@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -114,6 +115,18 @@ async def test_updates_with_the_secret_get_replies_and_without_it_are_refused(
     # Telegram itself (the stand-in) delivers users' messages with the secret the bot gave it.
     standin.send_text(READER, "/latest")
     assert to_plain_text((await standin.reply(READER)).text).startswith(TITLE)
+    offered = await standin.inline_answer(standin.inline_query(READER, "harbour"))
+    assert [r["id"] for r in offered["results"]] == ["1"]  # inline queries come by webhook too
+
+
+async def test_the_platform_stops_it_cleanly_with_sigterm(standin: StandIn, webhook_bot: WebhookBot):
+    assert webhook_bot.process is not None
+    webhook_bot.process.send_signal(signal.SIGTERM)
+    assert await asyncio.to_thread(webhook_bot.process.wait, 30) == 0
+    assert "Application.stop() complete" in webhook_bot.log()
+    with pytest.raises(httpx.TransportError):
+        async with httpx.AsyncClient() as client:
+            await client.get(webhook_bot.health_url)
 
 
 async def test_a_refused_update_leaves_no_trace_for_readers(standin: StandIn, webhook_bot: WebhookBot):
