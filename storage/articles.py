@@ -104,6 +104,12 @@ async def by_hash(db: Database, digest: str) -> StoredArticle | None:
     return _from_row(row) if row else None
 
 
+async def by_url(db: Database, url: str) -> StoredArticle | None:
+    """The first article stored from this link (posted by URL or from a feed)."""
+    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles WHERE url = ? ORDER BY id LIMIT 1", (url,))
+    return _from_row(row) if row else None
+
+
 async def latest(db: Database) -> StoredArticle | None:
     row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles ORDER BY id DESC LIMIT 1")
     return _from_row(row) if row else None

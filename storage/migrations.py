@@ -84,6 +84,32 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX subscribers_due ON subscribers (active, next_due_utc);
         """,
     ),
+    (
+        3,
+        "feeds and the feed entries already seen",
+        """
+        CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            added_by INTEGER,
+            added_at TEXT NOT NULL,
+            last_polled_at TEXT,
+            last_error TEXT
+        );
+        CREATE INDEX feeds_polled ON feeds (last_polled_at);
+
+        CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            entry_key TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, entry_key)
+        );
+        """,
+    ),
 ]
 
 

@@ -11,7 +11,7 @@ from bot import ingest
 from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, settings_of
 from bot.render import articles as render
 from bot.render import messages
-from storage import articles, subscribers
+from storage import articles, feeds, subscribers
 from summarizer.html_text import html_to_article_text, looks_like_html
 
 log = logging.getLogger(__name__)
@@ -134,4 +134,7 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, messages.ADMIN_ONLY)
         return
     db = db_of(context)
-    await answer(update, messages.stats(await articles.count(db), await subscribers.counts(db)))
+    await answer(
+        update,
+        messages.stats(await articles.count(db), await subscribers.counts(db), feeds=await feeds.count(db)),
+    )

@@ -1,0 +1,202 @@
+"""RSS and Atom feeds: add one, poll it with a conditional GET, turn new entries into articles.
+
+New entries go through the same ingestion path as ``/post``; an entry is skipped when the feed has
+seen it before, when an article from the same link is stored, or when the same text is (content hash).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import feedparser
+
+from bot import fetch, ingest
+from bot.config import Settings
+from storage import articles, feeds
+from storage.db import Database
+from summarizer.article import Article
+from summarizer.html_text import html_to_article_text
+
+log = logging.getLogger(__name__)
+
+#: Most entries turned into articles in one poll (the rest wait for the next poll).
+MAX_ENTRIES_PER_POLL = 50
+#: Most linked pages fetched in one poll for entries that carry only a link.
+MAX_PAGE_FETCHES_PER_POLL = 10
+NOT_A_FEED = "that link is not an RSS or Atom feed"
+
+
+@dataclass(frozen=True)
+class PollResult:
+    added: int = 0  # new articles stored
+    not_modified: bool = False  # the server answered 304
+    error: str | None = None  # one line, when the poll failed
+
+
+def is_feed_type(media_type: str) -> bool:
+    """RSS/Atom arrive as all sorts of XML and text types; images, PDFs and the like do not."""
+    return media_type == "" or "xml" in media_type or media_type.startswith("text/")
+
+
+def parse(body: bytes, media_type: str = "") -> Any:
+    """The parsed feed; FetchError when the document is not RSS or Atom (pure Python: run in a thread)."""
+    parsed = feedparser.parse(body, response_headers={"content-type": media_type or "application/xml"})
+    if not parsed.get("version") and not parsed.entries:
+        raise fetch.FetchError(NOT_A_FEED)
+    return parsed
+
+
+def entry_key(entry: Any) -> str:
+    """What identifies an entry across polls: its id, else its link, else a hash of its text."""
+    for name in ("id", "link"):
+        value = (entry.get(name) or "").strip()
+        if value:
+            return value[:2000]
+    text = f"{entry.get('title', '')}\n{entry.get('summary', '')}"
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def entry_text(entry: Any) -> str | None:
+    """Article file text (title line, then paragraphs) from an entry's content or summary; None without."""
+    title = " ".join((entry.get("title") or "").split())
+    if not title:
+        return None
+    detail = (entry.get("content") or [None])[0] or entry.get("summary_detail")
+    value = (detail or {}).get("value") or entry.get("summary") or ""
+    kind = (detail or {}).get("type") or "text/html"
+    text = html_to_article_text(value) if "html" in kind else value
+    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    paragraphs = [p for p in paragraphs if p and p != title]
+    return "\n".join([title, *paragraphs]) if paragraphs else None
+
+
+def oldest_first(entries: list[Any]) -> list[Any]:
+    """Entries in publication order, so article ids follow it (feeds list the newest first)."""
+    stamps = [e.get("published_parsed") or e.get("updated_parsed") for e in entries]
+    if entries and all(stamps):
+        return [e for _, _, e in sorted(zip(stamps, range(len(entries)), entries, strict=True))]
+    return list(reversed(entries))
+
+
+async def add_feed(
+    db: Database, url: str, settings: Settings, user_id: int | None, *, timeout: float = fetch.TIMEOUT
+) -> tuple[feeds.Feed, PollResult]:
+    """``/feed add``: fetch and check the feed, store it, and take in its entries right away."""
+    fetch.check_url(url)
+    page = await _fetch_feed(url, settings, {}, timeout)
+    parsed = await asyncio.to_thread(parse, page.body, page.media_type)
+    feed = await feeds.add(db, url, title=_feed_title(parsed), added_by=user_id)
+    return feed, await _take_in(db, feed, page, parsed, settings, timeout)
+
+
+async def poll_feed(
+    db: Database, feed: feeds.Feed, settings: Settings, *, timeout: float = fetch.TIMEOUT
+) -> PollResult:
+    """One poll: a conditional GET with the stored validators; 304 means nothing new."""
+    headers = {}
+    if feed.etag:
+        headers["If-None-Match"] = feed.etag
+    if feed.last_modified:
+        headers["If-Modified-Since"] = feed.last_modified
+    try:
+        page = await _fetch_feed(feed.url, settings, headers, timeout)
+        if page.status == 304:
+            await feeds.polled(
+                db,
+                feed.id,
+                etag=page.headers.get("etag") or feed.etag,
+                last_modified=page.headers.get("last-modified") or feed.last_modified,
+            )
+            return PollResult(not_modified=True)
+        parsed = await asyncio.to_thread(parse, page.body, page.media_type)
+    except fetch.FetchError as exc:
+        log.info("feed %d (%s) not polled: %s", feed.id, feed.url, exc)
+        await feeds.failed(db, feed.id, str(exc))
+        return PollResult(error=str(exc))
+    return await _take_in(db, feed, page, parsed, settings, timeout)
+
+
+async def poll_due(db: Database, settings: Settings, now: datetime) -> dict[int, PollResult]:
+    """Poll every feed not polled within the last half interval (one just added is left alone)."""
+    results: dict[int, PollResult] = {}
+    for feed in await feeds.due(db, now - timedelta(seconds=settings.feed_interval / 2)):
+        try:
+            results[feed.id] = await poll_feed(db, feed, settings)
+        except Exception:  # one broken feed must not stop the others; the log has the details
+            log.exception("polling feed %d (%s) failed", feed.id, feed.url)
+            await feeds.failed(db, feed.id, "internal error while polling (see the bot's log)")
+            results[feed.id] = PollResult(error="internal error")
+    return results
+
+
+async def _fetch_feed(url: str, settings: Settings, headers: dict[str, str], timeout: float) -> fetch.Fetched:
+    return await fetch.fetch(
+        url,
+        allow_private=settings.fetch_private,
+        accept=is_feed_type,
+        not_accepted=NOT_A_FEED,
+        headers=headers,
+        timeout=timeout,
+    )
+
+
+async def _take_in(
+    db: Database, feed: feeds.Feed, page: fetch.Fetched, parsed: Any, settings: Settings, timeout: float
+) -> PollResult:
+    added, page_fetches = 0, 0
+    for entry in oldest_first(list(parsed.entries))[-MAX_ENTRIES_PER_POLL:]:
+        key = entry_key(entry)
+        if await feeds.seen(db, feed.id, key):
+            continue
+        link = (entry.get("link") or "").strip() or None
+        known = await articles.by_url(db, link) if link else None
+        if known is not None:
+            await feeds.mark_seen(db, feed.id, key, known.id)
+            continue
+        text = entry_text(entry)
+        try:
+            if text is not None:
+                article = ingest.article_from_text(text)
+            elif link and page_fetches < MAX_PAGE_FETCHES_PER_POLL:
+                page_fetches += 1
+                article = await _linked_article(link, settings, timeout)
+            else:
+                continue  # only a link, and this poll fetched enough pages: next poll
+        except ingest.IngestError as exc:
+            log.info("feed %d entry %s holds no article: %s", feed.id, key, exc)
+            await feeds.mark_seen(db, feed.id, key, None)
+            continue
+        except fetch.FetchError as exc:  # the linked page may come back: not marked, tried next poll
+            log.info("feed %d entry %s: linked page not fetched: %s", feed.id, key, exc)
+            continue
+        result = await ingest.post_article(db, article, source="feed", url=link, method=settings.summarizer)
+        await feeds.mark_seen(db, feed.id, key, result.article.id)
+        added += result.created
+    await feeds.polled(
+        db,
+        feed.id,
+        etag=page.headers.get("etag"),
+        last_modified=page.headers.get("last-modified"),
+        title=_feed_title(parsed),
+    )
+    if added:
+        log.info("feed %d (%s): %d new articles", feed.id, feed.url, added)
+    return PollResult(added=added)
+
+
+async def _linked_article(link: str, settings: Settings, timeout: float) -> Article:
+    page = await fetch.fetch(link, allow_private=settings.fetch_private, timeout=timeout)
+    return await fetch.article_from_page(page)
+
+
+def _feed_title(parsed: Any) -> str | None:
+    title = " ".join((parsed.feed.get("title") or "").split())
+    return title[:200] or None
+
+
+__all__ = ["PollResult", "add_feed", "entry_text", "parse", "poll_due", "poll_feed"]

@@ -1,0 +1,104 @@
+"""Admin /feed add|list|remove, and the repeating job that polls every feed."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+
+from telegram import Update
+from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
+
+from bot import feeds as feed_polling
+from bot.fetch import FetchError, check_url
+from bot.handlers.common import answer, db_of, is_admin, settings_of
+from bot.render import feeds as render
+from bot.render import messages
+from storage import feeds
+
+log = logging.getLogger(__name__)
+
+
+def register(application: Application) -> None:
+    """Called by bot.app: the /feed command and the polling job."""
+    # Group -1 runs before group 0's catch-all for unknown commands; the handler then stops the update.
+    application.add_handler(CommandHandler("feed", feed), group=-1)
+    settings = application.bot_data["settings"]
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            poll_job, interval=settings.feed_interval, first=settings.feed_interval, name="feeds"
+        )
+
+
+async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    try:
+        await _feed(update, context)
+    except Exception as exc:  # handed to the application's error handler, which logs and apologises
+        await context.application.process_error(update, exc)
+    # Answered (or failed and reported): the unknown-command reply in group 0 must not follow.
+    raise ApplicationHandlerStop
+
+
+async def _feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    if not is_admin(update, context):
+        await answer(update, messages.ADMIN_ONLY)
+        return
+    args = context.args or []
+    action = args[0].lower() if args else ""
+    if action == "add" and len(args) == 2:
+        await _add(update, context, args[1])
+    elif action == "list" and len(args) == 1:
+        for text in render.feed_list(await feeds.all_feeds(db_of(context))):
+            await answer(update, text)
+    elif action in ("remove", "delete") and len(args) == 2 and _is_id(args[1]):
+        await _remove(update, context, int(args[1].lstrip("#")))
+    else:
+        await answer(update, render.USAGE)
+
+
+def _is_id(text: str) -> bool:
+    digits = text.lstrip("#")
+    return digits.isdigit() and len(digits) <= 12
+
+
+async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+    try:
+        check_url(url)
+    except FetchError as exc:
+        await answer(update, render.not_added(str(exc)))
+        return
+    db = db_of(context)
+    existing = await feeds.by_url(db, url)
+    if existing is not None:
+        await answer(update, render.already_added(existing))
+        return
+    await answer(update, render.FETCHING)
+    try:
+        added, result = await feed_polling.add_feed(db, url, settings_of(context), update.effective_user.id)
+    except FetchError as exc:
+        await answer(update, render.not_added(str(exc)))
+        return
+    await answer(update, render.added(added, result.added))
+
+
+async def _remove(update: Update, context: ContextTypes.DEFAULT_TYPE, feed_id: int) -> None:
+    db = db_of(context)
+    found = await feeds.get(db, feed_id)
+    if found is None or not await feeds.remove(db, feed_id):
+        await answer(update, render.no_such_feed(feed_id))
+        return
+    await answer(update, render.removed(found))
+
+
+async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every feed_interval seconds: poll the feeds that are due; a slow round is never doubled up."""
+    db = context.bot_data.get("db")
+    if db is None or context.bot_data.get("polling_feeds"):
+        return
+    context.bot_data["polling_feeds"] = True
+    try:
+        results = await feed_polling.poll_due(db, settings_of(context), datetime.now(UTC))
+    finally:
+        context.bot_data["polling_feeds"] = False
+    added = sum(r.added for r in results.values())
+    if added:
+        log.info("feeds polled: %d new articles from %d feeds", added, len(results))
