@@ -83,6 +83,10 @@ async def check_host(host: str, port: int, *, allow_private: bool) -> None:
         except (OSError, UnicodeError):
             raise FetchError(f"could not find the server {_short(host)}") from None
         addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
+    _refuse_non_public(host, addresses)
+
+
+def _refuse_non_public(host: str, addresses: list[ipaddress.IPv4Address | ipaddress.IPv6Address]) -> None:
     for address in addresses:
         mapped = getattr(address, "ipv4_mapped", None)
         if not (mapped or address).is_global:
@@ -90,6 +94,17 @@ async def check_host(host: str, port: int, *, allow_private: bool) -> None:
                 f"{_short(host)} is a local or private-network address; "
                 "such links are refused (NEWSBRIEF_FETCH_PRIVATE=1 allows them)"
             )
+
+
+def _check_peer(host: str, response: httpx.Response, *, allow_private: bool) -> None:
+    """The address actually connected to: a name may resolve differently after check_host (DNS
+    rebinding), so the answer of a private peer is dropped before its body is read."""
+    if allow_private:
+        return
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer:
+        _refuse_non_public(host, [ipaddress.ip_address(str(peer[0]).split("%")[0])])
 
 
 async def fetch(
@@ -134,6 +149,7 @@ async def _fetch(
                 current.host, current.port or _default_port(current), allow_private=allow_private
             )
             async with client.stream("GET", current, headers=dict(headers)) as response:
+                _check_peer(current.host, response, allow_private=allow_private)
                 location = response.headers.get("location")
                 if response.status_code in _REDIRECTS and location:
                     current = _redirect_target(current, location.strip())

@@ -157,6 +157,19 @@ async def test_every_redirect_hop_is_checked_again(db: Database, server: LocalSe
     assert [path for path, _ in server.requests] == ["/away"]
 
 
+async def test_a_name_that_resolves_to_a_private_address_after_the_check_is_still_refused(
+    db: Database, server: LocalServer, monkeypatch
+):
+    """DNS rebinding: the check saw a public address, the connection went to 127.0.0.1."""
+
+    async def fooled(host: str, port: int, *, allow_private: bool) -> None:
+        return None
+
+    monkeypatch.setattr(fetch, "check_host", fooled)
+    message = await refused(db, server.url("/ferry"), Settings(fetch_private=False))
+    assert message.startswith("127.0.0.1 is a local or private-network address")
+
+
 async def test_a_page_without_an_article_says_so(db: Database, server: LocalServer):
     server.routes["/index"] = Answer(
         b"<html><head><title>Index</title></head><body><ul><li><a href='/a'>Home</a></li>"
