@@ -285,3 +285,33 @@ def test_scores_from_extract_stay_in_range_and_follow_the_rules():
     )
     named, fragment = extract(text)
     assert 0.0 <= fragment.score < named.score <= 1.0
+
+
+def test_quote_credited_after_a_dash_on_its_own_line():
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“He never answered a single question about jobs.” ― Maria Lopez\n"
+        "“The whole evening felt like a reality show to me.” ― Tom A. Reyes.\n"
+    )
+    first, second = extract(text)
+    assert said_by(text, first) == "Maria Lopez"
+    assert said_by(text, second) == "Tom A. Reyes"
+
+
+def test_transcript_speaker_label_inside_the_quote_names_the_speaker():
+    text = (
+        "Partial transcript as follows:\n"
+        '"HOST: Will you release your tax returns before the election?\n'
+        '"SMITH: We have said many times that we will do it in good time.\n'
+        '"And the voters know exactly where I stand on this question.\n'
+    )
+    host, smith, more = extract(text)
+    assert said_by(text, host) == "HOST"
+    assert said_by(text, smith) == "SMITH"
+    assert said_by(text, more) == "SMITH"
+
+
+def test_a_capitalised_heading_is_not_a_speaker_label():
+    text = 'Ann Ray said: "UPDATE: the bridge will stay closed until Monday morning."'
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Ann Ray"

@@ -32,8 +32,7 @@ _VERB_STEMS = (
 )
 #: Speech verbs that are more often nouns ("his home state", "the server email"): left out.
 _NOUN_LIKE = frozenset(
-    "state states post posts email emails call question questions answer answers order echo cry counter "
-    "counters charge charges note claim report read quote remarks".split()
+    ["state", "states", "post", "posts", "email", "emails", "call", "question", "questions", "answer", "answers", "order", "echo", "cry", "counter", "counters", "charge", "charges", "note", "claim", "report", "read", "quote", "remarks"]
 )
 SPEECH_VERBS = frozenset(_VERB_STEMS.split()) - _NOUN_LIKE
 PARTICIPLES = frozenset(
@@ -113,6 +112,8 @@ def is_participle(tok: Token) -> bool:
 
 
 def _is_name_word(tok: Token) -> bool:
+    if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".":
+        return True  # an initial: "John F. Kennedy", "Julie A. Diaz"
     return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
 
 

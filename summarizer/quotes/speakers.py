@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs
 from summarizer.quotes.mentions import (
     PRONOUNS,
@@ -22,8 +23,8 @@ _ABBREVIATIONS = frozenset(
     ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
 )
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
-_PARTICIPLE_ADVERBS = frozenset("recently also later then repeatedly publicly once again still even".split())
-_SUBJECTS = frozenset("he she they we I".split())
+_PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
+_SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
@@ -49,6 +50,7 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
     """One attribution per span, in order."""
     paras = paragraphs(text)
     mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
+    _credit_lines(text, spans, paras, mentions)
     for i in range(len(spans) - 2, -1, -1):
         # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
         # said."): the whole run belongs to the speaker named at its end.
@@ -68,6 +70,24 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions)
+
+
+def _credit_lines(text: str, spans: list[Span], paras: list[tuple[int, int]], mentions: list[_Mention | None]) -> None:
+    """Transcript labels ("PENCE: …") and dash credits ("“…” ― Jane Doe") name the speaker outright."""
+    by_paragraph: dict[int, list[int]] = {}
+    for i, span in enumerate(spans):
+        by_paragraph.setdefault(span.paragraph, []).append(i)
+        label = speaker_label(text, span)
+        if label:
+            mentions[i] = _Mention(label.start, label.end, text[label.start : label.end])
+    for index, members in by_paragraph.items():
+        credit = tail_credit(text, paras[index])
+        if credit is None or spans[members[-1]].end < credit.at - 200:
+            continue
+        mention = _Mention(credit.start, credit.end, text[credit.start : credit.end])
+        for i in members:
+            if mentions[i] is None:
+                mentions[i] = mention
 
 
 def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[int, int]) -> _Mention | None:
