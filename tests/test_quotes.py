@@ -315,3 +315,19 @@ def test_a_capitalised_heading_is_not_a_speaker_label():
     text = 'Ann Ray said: "UPDATE: the bridge will stay closed until Monday morning."'
     (quote,) = extract(text)
     assert said_by(text, quote) == "Ann Ray"
+
+
+def test_reporting_clause_names_the_speaker_over_the_pronoun_inside_it():
+    text = "Mayor Ada Holt said she recalled thinking, “This town will never be the same again.”"
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Mayor Ada Holt"
+
+
+def test_a_new_clause_after_the_quote_is_not_its_attribution():
+    text = (
+        "Chief Ron Bale said that the footage of the arrest on the bridge did not show "
+        "“any clear sign of a weapon in his hand,” "
+        "but he said the inquiry would go on."
+    )
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Chief Ron Bale"

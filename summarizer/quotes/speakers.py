@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
+_CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
 )
@@ -122,13 +123,13 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
 
     adjacent = _adjacent_before(text, before, sent_start)
     if adjacent:
-        return adjacent
+        return _outer_speaker(text, before, adjacent)
     trailing = _after(text, span, after, nxt)
     if trailing:
         return trailing
     inner = _verb_in(text, before, sent_start)
     if inner:
-        return inner
+        return _outer_speaker(text, before, inner)
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
     later = None if complete else _later_in_sentence(text, after)
     if later:
@@ -139,6 +140,35 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
+    """ "Lynch said she recalled thinking, “…”": the named speaker of the reporting clause, not the
+    pronoun inside the reported one (they are the same person, and the name is the attribution)."""
+    if text[found.start : found.end].lower() not in PRONOUNS:
+        return found
+    for v, tok in enumerate(before):
+        if tok.start >= found.start:
+            return found
+        if not is_speech_verb(before, v) or not _reports_pronoun_clause(before, v):
+            continue
+        between = [t for t in before[v + 1 :] if t.start < found.start]
+        if any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between):
+            continue
+        rng = subject_before(before, v)
+        if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
+            return _mention(text, before, rng) or found
+    return found
+
+
+def _reports_pronoun_clause(toks: list[Token], v: int) -> bool:
+    """ "said she …", "told reporters that he …": the verb reports a clause whose subject is a pronoun."""
+    for j in range(v + 1, min(len(toks), v + 7)):
+        if toks[j].text.lower() in PRONOUNS and toks[j].text.lower() != "it":
+            return j == v + 1 or toks[j - 1].word == "that"
+        if toks[j].text in (",", ";", ":"):
+            return False
+    return False
 
 
 def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Mention | None:
@@ -221,6 +251,8 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
         i += 1
     if i >= len(toks):
         return None
+    if toks[i].word in _CLAUSE_OPENERS:
+        return None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
     if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
