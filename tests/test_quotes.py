@@ -331,3 +331,44 @@ def test_a_new_clause_after_the_quote_is_not_its_attribution():
     )
     (quote,) = extract(text)
     assert said_by(text, quote) == "Chief Ron Bale"
+
+
+def test_sentence_ending_in_a_speech_verb_introduces_the_quote_after_it():
+    text = (
+        "The count ended late. Lena Park, the county clerk, said in a statement. "
+        "“There are no paper ballots left to count in this county.”"
+    )
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Lena Park"
+
+
+def test_as_someone_puts_it():
+    text = "Few were convinced. As the columnist Ray Dunn puts it, “Nobody in this town believes the numbers.”"
+    (quote,) = extract(text)
+    assert said_by(text, quote).endswith("Ray Dunn")
+
+
+def test_an_adverb_is_neither_a_speaker_nor_in_the_way_of_one():
+    text = (
+        "Following a hastily called meeting, the city council issued a statement calling the closure "
+        "“a serious blow to every family in the valley.” Later the mayor Ann Ruiz firmly insisted that "
+        "“no school will close this year.”"
+    )
+    first, second = extract(text)
+    assert said_by(text, first) == "the city council"
+    assert said_by(text, second).endswith("Ann Ruiz")
+
+
+def test_a_negated_speech_sentence_does_not_introduce_the_next_quote():
+    text = (
+        "“We talked for an hour about the border,” Ed Lamb said after the meeting. He did not suggest "
+        "any sanctions. “Our goal is to keep talking until the summer.”"
+    )
+    first, second = extract(text)
+    assert said_by(text, second) == said_by(text, first) == "Ed Lamb"
+
+
+def test_inverted_attribution_after_the_quote_beats_a_verb_before_it():
+    text = "But as the ministry strongly denies — “why would anyone want to hide the numbers?” asked Joe Kerr."
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Joe Kerr"

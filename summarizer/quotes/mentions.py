@@ -39,7 +39,7 @@ PARTICIPLES = frozenset(
     ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming"]
 )
 #: Phrasal speech verbs: "pointed out", "went on", "put it".
-PHRASAL = {"pointed": "out", "went": "on", "put": "it", "chimed": "in", "fired": "back", "shot": "back"}
+PHRASAL = {"pointed": "out", "went": "on", "put": "it", "puts": "it", "chimed": "in", "fired": "back", "shot": "back"}
 PRONOUNS = {"he": "person", "she": "person", "i": "person", "we": "group", "they": "group", "it": "thing"}
 DETERMINERS = frozenset(
     ["the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "some", "many", "several", "two", "three", "this", "that", "these", "those", "my", "your", "each", "every", "both"]
@@ -72,6 +72,7 @@ _NOT_VERBS = frozenset(
 _AFTER_VERB_STOPS = frozenset(
     ["in", "on", "at", "to", "during", "after", "before", "who", "which", "that", "about", "with", "when", "while", "as", "and", "but", "or", "because", "if", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"]
 )
+_LY_NOUNS = frozenset(["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "belly", "lily"])
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -120,7 +121,7 @@ def _is_name_word(tok: Token) -> bool:
 def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
     i = v - 1
-    while i >= floor and toks[i].word in _ADVERBS:
+    while i >= floor and (toks[i].word in _ADVERBS or _is_adverb(toks[i])):
         i -= 1
     if i >= floor and toks[i].word == "who" and i - 1 >= floor:
         # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
@@ -149,6 +150,10 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
     return noun_phrase_ending(toks, i, floor)
 
 
+def _is_adverb(tok: Token) -> bool:
+    return tok.text.islower() and tok.word.endswith("ly") and tok.word not in _LY_NOUNS
+
+
 def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``toks[i]``, or None when it does not look like one."""
     tok = toks[i]
@@ -173,6 +178,8 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         return first, i
     if not tok.word.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
+    if _is_adverb(tok):
+        return None  # "a swiftly called meeting": an adverb is not the head of a noun phrase
     # A common noun needs its determiner or a possessive: "the unnamed source", "Clinton’s top aide".
     for j in range(i - 1, max(floor, i - 6) - 1, -1):
         word = toks[j]

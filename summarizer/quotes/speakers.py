@@ -26,6 +26,7 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
+_NEGATIONS = frozenset(["not", "never", "didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "no"])
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
 _ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
@@ -86,8 +87,11 @@ def _credit_lines(text: str, spans: list[Span], paras: list[tuple[int, int]], me
         if credit is None or spans[members[-1]].end < credit.at - 200:
             continue
         mention = _Mention(credit.start, credit.end, text[credit.start : credit.end])
+        p_start, p_end = paras[index]
         for i in members:
-            if mentions[i] is None:
+            # The credit line beats a guess from outside the paragraph, not an attribution inside it.
+            found = mentions[i]
+            if found is None or not p_start <= found.start < p_end:
                 mentions[i] = mention
 
 
@@ -121,10 +125,12 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     after_end = _sentence_end(text, span.end, nxt.start if nxt else p_end)
     after = tokens(text, span.end, after_end)
 
+    trailing = _after(text, span, after, nxt)
+    if trailing and _inverted_speech_clause(after):
+        return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
     adjacent = _adjacent_before(text, before, sent_start)
     if adjacent:
         return _outer_speaker(text, before, adjacent)
-    trailing = _after(text, span, after, nxt)
     if trailing:
         return trailing
     inner = _verb_in(text, before, sent_start)
@@ -140,6 +146,13 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _inverted_speech_clause(after: list[Token]) -> bool:
+    i = 0
+    while i < len(after) and after[i].text in (",", "—", "–", "--"):
+        i += 1
+    return i < len(after) and is_speech_verb(after, i) and after[i].word in ("said", "says", "asked", "asks", "added", "adds", "wrote", "writes", "told", "tells")
 
 
 def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
@@ -258,7 +271,7 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
         return None
     if is_speech_verb(toks, i):
-        j = i + 1 if toks[i].word not in ("pointed", "went", "put") else i + 2
+        j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
         return _mention(text, toks, noun_phrase_after_verb(toks, j))
     for v in range(i + 1, min(len(toks), i + 16)):
         if toks[v].text in (".", ";", ":"):
@@ -339,12 +352,22 @@ def _colon_intro(
         else:
             start, end = paras[span.paragraph - 1]
             start = _sentence_start(text, end, start)
-        if not text[start:end].rstrip().endswith(":"):
+        if not text[start:end].rstrip().endswith(":") and not _ends_with_speech_clause(text, start, end):
             return None
     else:
         start, end = sent_start, span.start
     toks = tokens(text, start, end)
     return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
+
+
+def _ends_with_speech_clause(text: str, start: int, end: int) -> bool:
+    """ "Jane Doe said in a statement." with no quote of its own: it introduces the quote after it."""
+    toks = tokens(text, start, end)
+    if any(t.text[:1] in "“\"‘'" for t in toks) or re.search(r"[“”\"]|''", text[start:end]):
+        return False
+    if any(t.word in _NEGATIONS for t in toks):
+        return False  # "He did not suggest retaliation." introduces nothing
+    return any(is_speech_verb(toks, v) for v in range(max(1, len(toks) - 5), len(toks)))
 
 
 def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
