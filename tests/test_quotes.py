@@ -372,3 +372,15 @@ def test_inverted_attribution_after_the_quote_beats_a_verb_before_it():
     text = "But as the ministry strongly denies — “why would anyone want to hide the numbers?” asked Joe Kerr."
     (quote,) = extract(text)
     assert said_by(text, quote) == "Joe Kerr"
+
+
+def test_according_to_names_the_source_that_reported_the_words():
+    text = (
+        "According to the Daily Ledger, council aide Bo Park said the vote “will go ahead next month.”\n"
+        "“Please stay calm and go home tonight,” the mayor said, according to local radio.\n"
+        "“The road is closed for the night.” According to police records, the road closed at nine."
+    )
+    first, second, third = extract(text)
+    assert said_by(text, first) == "the Daily Ledger"
+    assert said_by(text, second) == "local radio"
+    assert said_by(text, third) != "police records"

@@ -124,7 +124,31 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     before = tokens(text, sent_start, span.start)
     after_end = _sentence_end(text, span.end, nxt.start if nxt else p_end)
     after = tokens(text, span.end, after_end)
+    found = _sentence_mention(text, span, before, after, sent_start, nxt, p_start, paras)
+    if found is not None:
+        # "According to CNN, Jane Doe said “…”": the attribution is the outlet's report.
+        ends_sentence = text[span.start : span.end].rstrip("”\"'’ ").endswith((".", "!", "?"))
+        return _according_to(text, before) or (None if ends_sentence else _according_to(text, after)) or found
+    return None
 
+
+def _according_to(text: str, toks: list[Token]) -> _Mention | None:
+    for k in range(len(toks) - 2):
+        if toks[k].word == "according" and toks[k + 1].word == "to":
+            return _mention(text, toks, noun_phrase_after_verb(toks, k + 2))
+    return None
+
+
+def _sentence_mention(
+    text: str,
+    span: Span,
+    before: list[Token],
+    after: list[Token],
+    sent_start: int,
+    nxt: Span | None,
+    p_start: int,
+    paras: list[tuple[int, int]],
+) -> _Mention | None:
     trailing = _after(text, span, after, nxt)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
