@@ -384,3 +384,22 @@ def test_according_to_names_the_source_that_reported_the_words():
     assert said_by(text, first) == "the Daily Ledger"
     assert said_by(text, second) == "local radio"
     assert said_by(text, third) != "police records"
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = (
+        "Party apologises\n"
+        "SPRINGFIELD, May 3 (Wire) — The state party released a statement on Monday, offering "
+        "“a deep and sincere apology to all of our members” after the leak."
+    )
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "The state party"
+
+
+def test_an_opening_participle_phrase_is_not_the_speaker():
+    text = (
+        "Reprising one of her favourite lines, Senator Amy Cole talked about the "
+        "“progress we made under the last mayor” at length."
+    )
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Senator Amy Cole"

@@ -73,6 +73,7 @@ _AFTER_VERB_STOPS = frozenset(
     ["in", "on", "at", "to", "during", "after", "before", "who", "which", "that", "about", "with", "when", "while", "as", "and", "but", "or", "because", "if", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today"]
 )
 _LY_NOUNS = frozenset(["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "belly", "lily"])
+_PARTICIPLE_OBJECT_WORDS = frozenset(["to", "at", "in", "on", "about", "with", "for", "from", "by", "into", "up", "out", "him", "them", "me", "us", "it"])
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -240,18 +241,37 @@ def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
     Leading connectives are skipped, and so are introductory phrases: "At a rally in Portsmouth,
     N.H., on Tuesday, Senator Jane Doe endorsed …" gives "Senator Jane Doe".
     """
-    i = 0
+    i = _after_dateline(toks)
     while i < len(toks) and toks[i].word in ("but", "and", "so", "yet", "then", "still", "meanwhile", "also"):
         i += 1
     commas = [j + 1 for j in range(i, min(len(toks), i + 40)) if toks[j].text == ","]
     starts = [i, *commas[:5]]
     for start in starts:
+        if _opens_participle_phrase(toks, start):
+            continue
         rng = noun_phrase_starting(toks, start)
         if rng and _followed_by_verb(toks, rng[1] + 1, rng):
             return rng
     if i < len(toks) and not _introduces_clause(toks[i]):
         return noun_phrase_starting(toks, i)
     return None
+
+
+def _after_dateline(toks: list[Token]) -> int:
+    """ "PHILADELPHIA, July 25 (UPI) — The committee …": the sentence starts after the dateline."""
+    if not toks or not (toks[0].word.isalpha() and toks[0].text.isupper() and len(toks[0].word) > 2):
+        return 0
+    for j in range(1, min(len(toks), 12)):
+        if toks[j].text in ("—", "–", "--"):
+            return j + 1
+    return 0
+
+
+def _opens_participle_phrase(toks: list[Token], i: int) -> bool:
+    """ "Reprising one of her lines, the senator …": a capitalised participle is not a name."""
+    if i + 1 >= len(toks) or not toks[i].capitalised or not toks[i].word.endswith(("ing", "ed")):
+        return False
+    return toks[i + 1].word in DETERMINERS or toks[i + 1].word in _PARTICIPLE_OBJECT_WORDS
 
 
 def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
