@@ -403,3 +403,9 @@ def test_an_opening_participle_phrase_is_not_the_speaker():
     )
     (quote,) = extract(text)
     assert said_by(text, quote) == "Senator Amy Cole"
+
+
+def test_a_speech_noun_after_an_adjective_is_not_a_verb():
+    text = "Ms. Hale had finished speaking.\nSenator Ray Moss delivered a snappy retort: “Nobody here is tearing the plan up.”"
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "Senator Ray Moss"

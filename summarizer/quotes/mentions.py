@@ -74,6 +74,8 @@ _AFTER_VERB_STOPS = frozenset(
 )
 _LY_NOUNS = frozenset(["family", "ally", "rally", "assembly", "supply", "monopoly", "anomaly", "bully", "belly", "lily"])
 _PARTICIPLE_OBJECT_WORDS = frozenset(["to", "at", "in", "on", "about", "with", "for", "from", "by", "into", "up", "out", "him", "them", "me", "us", "it"])
+#: Speech verbs whose base form is also a noun ("a snappy retort", "a brief reply").
+_NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "promise", "vow", "plea", "boast", "complaint", "lament", "shout", "whisper", "cry", "rebuke", "warning", "comment"])
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -103,10 +105,19 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
     if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))):
         return False  # "a snappy retort", "her claims": nouns
     word = toks[i].word
+    if i >= 2 and _noun_after_singular_determiner(toks, i):
+        return False  # "a snappy retort", "the quick reply": a base form after "a/the + word" is a noun
     if word in SPEECH_VERBS:
         return True
     follower = PHRASAL.get(word)
     return follower is not None and i + 1 < len(toks) and toks[i + 1].word == follower
+
+
+def _noun_after_singular_determiner(toks: list[Token], i: int) -> bool:
+    word, det, middle = toks[i].word, toks[i - 2].word, toks[i - 1]
+    if word not in _NOUN_TOO or det not in ("a", "an", "the", "his", "her", "its", "this", "that", "one"):
+        return False
+    return middle.text.islower() and middle.word.isalpha() and not middle.word.endswith("s") and middle.word not in _ADVERBS
 
 
 def is_participle(tok: Token) -> bool:
