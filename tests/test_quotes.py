@@ -409,3 +409,14 @@ def test_a_speech_noun_after_an_adjective_is_not_a_verb():
     text = "Ms. Hale had finished speaking.\nSenator Ray Moss delivered a snappy retort: “Nobody here is tearing the plan up.”"
     (quote,) = extract(text)
     assert said_by(text, quote) == "Senator Ray Moss"
+
+
+def test_pull_quote_closed_on_its_credit_line():
+    text = (
+        "Budget hawks are back.\n"
+        "“We will enter the next slump without any agreement that stimulus is needed.\n"
+        "Ann Bell, Harbour Policy Institute.”\n"
+        "Whether out of conviction or not, the party went along."
+    )
+    quotes = extract(text)
+    assert said_by(text, quotes[0]) == "Ann Bell"

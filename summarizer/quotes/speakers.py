@@ -100,9 +100,13 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
     if text[span.end : para[1]].strip(" .") or following[1] - following[0] > 80:
         return None
     line = text[following[0] : following[1]].lstrip()
-    if not line.startswith(("-", "—", "–")):
+    if line.startswith(("-", "—", "–")):
+        start = following[1] - len(line) + 1
+    elif not span.closed and line.rstrip().endswith(("”", '"', "''")) and not re.search(r"[“”\"]|''", line.rstrip()[:-2]):
+        # a pull quote closed on its credit line: "“…\nJane Doe, Some Institute.”"
+        start = following[1] - len(line)
+    else:
         return None
-    start = following[1] - len(line) + 1
     toks = tokens(text, start, following[1])
     return _mention(text, toks, noun_phrase_starting(toks, 0)) if toks else None
 
