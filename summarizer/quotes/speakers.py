@@ -18,11 +18,8 @@ from summarizer.quotes.mentions import (
     subject_before,
     tokens,
 )
+from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
 
-_ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
-)
-_SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
@@ -112,7 +109,7 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
-    start = _sentence_start(text, para[1], para[0])
+    start = sentence_start(text, para[1], para[0])
     toks = tokens(text, start, para[1])
     return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
 
@@ -124,9 +121,9 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
     nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
-    sent_start = _sentence_start(text, span.start, floor)
+    sent_start = sentence_start(text, span.start, floor)
     before = tokens(text, sent_start, span.start)
-    after_end = _sentence_end(text, span.end, nxt.start if nxt else p_end)
+    after_end = sentence_end(text, span.end, nxt.start if nxt else p_end)
     after = tokens(text, span.end, after_end)
     found = _sentence_mention(text, span, before, after, sent_start, nxt, p_start, paras)
     if found is not None:
@@ -222,7 +219,7 @@ def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Ment
 
 
 def _is_abbreviation(words: str) -> bool:
-    return words.split()[-1].rstrip(".").lower() in _ABBREVIATIONS
+    return words.split()[-1].rstrip(".").lower() in ABBREVIATIONS
 
 
 def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end: int) -> str:
@@ -376,10 +373,10 @@ def _colon_intro(
         if span.start > p_start + 1 or span.paragraph == 0:
             # the quote opens a sentence mid-paragraph: look at the sentence before it
             end = sent_start
-            start = _sentence_start(text, max(p_start, end - 1), p_start)
+            start = sentence_start(text, max(p_start, end - 1), p_start)
         else:
             start, end = paras[span.paragraph - 1]
-            start = _sentence_start(text, end, start)
+            start = sentence_start(text, end, start)
         if not text[start:end].rstrip().endswith(":") and not _ends_with_speech_clause(text, start, end):
             return None
     else:
@@ -396,39 +393,6 @@ def _ends_with_speech_clause(text: str, start: int, end: int) -> bool:
     if any(t.word in _NEGATIONS for t in toks):
         return False  # "He did not suggest retaliation." introduces nothing
     return any(is_speech_verb(toks, v) for v in range(max(1, len(toks) - 5), len(toks)))
-
-
-def _sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(end of sentence, start of the next) for each sentence boundary in ``text[start:end]``.
-
-    The look-ahead may read one character past ``end`` (the quote mark that opens a sentence); full
-    stops after abbreviations ("Mr.", "U.S.") and initials ("John F. Kennedy") are not boundaries.
-    """
-    breaks = []
-    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
-        if match.end() > end + 1:
-            break
-        dot = match.start()
-        if text[dot] == ".":
-            word = text[max(start, dot - 8) : dot].split()
-            last = word[-1].lower() if word else ""
-            if last.split(".")[-1] in _ABBREVIATIONS or last in _ABBREVIATIONS:
-                continue
-            if len(last) == 1 and last.isalpha():
-                continue
-        breaks.append((dot + 1, match.end()))
-    return breaks
-
-
-def _sentence_start(text: str, at: int, floor: int) -> int:
-    window = max(floor, at - 400)
-    breaks = _sentence_breaks(text, window, at)
-    return breaks[-1][1] if breaks else window
-
-
-def _sentence_end(text: str, at: int, limit: int) -> int:
-    breaks = _sentence_breaks(text, at, limit)
-    return breaks[0][0] if breaks else limit
 
 
 def _kind(display: str, mention_text: str) -> str:

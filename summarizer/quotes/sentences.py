@@ -1,0 +1,43 @@
+"""Sentence boundaries around a quote: full stops that end sentences, not abbreviations or initials."""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
+)
+_SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
+
+
+def sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(end of sentence, start of the next) for each sentence boundary in ``text[start:end]``.
+
+    The look-ahead may read one character past ``end`` (the quote mark that opens a sentence); full
+    stops after abbreviations ("Mr.", "U.S.") and initials ("John F. Kennedy") are not boundaries.
+    """
+    breaks = []
+    for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
+        if match.end() > end + 1:
+            break
+        dot = match.start()
+        if text[dot] == ".":
+            word = text[max(start, dot - 8) : dot].split()
+            last = word[-1].lower() if word else ""
+            if last.split(".")[-1] in ABBREVIATIONS or last in ABBREVIATIONS:
+                continue
+            if len(last) == 1 and last.isalpha():
+                continue
+        breaks.append((dot + 1, match.end()))
+    return breaks
+
+
+def sentence_start(text: str, at: int, floor: int) -> int:
+    window = max(floor, at - 400)
+    breaks = sentence_breaks(text, window, at)
+    return breaks[-1][1] if breaks else window
+
+
+def sentence_end(text: str, at: int, limit: int) -> int:
+    breaks = sentence_breaks(text, at, limit)
+    return breaks[0][0] if breaks else limit
