@@ -14,7 +14,7 @@ from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
-from summarizer.briefing import DEFAULT_METHOD, METHODS, briefing
+from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
 MAX_QUOTES_CHARS = 10_000_000
@@ -44,7 +44,8 @@ def _brief(args: argparse.Namespace) -> int:
             f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     article = parse_article(text, has_title=not args.no_title)
-    sentences = briefing(article, args.sentences, args.method)
+    # As written in the file, so a sentence can be found in it verbatim (spacing included).
+    sentences = as_written(briefing(article, args.sentences, args.method), text)
     key = quote_extractor.key_quotes(quote_extractor.extract(text), KEY_QUOTES)
     if args.json:
         payload = {

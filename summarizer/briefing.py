@@ -6,6 +6,7 @@ serves them all and the CLI and the bot pick a method by name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -23,12 +24,13 @@ from sumy.utils import get_stop_words
 
 from summarizer.article import Article
 from summarizer.lead import LeadSummarizer
-from summarizer.tokenize import Tokenizer
+from summarizer.newsrank import NewsRankSummarizer
+from summarizer.tokenize import Tokenizer, split_words
 
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "1"
+VERSION = "2"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -39,9 +41,11 @@ _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "kl": KLSummarizer,
     "reduction": ReductionSummarizer,
     "lead": LeadSummarizer,
+    "newsrank": NewsRankSummarizer,
 }
 
-DEFAULT_METHOD = "lexrank"
+#: The best measured on the CNN/DailyMail dev split (tests/benchmarks/briefing_eval.py).
+DEFAULT_METHOD = "newsrank"
 METHODS: tuple[str, ...] = tuple(_SUMY_METHODS)
 
 
@@ -68,28 +72,157 @@ def summarizer_for(method: str) -> Callable[[ObjectDocumentModel, int], tuple[Se
     return summarizer
 
 
-def build_document(article: Article) -> ObjectDocumentModel:
+#: Fewer words than this is a fragment, not a sentence a briefing can stand on.
+MIN_WORDS = 5
+#: A sentence with more than this share of its words inside quotation marks is "mostly a quotation".
+QUOTED_SHARE = 0.5
+
+_BOILERPLATE = re.compile(
+    r"scroll down for (?:the )?video|click here\b|contributed to this report|watch the video\b"
+    r"|\b(?:published|updated|last updated):|daily mail reporter|for mailonline\b|share this article"
+    r"|sign up for\b|follow (?:us|him|her|them)? ?(?:on twitter )?@\w|^read more\b|^video:|^video courtesy",
+    re.IGNORECASE,
+)
+#: "By Jane Smith for MailOnline", "By . Daily Mail Reporter .": names only, then an end or a joiner.
+_BYLINE = re.compile(r"^By\s*\.?\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[.|]|for\b|and\s+[A-Z][\w'’-]*\s+[A-Z])")
+_PHOTO = re.compile(
+    r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset|file(?: photo)?|"
+    r"stock (?:image|photo|picture)|(?:pictured )?(?:far )?(?:left|right|centre|center))\)"
+    r"|\bpictured(?: (?:left|right|above|below|centre|center|here|top|bottom))?[,:)]"
+    r"|^(?:pictured|picture|photo|image|above|below|left|right|top|inset)\s*:",
+    re.IGNORECASE,
+)
+#: A caption label opening a sentence: "Grim discovery: The remains ..." (a short phrase, a colon, a
+#: capitalised statement; not "He said: '...'").
+_LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+[A-Z0-9]")
+_SPEECH = re.compile(
+    r"\b(?:said|says|say|added|adds|told|tells|asked|asks|explained|explains|wrote|writes|stated|states|"
+    r"continued|went on|insisted|warned|replied|claimed|admitted|tweeted|revealed|announced)\b",
+    re.IGNORECASE,
+)
+#: An opening mark: at the start or after a space or bracket; a single mark only before a letter
+#: (so the apostrophe of '90s opens nothing).
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[“\"](?=\S)|['‘](?=[^\W\d_]))")
+_CLOSE_QUOTE = re.compile(r"(?<=\S)[”’\"'](?=[\s.,;:!?)\]—–-]|$)")
+
+
+def is_fragment(sentence: str) -> bool:
+    """Under five words, or a piece of a split sentence (it opens in lower case)."""
+    words = split_words(sentence)
+    if len(words) < MIN_WORDS:
+        return True
+    first = words[0]
+    # "iPhone", "eBay": a lower-case opening with capitals inside is a name, not a split.
+    return first[0].islower() and first == first.lower()
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Page furniture: video prompts, bylines, credits, photo captions."""
+    if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence) or _PHOTO.search(sentence):
+        return True
+    label = _LABEL.match(sentence)
+    return bool(label) and not _SPEECH.search(label.group(1))
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's letters and digits that lie inside quotation marks.
+
+    An opening mark with no closing mark in the sentence runs to its end (a quote continued over
+    several sentences).
+    """
+    total = sum(c.isalnum() for c in sentence)
+    if not total:
+        return 0.0
+    inside, at = 0, 0
+    while (opening := _OPEN_QUOTE.search(sentence, at)) is not None:
+        closing = _CLOSE_QUOTE.search(sentence, opening.end())
+        end = closing.start() if closing else len(sentence)
+        inside += sum(c.isalnum() for c in sentence[opening.end():end])
+        at = closing.end() if closing else len(sentence)
+    return inside / total
+
+
+def is_mostly_quotation(sentence: str) -> bool:
+    return quoted_share(sentence) > QUOTED_SHARE
+
+
+def readable(sentence: str) -> bool:
+    """A sentence that can stand in a briefing at all: no fragment, no boilerplate."""
+    return not is_fragment(sentence) and not is_boilerplate(sentence)
+
+
+def build_document(article: Article, keep: Callable[[str], bool] = lambda _: True) -> ObjectDocumentModel:
     """The article body as a sumy document: one sumy paragraph per article paragraph.
 
-    The title is deliberately left out of the sentences so it can never be merged into, or
-    picked as, the first sentence of the briefing.
+    Only the sentences ``keep`` accepts are in it. The title, when there is one, is a sumy heading
+    in a paragraph of its own: summarizers that read headings (NewsRank's title overlap) see it,
+    and it can never be merged into, or picked as, a sentence of the briefing.
     """
     tokenizer = _tokenizer()
     paragraphs = [
-        Paragraph([Sentence(s, tokenizer) for s in tokenizer.to_sentences(text)])
+        Paragraph([Sentence(s, tokenizer) for s in tokenizer.to_sentences(text) if keep(s)])
         for text in article.paragraphs
     ]
-    return ObjectDocumentModel([p for p in paragraphs if p.sentences])
+    paragraphs = [p for p in paragraphs if p.sentences]
+    if article.title and paragraphs:
+        paragraphs.insert(0, Paragraph([Sentence(article.title, tokenizer, is_heading=True)]))
+    return ObjectDocumentModel(paragraphs)
 
 
 def briefing(article: Article, sentences: int = 3, method: str | None = None) -> list[str]:
-    """The ``sentences`` most important sentences of the article body, in article order."""
+    """The ``sentences`` most important readable sentences of the article body, in article order.
+
+    Fragments and boilerplate never appear; a sentence that is mostly a quotation (quotes have a
+    digest of their own) only when too few other sentences are left.
+    """
     summarize = summarizer_for(method or DEFAULT_METHOD)
     if sentences <= 0 or article.is_empty:
         return []
-    document = build_document(article)
-    if len(document.sentences) <= sentences:
+    tokenizer = _tokenizer()
+    candidates = [s for text in article.paragraphs for s in tokenizer.to_sentences(text)]
+    readable_ones = [s for s in candidates if readable(s)]
+    quotations = {s for s in readable_ones if is_mostly_quotation(s)}
+    if len(readable_ones) - len(quotations) >= sentences:
+        chosen = _pick(article, summarize, sentences, lambda s: readable(s) and s not in quotations)
+    elif len(readable_ones) > sentences:
+        # Every plain sentence, then the best of the quotations for the rest.
+        plain = [s for s in readable_ones if s not in quotations]
+        chosen = set(plain) | set(_pick(article, summarize, sentences - len(plain), quotations.__contains__))
+    else:
+        chosen = set(readable_ones)
+    return [s for s in dict.fromkeys(candidates) if s in chosen]
+
+
+#: What ``clean_text`` may turn into one space, or drop, between the words of a sentence.
+_GAP = r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\x00-\x08\x0b\x0e-\x1f\x7f]+"
+
+
+def as_written(sentences: list[str], text: str) -> list[str]:
+    """The briefing's sentences exactly as they stand in the raw ``text`` the article was parsed from.
+
+    Parsing normalises spacing (no-break spaces, runs of spaces, line breaks inside a paragraph), so a
+    briefing sentence can differ from the raw text in its gaps only; this finds each one in the raw
+    text, in order, and returns that stretch. A sentence not found is returned as it is.
+    """
+    found, at = [], 0
+    for sentence in sentences:
+        pattern = _GAP.join(re.escape(chunk) for chunk in sentence.split(" "))
+        match = re.compile(pattern).search(text, at)
+        if match is None:
+            found.append(sentence)
+            continue
+        found.append(match.group())
+        at = match.end()
+    return found
+
+
+def _pick(
+    article: Article,
+    summarize: Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]],
+    count: int,
+    keep: Callable[[str], bool],
+) -> list[str]:
+    document = build_document(article, keep)
+    if len(document.sentences) <= count:
         return [s._text for s in document.sentences]
-    chosen = summarize(document, sentences)
-    order = {id(s): i for i, s in enumerate(document.sentences)}
-    return [s._text for s in sorted(chosen, key=lambda s: order.get(id(s), 0))]
+    return [s._text for s in summarize(document, count)]

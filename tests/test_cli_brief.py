@@ -152,3 +152,25 @@ def test_missing_file_and_unknown_method():
     assert result.returncode == 1 and "cannot read" in result.stderr.decode()
     result = newsbrief("brief", "--method", "magic", str(ARTICLE))
     assert result.returncode == 2 and "invalid choice" in result.stderr.decode()
+
+
+def test_one_paragraph_article_briefs_as_json_with_sentences_verbatim(tmp_path: Path):
+    # One line, no title, no-break spaces and doubled spaces: raw article text as news archives keep it.
+    text = (
+        "The harbour council voted on Monday to rebuild the storm-battered sea\u00a0wall. "
+        "The new wall will be two metres higher and is due to be finished next spring.  "
+        "Engineers said the old wall had been breached in three places during the winter storms. "
+        "“We cannot wait for another storm to take our homes,” said Jane Doe, a resident. "
+        "Residents of forty homes behind the wall had asked the council for help. "
+        "The rebuilding will cost four million pounds over two years."
+    )
+    path = tmp_path / "one-paragraph.txt"
+    path.write_text(text, encoding="utf-8")
+    result = newsbrief("brief", "--json", "--no-title", "--sentences", "3", str(path))
+    assert result.returncode == 0, result.stderr.decode()
+    data = json.loads(result.stdout)
+    assert set(data) == {"title", "sentences", "quotes"} and data["title"] is None
+    assert len(data["sentences"]) == 3
+    assert all(sentence in text for sentence in data["sentences"])  # verbatim, spacing included
+    assert "sea\u00a0wall" in data["sentences"][0]
+    assert all(set(q) == QUOTE_KEYS for q in data["quotes"])
