@@ -137,7 +137,7 @@ def quoted_share(sentence: str) -> float:
     while (opening := _OPEN_QUOTE.search(sentence, at)) is not None:
         closing = _CLOSE_QUOTE.search(sentence, opening.end())
         end = closing.start() if closing else len(sentence)
-        inside += sum(c.isalnum() for c in sentence[opening.end():end])
+        inside += sum(c.isalnum() for c in sentence[opening.end() : end])
         at = closing.end() if closing else len(sentence)
     return inside / total
 
@@ -159,14 +159,18 @@ def build_document(article: Article, keep: Callable[[str], bool] = lambda _: Tru
     and it can never be merged into, or picked as, a sentence of the briefing.
     """
     tokenizer = _tokenizer()
-    paragraphs = [
-        Paragraph([Sentence(s, tokenizer) for s in tokenizer.to_sentences(text) if keep(s)])
-        for text in article.paragraphs
-    ]
-    paragraphs = [p for p in paragraphs if p.sentences]
-    if article.title and paragraphs:
-        paragraphs.insert(0, Paragraph([Sentence(article.title, tokenizer, is_heading=True)]))
-    return ObjectDocumentModel(paragraphs)
+    return _document(article.title, [tokenizer.to_sentences(text) for text in article.paragraphs], keep)
+
+
+def _document(
+    title: str | None, paragraphs: list[tuple[str, ...]], keep: Callable[[str], bool]
+) -> ObjectDocumentModel:
+    tokenizer = _tokenizer()
+    built = [Paragraph([Sentence(s, tokenizer) for s in sentences if keep(s)]) for sentences in paragraphs]
+    built = [p for p in built if p.sentences]
+    if title and built:
+        built.insert(0, Paragraph([Sentence(title, tokenizer, is_heading=True)]))
+    return ObjectDocumentModel(built)
 
 
 def briefing(article: Article, sentences: int = 3, method: str | None = None) -> list[str]:
@@ -179,15 +183,24 @@ def briefing(article: Article, sentences: int = 3, method: str | None = None) ->
     if sentences <= 0 or article.is_empty:
         return []
     tokenizer = _tokenizer()
-    candidates = [s for text in article.paragraphs for s in tokenizer.to_sentences(text)]
-    readable_ones = [s for s in candidates if readable(s)]
+    # Split once: the rules and the summarizer's document share the sentences.
+    paragraphs = [tokenizer.to_sentences(text) for text in article.paragraphs]
+    candidates = [s for sentences_ in paragraphs for s in sentences_]
+    readable_ones = [s for s in dict.fromkeys(candidates) if readable(s)]
     quotations = {s for s in readable_ones if is_mostly_quotation(s)}
-    if len(readable_ones) - len(quotations) >= sentences:
-        chosen = _pick(article, summarize, sentences, lambda s: readable(s) and s not in quotations)
+    plain = {s for s in readable_ones if s not in quotations}
+
+    def pick(count: int, keep: Callable[[str], bool]) -> list[str]:
+        document = _document(article.title, paragraphs, keep)
+        if len(document.sentences) <= count:
+            return [s._text for s in document.sentences]
+        return [s._text for s in summarize(document, count)]
+
+    if len(plain) >= sentences:
+        chosen = set(pick(sentences, plain.__contains__))
     elif len(readable_ones) > sentences:
         # Every plain sentence, then the best of the quotations for the rest.
-        plain = [s for s in readable_ones if s not in quotations]
-        chosen = set(plain) | set(_pick(article, summarize, sentences - len(plain), quotations.__contains__))
+        chosen = plain | set(pick(sentences - len(plain), quotations.__contains__))
     else:
         chosen = set(readable_ones)
     return [s for s in dict.fromkeys(candidates) if s in chosen]
@@ -214,15 +227,3 @@ def as_written(sentences: list[str], text: str) -> list[str]:
         found.append(match.group())
         at = match.end()
     return found
-
-
-def _pick(
-    article: Article,
-    summarize: Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]],
-    count: int,
-    keep: Callable[[str], bool],
-) -> list[str]:
-    document = build_document(article, keep)
-    if len(document.sentences) <= count:
-        return [s._text for s in document.sentences]
-    return [s._text for s in summarize(document, count)]
