@@ -67,45 +67,91 @@ async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -
     return Outcome("sent")
 
 
-async def deliver_daily(bot: Bot, db: Database, subscriber: Subscriber, now: datetime) -> str:
-    """One subscriber's daily update for the slot that is due; returns what happened."""
+@dataclass
+class _Job:
+    """One subscriber's update, claimed and rendered, ready to send (or nothing to send)."""
+
+    subscriber: Subscriber
+    day: str
+    following: str
+    texts: list[str]
+    article_ids: list[int]
+    status: str | None = None  # 'empty' or 'done' when there is nothing to send
+
+
+async def _prepare(db: Database, subscriber: Subscriber, now: datetime, cache: dict[object, object]) -> _Job:
+    """Everything before the send: what is new for them, the ledger claim, the rendered text.
+
+    ``cache`` is shared by one batch of subscribers: most of them have seen the same articles, so
+    the query and the rendering are done once per distinct case, not once per subscriber.
+    """
     slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
     day = local_date(slot, subscriber.tz)
     following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
-    new = await articles.since(db, subscriber.last_article_id, DAILY_ARTICLES)
+    key = ("since", subscriber.last_article_id)
+    if key not in cache:
+        cache[key] = await articles.since(db, subscriber.last_article_id, DAILY_ARTICLES)
+    new: list[articles.StoredArticle] = cache[key]  # type: ignore[assignment]
+    job = _Job(subscriber, day, following, [], [a.id for a in new])
     if not new:
         await subscribers.set_next_due(db, subscriber.chat_id, following)
-        return "empty"
-    if not await deliveries.claim(db, subscriber.chat_id, day):
-        await subscribers.set_next_due(db, subscriber.chat_id, following)
-        return "done"
-    texts = daily_update(new, describe_local(slot, subscriber.tz).rsplit(",", 1)[0])
-    outcome = await send_all(bot, subscriber.chat_id, texts)
+        job.status = "empty"
+    elif not await deliveries.claim(db, subscriber.chat_id, day):
+        await deliveries.settle(db, subscriber.chat_id, day, following)
+        job.status = "done"
+    else:
+        label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
+        key = ("text", tuple(job.article_ids), label)
+        if key not in cache:
+            cache[key] = daily_update(new, label)
+        job.texts = cache[key]  # type: ignore[assignment]
+    return job
+
+
+async def _send(bot: Bot, db: Database, job: _Job) -> str:
+    """The send and the ledger's record of it: the part no other subscriber's work may overlap."""
+    if job.status:
+        return job.status
+    chat_id = job.subscriber.chat_id
+    outcome = await send_all(bot, chat_id, job.texts)
     await deliveries.finish(
-        db,
-        subscriber.chat_id,
-        day,
-        outcome.status,
-        article_ids=[a.id for a in new],
-        error=outcome.error,
-        next_due_utc=following,
+        db, chat_id, job.day, outcome.status, job.article_ids, outcome.error, next_due_utc=job.following
     )
     if outcome.status == "blocked":
-        await subscribers.deactivate(db, subscriber.chat_id, outcome.error or "blocked")
+        await subscribers.deactivate(db, chat_id, outcome.error or "blocked")
     elif outcome.status == "failed":
-        log.warning("daily update to %s failed: %s", subscriber.chat_id, outcome.error)
+        log.warning("daily update to %s failed: %s", chat_id, outcome.error)
     return outcome.status
 
 
+async def deliver_daily(bot: Bot, db: Database, subscriber: Subscriber, now: datetime) -> str:
+    """One subscriber's daily update for the slot that is due; returns what happened."""
+    return await _send(bot, db, await _prepare(db, subscriber, now, {}))
+
+
 async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
-    """Deliver to every subscriber who is due at ``now``, one at a time; returns the counts."""
+    """Deliver to every subscriber who is due at ``now``; returns the counts.
+
+    Sends go out one at a time, each finished in the ledger before the next starts, so a crash
+    repeats at most the one message in flight. The next subscriber's claim and rendering are
+    prepared while the current message is on the wire: a claimed row that never got sent is
+    simply sent after a restart, never twice.
+    """
     counts: Counter[str] = Counter()
     while True:
         due = await subscribers.due(db, to_iso(now), batch)
         if not due:
             return counts
-        for subscriber in due:
-            counts[await deliver_daily(bot, db, subscriber, now)] += 1
+        cache: dict[object, object] = {}
+        ahead = asyncio.ensure_future(_prepare(db, due[0], now, cache))
+        try:
+            for following in [*due[1:], None]:
+                job = await ahead
+                if following is not None:
+                    ahead = asyncio.ensure_future(_prepare(db, following, now, cache))
+                counts[await _send(bot, db, job)] += 1
+        finally:
+            ahead.cancel()
 
 
 async def push(bot: Bot, db: Database, texts: list[str], **kwargs: object) -> Counter[str]:

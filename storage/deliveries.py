@@ -25,21 +25,15 @@ async def claim(db: Database, chat_id: int, local_date: str) -> bool:
     """Claim the (subscriber, local date) slot before sending; false if that day is already done.
 
     A row still 'claimed' was left by a crash mid-send: it is claimed again, so the update is
-    sent (at worst a second time: the one message that was in flight).
+    sent (at worst a second time: the one message that was in flight). One statement.
     """
-    async with db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO deliveries (chat_id, local_date, status, claimed_at)"
-            " VALUES (?, ?, 'claimed', ?) ON CONFLICT (chat_id, local_date) DO NOTHING",
-            (chat_id, local_date, utc_now()),
-        )
-        if cursor.rowcount == 1:
-            return True
-        cursor = await conn.execute(
-            "SELECT status FROM deliveries WHERE chat_id = ? AND local_date = ?", (chat_id, local_date)
-        )
-        row = await cursor.fetchone()
-    return row is not None and row[0] == "claimed"
+    changed = await db.write(
+        "INSERT INTO deliveries (chat_id, local_date, status, claimed_at) VALUES (?, ?, 'claimed', ?)"
+        " ON CONFLICT (chat_id, local_date) DO UPDATE SET claimed_at = excluded.claimed_at"
+        " WHERE deliveries.status = 'claimed'",
+        (chat_id, local_date, utc_now()),
+    )
+    return changed == 1
 
 
 async def finish(
@@ -51,35 +45,44 @@ async def finish(
     error: str | None = None,
     next_due_utc: str | None = None,
 ) -> None:
-    """Record how a claimed delivery ended (sent, empty, blocked or failed), with the next due time."""
-    async with db.transaction() as conn:
-        await conn.execute(
-            "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
-            " WHERE chat_id = ? AND local_date = ?",
-            (
-                status,
-                utc_now(),
-                json.dumps(article_ids) if article_ids else None,
-                error,
-                chat_id,
-                local_date,
-            ),
-        )
-        if status == "sent" and article_ids:
-            await conn.execute(
-                "UPDATE subscribers SET last_delivered_date = ?,"
-                " last_article_id = MAX(last_article_id, ?) WHERE chat_id = ?",
-                (local_date, max(article_ids), chat_id),
-            )
-        elif status in ("sent", "empty"):
-            await conn.execute(
-                "UPDATE subscribers SET last_delivered_date = ? WHERE chat_id = ?",
-                (local_date, chat_id),
-            )
-        if next_due_utc is not None:
-            await conn.execute(
-                "UPDATE subscribers SET next_due_utc = ? WHERE chat_id = ?", (next_due_utc, chat_id)
-            )
+    """Record how a claimed delivery ended (sent, empty, blocked or failed), then move the
+    subscriber on (what they have seen, when they are next due).
+
+    Two single statements rather than one transaction: this runs between two sends of a
+    broadcast, where every round trip counts. The ledger row is written first, so a crash between
+    the two leaves the day marked done with the subscriber not yet moved on; ``settle`` (called
+    when a claim finds the day done) finishes that from the ledger row.
+    """
+    await db.write(
+        "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
+        " WHERE chat_id = ? AND local_date = ?",
+        (status, utc_now(), json.dumps(article_ids) if article_ids else None, error, chat_id, local_date),
+    )
+    await _advance(db, chat_id, local_date, status, max(article_ids) if article_ids else 0, next_due_utc)
+
+
+async def _advance(
+    db: Database, chat_id: int, local_date: str, status: str, last_article_id: int, next_due_utc: str | None
+) -> None:
+    delivered = status in ("sent", "empty")
+    await db.write(
+        "UPDATE subscribers SET"
+        " last_delivered_date = CASE WHEN ? THEN ? ELSE last_delivered_date END,"
+        " last_article_id = CASE WHEN ? THEN MAX(last_article_id, ?) ELSE last_article_id END,"
+        " next_due_utc = COALESCE(?, next_due_utc) WHERE chat_id = ?",
+        (delivered, local_date, status == "sent", last_article_id, next_due_utc, chat_id),
+    )
+
+
+async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str) -> None:
+    """Move a subscriber on from a day the ledger already holds as done (idempotent)."""
+    row = await db.fetchone(
+        "SELECT status, article_ids FROM deliveries WHERE chat_id = ? AND local_date = ?", (chat_id, local_date)
+    )
+    if row is None:
+        return
+    ids = json.loads(row["article_ids"]) if row["article_ids"] else []
+    await _advance(db, chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)
 
 
 def _from_row(row: Any) -> Delivery:
