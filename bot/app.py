@@ -18,6 +18,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot import ingest
 from bot.config import Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, daily, reading, subscription
@@ -103,6 +104,15 @@ async def open_storage(application: Application) -> None:
     application.bot_data["db"] = await Database.open(settings.db_path)
     await application.bot.set_my_commands(COMMANDS)
     daily.start_clock(application)
+    application.job_queue.run_once(refresh_briefings, when=0, name="refresh-briefings")
+
+
+async def refresh_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Articles briefed by an older summarizer (or another method) get fresh briefings and quotes."""
+    settings: Settings = context.bot_data["settings"]
+    refreshed = await ingest.refresh_stale(context.bot_data["db"], settings.summarizer)
+    if refreshed:
+        log.info("refreshed the briefings of %d articles made by an older summarizer", refreshed)
 
 
 async def close_storage(application: Application) -> None:

@@ -27,8 +27,26 @@ log = logging.getLogger(__name__)
 SEND_ENDPOINTS = frozenset(
     {"sendMessage", "editMessageText", "sendDocument", "sendPhoto", "copyMessage", "forwardMessage"}
 )
-# Our clock and the receiver's differ by network jitter; a little slack keeps every window under.
-WINDOW_SLACK = 0.015
+# A window is counted from the end of a send, so jitter cannot crowd it; this only keeps two
+# sends from landing exactly one second apart, which a receiver may count in the same second.
+WINDOW_SLACK = 0.002
+
+
+class _Slot:
+    """One send's place in the window: it counts from when Telegram may last have received it."""
+
+    __slots__ = ("_event", "ended")
+
+    def __init__(self) -> None:
+        self.ended = math.inf  # in flight: Telegram may receive it at any moment until it answers
+        self._event = asyncio.Event()
+
+    def end(self) -> None:
+        self.ended = time.monotonic()
+        self._event.set()
+
+    async def wait(self) -> None:
+        await self._event.wait()
 
 
 class FloodLimiter(BaseRateLimiter[int]):
@@ -37,7 +55,7 @@ class FloodLimiter(BaseRateLimiter[int]):
         self.window = self.capacity / rate + WINDOW_SLACK
         self.per_chat_interval = per_chat_interval
         self.max_retries = max_retries
-        self._sent: deque[float] = deque(maxlen=self.capacity)
+        self._sent: deque[_Slot] = deque(maxlen=self.capacity)
         self._chat_next: dict[object, float] = {}
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
@@ -61,7 +79,7 @@ class FloodLimiter(BaseRateLimiter[int]):
             return await callback(*args, **kwargs)
         chat = data.get("chat_id")
         for attempt in range(self.max_retries + 1):
-            await self._acquire(chat)
+            slot = await self._acquire(chat)
             try:
                 return await callback(*args, **kwargs)
             except RetryAfter as exc:
@@ -70,10 +88,17 @@ class FloodLimiter(BaseRateLimiter[int]):
                 seconds = retry_seconds(exc)
                 log.warning("429 from Telegram: every send waits %.1f s (attempt %d)", seconds, attempt + 1)
                 self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            finally:
+                slot.end()
         raise AssertionError("unreachable")
 
-    async def _acquire(self, chat: object) -> None:
-        """Wait for this chat's per-chat slot, then for a slot in the overall window."""
+    async def _acquire(self, chat: object) -> _Slot:
+        """Wait for this chat's per-chat slot, then for a slot in the overall window.
+
+        The window runs from the *end* of the send ``capacity`` places back to the *start* of this
+        one: Telegram received that one before it answered and receives this one after we start it,
+        so no second on Telegram's clock holds more than the rate, whatever the network's jitter.
+        """
         # The per-chat wait happens outside the lock, so one chat's second message never stalls
         # the other chats' sends.
         if chat is not None:
@@ -85,15 +110,21 @@ class FloodLimiter(BaseRateLimiter[int]):
                 now = time.monotonic()
                 wait = self._paused_until - now
                 if len(self._sent) == self.capacity:
-                    wait = max(wait, self._sent[0] + self.window - now)
+                    oldest = self._sent[0]
+                    if oldest.ended == math.inf:
+                        await oldest.wait()
+                        continue
+                    wait = max(wait, oldest.ended + self.window - now)
                 if wait <= 0:
                     break
                 await asyncio.sleep(wait)
-            self._sent.append(now)
+            slot = _Slot()
+            self._sent.append(slot)
             if chat is not None:
                 self._chat_next[chat] = now + self.per_chat_interval
                 if len(self._chat_next) > 50_000:
                     self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+        return slot
 
 
 def retry_seconds(error: RetryAfter) -> float:

@@ -11,7 +11,7 @@ from storage import articles
 from storage.db import Database
 from summarizer import quotes as quote_extractor
 from summarizer.article import Article, parse_article
-from summarizer.briefing import VERSION, briefing
+from summarizer.briefing import DEFAULT_METHOD, VERSION, briefing
 from summarizer.clean import NotText, decode_article_bytes
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,29 @@ def analyse(article: Article, method: str | None = None) -> Analysis:
         briefing=briefing(article, BRIEFING_SENTENCES, method),
         quotes=[q.to_json() for q in found],
     )
+
+
+def analysis_version(method: str | None = None) -> str:
+    """What made a cached briefing: summarizer version and method. Any other value is stale."""
+    return f"{VERSION}:{method or DEFAULT_METHOD}"
+
+
+async def refresh_stale(db: Database, method: str | None = None, batch: int = 20) -> int:
+    """Re-analyse articles cached by another summarizer version or method, newest first.
+
+    Runs after an upgrade (or a change of ``NEWSBRIEF_SUMMARIZER``) so old articles read like new
+    ones; each batch is analysed in a worker thread, so the bot keeps answering meanwhile.
+    Returns how many articles were refreshed.
+    """
+    version, refreshed = analysis_version(method), 0
+    while chunk := await articles.stale(db, version, batch):
+        for stored in chunk:
+            paragraphs = tuple(p for p in stored.body.split("\n\n") if p.strip())
+            article = Article(stored.title, paragraphs, stored.credit)
+            analysis = await asyncio.to_thread(analyse, article, method)
+            await articles.set_summary(db, stored.id, analysis.briefing, analysis.quotes, version)
+            refreshed += 1
+    return refreshed
 
 
 def article_from_text(text: str) -> Article:
@@ -93,7 +116,7 @@ async def post_article(
         posted_by=posted_by,
         briefing=analysis.briefing,
         quotes=analysis.quotes,
-        summarizer_version=VERSION,
+        summarizer_version=analysis_version(method),
     )
     if created:
         log.info("article %d posted: %s", stored.id, stored.title)
