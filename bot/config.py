@@ -110,7 +110,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         raise ConfigError(f"TELEGRAM_API_URL: {api_url!r} must start with http:// or https://")
     webhook_url = get("NEWSBRIEF_WEBHOOK_URL")
     if webhook_url and not re.match(r"^https?://", webhook_url):
-        raise ConfigError(f"NEWSBRIEF_WEBHOOK_URL: {webhook_url!r} must start with https://")
+        raise ConfigError(f"NEWSBRIEF_WEBHOOK_URL: {webhook_url!r} must be an https:// URL (http:// only for a local Bot API server)")
 
     return Settings(
         token=get("TELEGRAM_BOT_TOKEN"),

@@ -12,7 +12,9 @@ delays a reply. The bot's flood limiter is set far above what the machine can se
 Beside it, in the same run, a bare python-telegram-bot ``Bot`` sends the very reply the bot sent
 (same text, HTML and keyboard) to N chats at once through the same stand-in: the ratio of the two
 rates is the bot's own cost per update (getUpdates, dispatch, the database read, rendering).
-Figures are medians over the rounds.
+Figures are medians over the rounds. The rates also carry the stand-in's extra work in the bot's
+case (each user message is one more request to it, and getUpdates another), so the CPU each side
+spends per message (the bot process per update, the bare ``Bot`` per send) is reported as well.
 """
 
 from __future__ import annotations
@@ -43,6 +45,12 @@ TOKEN = "123456:BENCH-TOKEN"
 ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
 FIRST_USER = 10_000
 POOL = 256  # python-telegram-bot's own pool size for an Application's bot
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (Linux ``/proc``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -162,19 +170,27 @@ async def main_async(args: argparse.Namespace) -> dict[str, Any]:
                 async with Bot(TOKEN, base_url=f"{telegram.base_url}/bot", request=request) as bare:
                     for users in (int(n) for n in args.users.split(",")):
                         rates, latencies, bare_rates = [], [], []
+                        bot_cpu = bare_cpu = 0.0
                         for _ in range(args.rounds):
+                            cpu = cpu_seconds(bot.pid)
                             round_ = await bot_round(telegram, users)
+                            bot_cpu += cpu_seconds(bot.pid) - cpu
                             rates.append(round_["updates_per_s"])
                             latencies += round_["latencies"]
+                            cpu = time.process_time()
                             bare_rates.append(await bare_round(bare, users, round_["reply"]))
+                            bare_cpu += time.process_time() - cpu
                             await asyncio.sleep(1.05)  # Telegram's per-chat limit, kept by the bot
                         bot_rate, bare_rate = statistics.median(rates), statistics.median(bare_rates)
+                        handled = users * args.rounds
                         results[str(users)] = {
                             "updates_per_s": round(bot_rate, 1),
                             "latency_p50_ms": round(1000 * statistics.median(latencies), 1),
                             "latency_p99_ms": round(1000 * percentile(latencies, 0.99), 1),
                             "bare_ptb_sends_per_s": round(bare_rate, 1),
                             "bot_to_bare_ratio": round(bot_rate / bare_rate, 3),
+                            "bot_cpu_ms_per_update": round(1000 * bot_cpu / handled, 2),
+                            "bare_ptb_cpu_ms_per_send": round(1000 * bare_cpu / handled, 2),
                         }
                 rejected = await telegram.control("rejected")
             finally:
