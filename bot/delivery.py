@@ -1,7 +1,7 @@
 """Sending to subscribers: the daily update through the delivery ledger, and /push.
 
 The database is the source of truth. For each due subscriber the ledger row for (chat, local
-date) is claimed *before* sending and finished *after*, one subscriber at a time, so a crash can
+date) is claimed *before* sending and recorded done *after*, one send at a time, so a crash can
 repeat at most the one message in flight and a restart sends whatever was due while the bot was down.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,6 +29,8 @@ log = logging.getLogger(__name__)
 DAILY_ARTICLES = 5
 RETRIES = 4  # for 5xx and network errors; 429s are retried by the flood limiter
 BACKOFF = 0.5  # seconds, doubled each retry
+#: Most seconds a sent subscriber waits to be moved on (last article seen, next due time).
+ADVANCE_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -78,45 +81,52 @@ class _Job:
     article_ids: list[int]
     status: str | None = None  # 'empty' or 'done' when there is nothing to send
 
+    @property
+    def slot(self) -> tuple[int, str]:
+        return (self.subscriber.chat_id, self.day)
 
-async def _prepare(db: Database, subscriber: Subscriber, now: datetime, cache: dict[object, object]) -> _Job:
-    """Everything before the send: what is new for them, the ledger claim, the rendered text.
 
-    ``cache`` is shared by one batch of subscribers: most of them have seen the same articles, so
-    the query and the rendering are done once per distinct case, not once per subscriber.
+async def _prepare(db: Database, due: list[Subscriber], now: datetime) -> list[_Job]:
+    """Everything before the sends, for a batch: what is new for each, the ledger claims, the text.
+
+    Most subscribers have seen the same articles, so each distinct query and rendering is done
+    once per batch, and the whole batch is claimed in one statement.
     """
-    slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
-    day = local_date(slot, subscriber.tz)
-    following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
-    key = ("since", subscriber.last_article_id)
-    if key not in cache:
-        cache[key] = await articles.since(db, subscriber.last_article_id, DAILY_ARTICLES)
-    new: list[articles.StoredArticle] = cache[key]  # type: ignore[assignment]
-    job = _Job(subscriber, day, following, [], [a.id for a in new])
-    if not new:
-        await subscribers.set_next_due(db, subscriber.chat_id, following)
-        job.status = "empty"
-    elif not await deliveries.claim(db, subscriber.chat_id, day):
-        await deliveries.settle(db, subscriber.chat_id, day, following)
-        job.status = "done"
-    else:
-        label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
-        key = ("text", tuple(job.article_ids), label)
-        if key not in cache:
-            cache[key] = daily_update(new, label)
-        job.texts = cache[key]  # type: ignore[assignment]
-    return job
+    found: dict[int, list[articles.StoredArticle]] = {}
+    rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
+    jobs = []
+    for subscriber in due:
+        slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
+        following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
+        if subscriber.last_article_id not in found:
+            found[subscriber.last_article_id] = await articles.since(
+                db, subscriber.last_article_id, DAILY_ARTICLES
+            )
+        new = found[subscriber.last_article_id]
+        job = _Job(subscriber, local_date(slot, subscriber.tz), following, [], [a.id for a in new])
+        if new:
+            label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
+            key = (tuple(job.article_ids), label)
+            if key not in rendered:
+                rendered[key] = daily_update(new, label)
+            job.texts = rendered[key]
+        else:
+            job.status = "empty"
+            await subscribers.set_next_due(db, subscriber.chat_id, following)
+        jobs.append(job)
+    claimed = await deliveries.claim_many(db, [job.slot for job in jobs if not job.status])
+    for job in jobs:
+        if not job.status and job.slot not in claimed:
+            job.status = "done"  # already delivered that day (e.g. by /digest): just move them on
+            await deliveries.settle(db, job.subscriber.chat_id, job.day, job.following)
+    return jobs
 
 
 async def _send(bot: Bot, db: Database, job: _Job) -> str:
-    """The send and the ledger's record of it: the part no other subscriber's work may overlap."""
-    if job.status:
-        return job.status
+    """The send and the ledger's record of it: finished before any other send may start."""
     chat_id = job.subscriber.chat_id
     outcome = await send_all(bot, chat_id, job.texts)
-    await deliveries.finish(
-        db, chat_id, job.day, outcome.status, job.article_ids, outcome.error, next_due_utc=job.following
-    )
+    await deliveries.record(db, chat_id, job.day, outcome.status, job.article_ids, outcome.error)
     if outcome.status == "blocked":
         await subscribers.deactivate(db, chat_id, outcome.error or "blocked")
     elif outcome.status == "failed":
@@ -124,34 +134,49 @@ async def _send(bot: Bot, db: Database, job: _Job) -> str:
     return outcome.status
 
 
+def _advance(job: _Job, status: str) -> deliveries.Advance:
+    return deliveries.Advance(job.subscriber.chat_id, job.day, status, max(job.article_ids), job.following)
+
+
 async def deliver_daily(bot: Bot, db: Database, subscriber: Subscriber, now: datetime) -> str:
     """One subscriber's daily update for the slot that is due; returns what happened."""
-    return await _send(bot, db, await _prepare(db, subscriber, now, {}))
+    job = (await _prepare(db, [subscriber], now))[0]
+    if job.status:
+        return job.status
+    status = await _send(bot, db, job)
+    await deliveries.advance_many(db, [_advance(job, status)])
+    return status
 
 
 async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
     """Deliver to every subscriber who is due at ``now``; returns the counts.
 
-    Sends go out one at a time, each finished in the ledger before the next starts, so a crash
-    repeats at most the one message in flight. The next subscriber's claim and rendering are
-    prepared while the current message is on the wire: a claimed row that never got sent is
-    simply sent after a restart, never twice.
+    Sends go out one at a time, each recorded in the ledger before the next starts, so a crash
+    repeats at most the one message in flight. Everything else is batched: the claims before the
+    sends (a claimed row never sent is simply sent after a restart), and moving subscribers on
+    after them, at least every ``ADVANCE_SECONDS`` (a crash before that is repaired from the
+    ledger by ``deliveries.settle`` when they come up due again).
     """
     counts: Counter[str] = Counter()
     while True:
         due = await subscribers.due(db, to_iso(now), batch)
         if not due:
             return counts
-        cache: dict[object, object] = {}
-        ahead = asyncio.ensure_future(_prepare(db, due[0], now, cache))
+        moves: list[deliveries.Advance] = []
+        flushed = time.monotonic()
         try:
-            for following in [*due[1:], None]:
-                job = await ahead
-                if following is not None:
-                    ahead = asyncio.ensure_future(_prepare(db, following, now, cache))
-                counts[await _send(bot, db, job)] += 1
+            for job in await _prepare(db, due, now):
+                if job.status:
+                    counts[job.status] += 1
+                    continue
+                status = await _send(bot, db, job)
+                counts[status] += 1
+                moves.append(_advance(job, status))
+                if time.monotonic() - flushed > ADVANCE_SECONDS:
+                    await deliveries.advance_many(db, moves)
+                    moves, flushed = [], time.monotonic()
         finally:
-            ahead.cancel()
+            await deliveries.advance_many(db, moves)
 
 
 async def push(bot: Bot, db: Database, texts: list[str], **kwargs: object) -> Counter[str]:

@@ -36,6 +36,69 @@ async def claim(db: Database, chat_id: int, local_date: str) -> bool:
     return changed == 1
 
 
+async def claim_many(db: Database, slots: list[tuple[int, str]]) -> set[tuple[int, str]]:
+    """``claim`` for a whole batch in one statement; returns the (chat, local date) slots claimed.
+
+    Claiming ahead is safe: a claimed row that was never sent is simply sent after a restart.
+    """
+    if not slots:
+        return set()
+    now = utc_now()
+    rows = await db.write_returning(
+        "INSERT INTO deliveries (chat_id, local_date, status, claimed_at) VALUES "
+        + ", ".join(["(?, ?, 'claimed', ?)"] * len(slots))
+        + " ON CONFLICT (chat_id, local_date) DO UPDATE SET claimed_at = excluded.claimed_at"
+        " WHERE deliveries.status = 'claimed' RETURNING chat_id, local_date",
+        [value for chat_id, day in slots for value in (chat_id, day, now)],
+    )
+    return {(row[0], row[1]) for row in rows}
+
+
+async def record(
+    db: Database,
+    chat_id: int,
+    local_date: str,
+    status: str,
+    article_ids: list[int] | None = None,
+    error: str | None = None,
+) -> None:
+    """Mark a claimed delivery done (sent, empty, blocked or failed): the one write between sends."""
+    await db.write_now(
+        "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
+        " WHERE chat_id = ? AND local_date = ?",
+        (status, utc_now(), json.dumps(article_ids) if article_ids else None, error, chat_id, local_date),
+    )
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Moving a subscriber on after a finished day: what they have seen, when they are next due."""
+
+    chat_id: int
+    local_date: str
+    status: str
+    last_article_id: int
+    next_due_utc: str | None
+
+
+_ADVANCE = (
+    "UPDATE subscribers SET"
+    " last_delivered_date = CASE WHEN ? THEN ? ELSE last_delivered_date END,"
+    " last_article_id = CASE WHEN ? THEN MAX(last_article_id, ?) ELSE last_article_id END,"
+    " next_due_utc = COALESCE(?, next_due_utc) WHERE chat_id = ?"
+)
+
+
+def _advance_params(a: Advance) -> tuple[Any, ...]:
+    delivered = a.status in ("sent", "empty")
+    return (delivered, a.local_date, a.status == "sent", a.last_article_id, a.next_due_utc, a.chat_id)
+
+
+async def advance_many(db: Database, moves: list[Advance]) -> None:
+    """Move many subscribers on in one transaction. A crash before it is repaired by ``settle``."""
+    await db.write_many(_ADVANCE, [_advance_params(a) for a in moves])
+
+
 async def finish(
     db: Database,
     chat_id: int,
@@ -53,36 +116,22 @@ async def finish(
     the two leaves the day marked done with the subscriber not yet moved on; ``settle`` (called
     when a claim finds the day done) finishes that from the ledger row.
     """
-    await db.write(
-        "UPDATE deliveries SET status = ?, finished_at = ?, article_ids = ?, error = ?"
-        " WHERE chat_id = ? AND local_date = ?",
-        (status, utc_now(), json.dumps(article_ids) if article_ids else None, error, chat_id, local_date),
-    )
-    await _advance(db, chat_id, local_date, status, max(article_ids) if article_ids else 0, next_due_utc)
-
-
-async def _advance(
-    db: Database, chat_id: int, local_date: str, status: str, last_article_id: int, next_due_utc: str | None
-) -> None:
-    delivered = status in ("sent", "empty")
-    await db.write(
-        "UPDATE subscribers SET"
-        " last_delivered_date = CASE WHEN ? THEN ? ELSE last_delivered_date END,"
-        " last_article_id = CASE WHEN ? THEN MAX(last_article_id, ?) ELSE last_article_id END,"
-        " next_due_utc = COALESCE(?, next_due_utc) WHERE chat_id = ?",
-        (delivered, local_date, status == "sent", last_article_id, next_due_utc, chat_id),
-    )
+    await record(db, chat_id, local_date, status, article_ids, error)
+    last = max(article_ids) if article_ids else 0
+    await db.write(_ADVANCE, _advance_params(Advance(chat_id, local_date, status, last, next_due_utc)))
 
 
 async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str) -> None:
     """Move a subscriber on from a day the ledger already holds as done (idempotent)."""
     row = await db.fetchone(
-        "SELECT status, article_ids FROM deliveries WHERE chat_id = ? AND local_date = ?", (chat_id, local_date)
+        "SELECT status, article_ids FROM deliveries WHERE chat_id = ? AND local_date = ?",
+        (chat_id, local_date),
     )
     if row is None:
         return
     ids = json.loads(row["article_ids"]) if row["article_ids"] else []
-    await _advance(db, chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)
+    move = Advance(chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)
+    await db.write(_ADVANCE, _advance_params(move))
 
 
 def _from_row(row: Any) -> Delivery:

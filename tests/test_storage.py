@@ -154,3 +154,33 @@ async def test_blocked_subscriber_is_kept_but_inactive(tmp_path: Path):
         assert await subscribers.active(db) == []
         assert await subscribers.reactivate(db, 7)
         assert (await subscribers.get(db, 7)).active
+
+
+async def test_a_ledger_write_waits_for_another_process_without_freezing_the_bot(tmp_path: Path):
+    path = tmp_path / "news.db"
+    async with await Database.open(path) as db:
+        await subscribers.subscribe(db, 7, "08:00", "UTC", 0, "2026-03-29T08:00:00Z")
+        assert await deliveries.claim_many(db, [(7, "2026-03-29")]) == {(7, "2026-03-29")}
+
+        other = sqlite3.connect(path, isolation_level=None)  # e.g. `newsbrief post` mid-write
+        other.execute("BEGIN IMMEDIATE")
+        ticks = 0
+
+        async def other_work() -> None:  # the bot's loop keeps serving meanwhile
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0.01)
+
+        ticker = asyncio.ensure_future(other_work())
+        recording = asyncio.ensure_future(deliveries.record(db, 7, "2026-03-29", "sent", [1]))
+        await asyncio.sleep(0.3)
+        assert not recording.done() and ticks >= 10
+        other.execute("COMMIT")
+        other.close()
+        await asyncio.wait_for(recording, 10)
+        ticker.cancel()
+
+        [row] = await deliveries.for_chat(db, 7)
+        assert row.status == "sent" and row.article_ids == [1]
+        assert await deliveries.claim_many(db, [(7, "2026-03-29")]) == set()  # done: never sent twice
