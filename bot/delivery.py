@@ -138,16 +138,6 @@ def _advance(job: _Job, status: str) -> deliveries.Advance:
     return deliveries.Advance(job.subscriber.chat_id, job.day, status, max(job.article_ids), job.following)
 
 
-async def deliver_daily(bot: Bot, db: Database, subscriber: Subscriber, now: datetime) -> str:
-    """One subscriber's daily update for the slot that is due; returns what happened."""
-    job = (await _prepare(db, [subscriber], now))[0]
-    if job.status:
-        return job.status
-    status = await _send(bot, db, job)
-    await deliveries.advance_many(db, [_advance(job, status)])
-    return status
-
-
 async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
     """Deliver to every subscriber who is due at ``now``; returns the counts.
 

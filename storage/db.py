@@ -116,6 +116,7 @@ class Database:
             self._direct.execute("PRAGMA busy_timeout = 0")  # never block the event loop
             self._direct.execute("PRAGMA synchronous = NORMAL")
             self._direct.execute("PRAGMA foreign_keys = ON")
+            self._direct.execute("PRAGMA wal_autocheckpoint = 0")  # checkpoints stay on aiosqlite's thread
         return self._direct
 
     async def write_returning(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:

@@ -23,11 +23,9 @@ import argparse
 import asyncio
 import contextlib
 import json
-import os
 import resource
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -52,6 +50,7 @@ from bot.schedule import to_iso
 from storage import articles, subscribers
 from storage.db import Database
 from tests.benchmarks.machine import ROOT, machine
+from tests.benchmarks.standin_process import standin_process
 
 TOKEN = "123456:BENCH-TOKEN"
 ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
@@ -196,28 +195,16 @@ async def measure(
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.standin", "--any-chat", "--token", TOKEN],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    try:
-        base_url = server.stdout.readline().strip().split("=", 1)[1]  # type: ignore[union-attr]
-        with tempfile.TemporaryDirectory() as tmp:
-            template = Path(tmp) / "template.db"
-            started = time.perf_counter()
-            texts = await build_template(template, args.subscribers)
-            setup = time.perf_counter() - started
-            results = {}
-            for name in args.rates.split(","):
-                rate = UNLIMITED if name == "max" else float(name)
-                seconds = args.max_seconds if name == "max" else args.seconds
-                results[name] = await measure(base_url, template, texts, rate, seconds, args.repeats)
-    finally:
-        server.terminate()
-        server.wait(10)
+    with standin_process(TOKEN) as base_url, tempfile.TemporaryDirectory() as tmp:
+        template = Path(tmp) / "template.db"
+        started = time.perf_counter()
+        texts = await build_template(template, args.subscribers)
+        setup = time.perf_counter() - started
+        results = {}
+        for name in args.rates.split(","):
+            rate = UNLIMITED if name == "max" else float(name)
+            seconds = args.max_seconds if name == "max" else args.seconds
+            results[name] = await measure(base_url, template, texts, rate, seconds, args.repeats)
     return {
         "benchmark": "broadcast",
         "subscribers": args.subscribers,

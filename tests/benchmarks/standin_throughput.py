@@ -12,9 +12,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,7 +23,8 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.request import HTTPXRequest
 
 from bot.standin import StandIn
-from tests.benchmarks.machine import ROOT, machine
+from tests.benchmarks.machine import machine
+from tests.benchmarks.standin_process import standin_process
 
 TOKEN = "123456:TEST-TOKEN"
 TEXT = (
@@ -75,19 +74,8 @@ async def in_thread(messages: int, concurrency: int) -> float:
 
 
 async def in_process(messages: int, concurrency: int) -> float:
-    server = subprocess.Popen(
-        [sys.executable, "-m", "bot.standin", "--any-chat", "--token", TOKEN],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    try:
-        base_url = server.stdout.readline().strip().split("=", 1)[1]  # type: ignore[union-attr]
+    with standin_process(TOKEN) as base_url:
         return await send_all(base_url, messages, concurrency)
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def main() -> None:

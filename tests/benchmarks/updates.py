@@ -40,6 +40,7 @@ from telegram.request import HTTPXRequest
 from bot.ingest import post_text
 from storage.db import Database
 from tests.benchmarks.machine import ROOT, machine
+from tests.benchmarks.standin_process import standin_process
 
 TOKEN = "123456:BENCH-TOKEN"
 ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
@@ -59,17 +60,10 @@ def percentile(values: list[float], share: float) -> float:
 
 
 class Telegram:
-    """The stand-in process and its control surface."""
+    """The stand-in process's control surface."""
 
-    def __init__(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.standin", "--any-chat", "--token", TOKEN],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        )
-        self.base_url = self.process.stdout.readline().strip().split("=", 1)[1]  # type: ignore[union-attr]
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
         self.client = httpx.AsyncClient(
             base_url=self.base_url, timeout=60, limits=httpx.Limits(max_connections=64)
         )
@@ -91,8 +85,6 @@ class Telegram:
 
     async def close(self) -> None:
         await self.client.aclose()
-        self.process.terminate()
-        self.process.wait(10)
 
 
 def start_bot(telegram: Telegram, db_path: Path) -> subprocess.Popen[bytes]:
@@ -148,7 +140,9 @@ async def bare_round(bot: Bot, users: int, reply: dict[str, Any]) -> float:
     started = time.perf_counter()
     await asyncio.gather(
         *(
-            bot.send_message(FIRST_USER + i, reply["text"], parse_mode=reply["parse_mode"], reply_markup=markup)
+            bot.send_message(
+                FIRST_USER + i, reply["text"], parse_mode=reply["parse_mode"], reply_markup=markup
+            )
             for i in range(users)
         )
     )
@@ -156,7 +150,11 @@ async def bare_round(bot: Bot, users: int, reply: dict[str, Any]) -> float:
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    telegram = Telegram()
+    with standin_process(TOKEN) as base_url:
+        return await measure(Telegram(base_url), args)
+
+
+async def measure(telegram: Telegram, args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
     try:
         with tempfile.TemporaryDirectory() as tmp:
