@@ -89,23 +89,29 @@ class _Job:
 async def _prepare(db: Database, due: list[Subscriber], now: datetime) -> list[_Job]:
     """Everything before the sends, for a batch: what is new for each, the ledger claims, the text.
 
-    Most subscribers have seen the same articles, so each distinct query and rendering is done
-    once per batch, and the whole batch is claimed in one statement.
+    Most subscribers share a zone and a time and have seen the same articles, so each distinct
+    clock, query and rendering is worked out once per batch; the whole batch is claimed in one
+    statement.
     """
     found: dict[int, list[articles.StoredArticle]] = {}
     rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
+    clocks: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
     jobs = []
     for subscriber in due:
-        slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
-        following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
+        clock = (subscriber.next_due_utc, subscriber.delivery_time, subscriber.tz)
+        if clock not in clocks:  # most of a batch shares a zone, a time and so a slot
+            slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
+            following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
+            label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
+            clocks[clock] = (local_date(slot, subscriber.tz), following, label)
+        day, following, label = clocks[clock]
         if subscriber.last_article_id not in found:
             found[subscriber.last_article_id] = await articles.since(
                 db, subscriber.last_article_id, DAILY_ARTICLES
             )
         new = found[subscriber.last_article_id]
-        job = _Job(subscriber, local_date(slot, subscriber.tz), following, [], [a.id for a in new])
+        job = _Job(subscriber, day, following, [], [a.id for a in new])
         if new:
-            label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
             key = (tuple(job.article_ids), label)
             if key not in rendered:
                 rendered[key] = daily_update(new, label)

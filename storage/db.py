@@ -82,14 +82,6 @@ class Database:
         async with self.conn.execute(sql, tuple(params)) as cursor:
             return list(await cursor.fetchall())
 
-    async def write(self, sql: str, params: Iterable[Any] = ()) -> int:
-        """One write statement, atomic on its own (autocommit), in a single round trip to the
-        database thread; returns the rows it changed. The hot path of the daily broadcast uses it:
-        a BEGIN/COMMIT pair would triple the round trips for no extra safety."""
-        async with self._write_lock:
-            cursor = await self.conn.execute(sql, tuple(params))
-        return cursor.rowcount
-
     async def write_now(self, sql: str, params: Iterable[Any] = ()) -> int:
         """One small write run on the event loop's own thread; returns the rows it changed.
 

@@ -25,15 +25,9 @@ async def claim(db: Database, chat_id: int, local_date: str) -> bool:
     """Claim the (subscriber, local date) slot before sending; false if that day is already done.
 
     A row still 'claimed' was left by a crash mid-send: it is claimed again, so the update is
-    sent (at worst a second time: the one message that was in flight). One statement.
+    sent (at worst a second time: the one message that was in flight).
     """
-    changed = await db.write(
-        "INSERT INTO deliveries (chat_id, local_date, status, claimed_at) VALUES (?, ?, 'claimed', ?)"
-        " ON CONFLICT (chat_id, local_date) DO UPDATE SET claimed_at = excluded.claimed_at"
-        " WHERE deliveries.status = 'claimed'",
-        (chat_id, local_date, utc_now()),
-    )
-    return changed == 1
+    return (chat_id, local_date) in await claim_many(db, [(chat_id, local_date)])
 
 
 async def claim_many(db: Database, slots: list[tuple[int, str]]) -> set[tuple[int, str]]:
@@ -108,17 +102,16 @@ async def finish(
     error: str | None = None,
     next_due_utc: str | None = None,
 ) -> None:
-    """Record how a claimed delivery ended (sent, empty, blocked or failed), then move the
+    """Record how one claimed delivery ended (sent, empty, blocked or failed), then move the
     subscriber on (what they have seen, when they are next due).
 
-    Two single statements rather than one transaction: this runs between two sends of a
-    broadcast, where every round trip counts. The ledger row is written first, so a crash between
-    the two leaves the day marked done with the subscriber not yet moved on; ``settle`` (called
-    when a claim finds the day done) finishes that from the ledger row.
+    The ledger row is written first, so a crash between the two leaves the day marked done with
+    the subscriber not yet moved on; ``settle`` (called when a claim finds the day done) finishes
+    that from the ledger row.
     """
     await record(db, chat_id, local_date, status, article_ids, error)
     last = max(article_ids) if article_ids else 0
-    await db.write(_ADVANCE, _advance_params(Advance(chat_id, local_date, status, last, next_due_utc)))
+    await advance_many(db, [Advance(chat_id, local_date, status, last, next_due_utc)])
 
 
 async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str) -> None:
@@ -130,8 +123,7 @@ async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str)
     if row is None:
         return
     ids = json.loads(row["article_ids"]) if row["article_ids"] else []
-    move = Advance(chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)
-    await db.write(_ADVANCE, _advance_params(move))
+    await advance_many(db, [Advance(chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)])
 
 
 def _from_row(row: Any) -> Delivery:
