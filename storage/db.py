@@ -1,4 +1,5 @@
-"""The database handle: one aiosqlite connection in WAL mode, with serialised write transactions."""
+"""The database handle: one aiosqlite connection in WAL mode, with serialised write transactions
+(plus, for the broadcast's hot path only, a plain connection on the event loop's thread)."""
 
 from __future__ import annotations
 
@@ -117,7 +118,7 @@ class Database:
             return list(await self.conn.execute_fetchall(sql, tuple(params)))
 
     async def write_many(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        """One statement for many parameter rows, in one transaction and one round trip."""
+        """One statement for many parameter rows, in one transaction."""
         rows = [tuple(r) for r in rows]
         if rows:
             async with self.transaction() as conn:
