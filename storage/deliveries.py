@@ -126,6 +126,15 @@ async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str)
     await advance_many(db, [Advance(chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)])
 
 
+async def last_sent_article(db: Database, chat_id: int, local_date: str) -> int:
+    """The newest article the ledger says this chat was sent on that day (0 if none)."""
+    row = await db.fetchone(
+        "SELECT article_ids FROM deliveries WHERE chat_id = ? AND local_date = ? AND status = 'sent'",
+        (chat_id, local_date),
+    )
+    return max(json.loads(row["article_ids"]), default=0) if row and row["article_ids"] else 0
+
+
 def _from_row(row: Any) -> Delivery:
     data = dict(row)
     data["article_ids"] = json.loads(data["article_ids"]) if data["article_ids"] else None

@@ -53,11 +53,13 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         for text in render.daily_update(latest, now.strftime("%a %-d %b"), title="The latest news"):
             await answer(update, text)
         return
-    new = await articles.since(db, subscriber.last_article_id, delivery.DAILY_ARTICLES)
+    day = local_date(now, subscriber.tz)
+    # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
+    seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
+    new = await articles.since(db, seen, delivery.DAILY_ARTICLES)
     if not new:
         await answer(update, render.nothing_new())
         return
-    day = local_date(now, subscriber.tz)
     following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, now))
     if not await deliveries.claim(db, chat_id, day):
         # Today's update went out already: show what is new without touching the ledger.
