@@ -20,6 +20,11 @@ class Delivery:
     article_ids: list[int] | None
     error: str | None
 
+    @property
+    def last_article(self) -> int:
+        """The newest article this delivery carried (0 if none)."""
+        return max(self.article_ids or [], default=0)
+
 
 async def claim(db: Database, chat_id: int, local_date: str) -> bool:
     """Claim the (subscriber, local date) slot before sending; false if that day is already done.
@@ -116,23 +121,18 @@ async def finish(
 
 async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str) -> None:
     """Move a subscriber on from a day the ledger already holds as done (idempotent)."""
-    row = await db.fetchone(
-        "SELECT status, article_ids FROM deliveries WHERE chat_id = ? AND local_date = ?",
-        (chat_id, local_date),
-    )
-    if row is None:
-        return
-    ids = json.loads(row["article_ids"]) if row["article_ids"] else []
-    await advance_many(db, [Advance(chat_id, local_date, row["status"], max(ids, default=0), next_due_utc)])
+    done = await get(db, chat_id, local_date)
+    if done is not None:
+        await advance_many(db, [Advance(chat_id, local_date, done.status, done.last_article, next_due_utc)])
 
 
 async def last_sent_article(db: Database, chat_id: int, local_date: str) -> int:
     """The newest article the ledger says this chat was sent on that day (0 if none)."""
-    row = await db.fetchone(
-        "SELECT article_ids FROM deliveries WHERE chat_id = ? AND local_date = ? AND status = 'sent'",
-        (chat_id, local_date),
-    )
-    return max(json.loads(row["article_ids"]), default=0) if row and row["article_ids"] else 0
+    delivery = await get(db, chat_id, local_date)
+    return delivery.last_article if delivery is not None and delivery.status == "sent" else 0
+
+
+_COLUMNS = "chat_id, local_date, status, claimed_at, finished_at, article_ids, error"
 
 
 def _from_row(row: Any) -> Delivery:
@@ -141,10 +141,15 @@ def _from_row(row: Any) -> Delivery:
     return Delivery(**data)
 
 
+async def get(db: Database, chat_id: int, local_date: str) -> Delivery | None:
+    row = await db.fetchone(
+        f"SELECT {_COLUMNS} FROM deliveries WHERE chat_id = ? AND local_date = ?", (chat_id, local_date)
+    )
+    return _from_row(row) if row is not None else None
+
+
 async def for_chat(db: Database, chat_id: int) -> list[Delivery]:
     rows = await db.fetchall(
-        "SELECT chat_id, local_date, status, claimed_at, finished_at, article_ids, error"
-        " FROM deliveries WHERE chat_id = ? ORDER BY local_date",
-        (chat_id,),
+        f"SELECT {_COLUMNS} FROM deliveries WHERE chat_id = ? ORDER BY local_date", (chat_id,)
     )
     return [_from_row(r) for r in rows]

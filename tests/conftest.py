@@ -73,6 +73,12 @@ class BotProcess:
             await asyncio.sleep(0.05)
         raise TimeoutError(f"the bot did not start: {self.log_path.read_text()[-2000:]}")
 
+    async def __aenter__(self) -> BotProcess:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
     def kill(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGKILL)

@@ -29,24 +29,18 @@ async def prepare(db_path: Path, *, sent_today: bool) -> None:
 
 async def test_digest_sends_todays_update_once_then_says_nothing_new(standin: StandIn, db_path: Path):
     await prepare(db_path, sent_today=False)
-    bot = await BotProcess(standin, db_path).start()
-    try:
+    async with BotProcess(standin, db_path):
         standin.send_text(READER, "/digest")
         update = to_plain_text((await standin.reply(READER)).text)
         assert TITLE in update
 
         standin.send_text(READER, "/digest")
         assert to_plain_text((await standin.reply(READER)).text).startswith(NOTHING_NEW)
-    finally:
-        await bot.stop()
 
 
 async def test_digest_right_after_the_broadcast_does_not_repeat_it(standin: StandIn, db_path: Path):
     await prepare(db_path, sent_today=True)
-    bot = await BotProcess(standin, db_path).start()
-    try:
+    async with BotProcess(standin, db_path):
         standin.send_text(READER, "/digest")
         reply = to_plain_text((await standin.reply(READER)).text)
         assert reply.startswith(NOTHING_NEW) and TITLE not in reply
-    finally:
-        await bot.stop()

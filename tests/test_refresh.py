@@ -46,8 +46,7 @@ async def test_refresh_rebriefs_articles_of_an_older_summarizer_once(db_path: Pa
 
 async def test_the_bot_serves_fresh_briefings_after_an_upgrade(standin: StandIn, db_path: Path):
     await store_as_old_summarizer(db_path)
-    bot = await BotProcess(standin, db_path).start()
-    try:
+    async with BotProcess(standin, db_path):
         async with await Database.open(db_path) as db:
             for _ in range(200):
                 if not await articles.stale(db, analysis_version()):
@@ -57,5 +56,3 @@ async def test_the_bot_serves_fresh_briefings_after_an_upgrade(standin: StandIn,
         card = to_plain_text((await standin.reply(READER)).text)
         assert "outdated briefing" not in card
         assert "Key quotes" in card and "Tom Baker" in card
-    finally:
-        await bot.stop()
