@@ -17,6 +17,7 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot import ingest
 from bot.config import Settings
@@ -40,11 +41,18 @@ COMMANDS = [
 ]
 
 
-def build_application(settings: Settings, *, token: str | None = None) -> Application:
-    """The bot with every handler registered; storage opens in post_init and closes at shutdown."""
+def build_application(
+    settings: Settings, *, token: str | None = None, request: BaseRequest | None = None
+) -> Application:
+    """The bot with every handler registered; storage opens in post_init and closes at shutdown.
+
+    ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
+    """
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = (
-        ApplicationBuilder()
-        .token(token or settings.token or "")
+        builder.token(token or settings.token or "")
         .base_url(settings.bot_api_base)
         .base_file_url(settings.bot_file_base)
         .defaults(
@@ -132,13 +140,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def serve(settings: Settings) -> int:
-    """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
-    if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
-        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
-        from bot.console import run_console
-
-        return run_console(settings)
+    """``newsbrief run``: long polling (or webhook); the CLI has checked there is a token."""
     application = build_application(settings)
     if settings.webhook_url:
         from bot.webhook import run_webhook

@@ -113,15 +113,22 @@ def _post(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if not settings.token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
+        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
+        from bot.console import run_console
+
+        return run_console(settings)
     from bot.app import serve
 
-    return serve(load_settings())
+    return serve(settings)
 
 
 def _console(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
-    return run_console(load_settings(), as_admin=args.admin)
+    return run_console(load_settings(), as_admin=args.admin, db_path=args.db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,6 +139,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
+    console.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database to use (default: the console's own, never NEWSBRIEF_DB)",
+    )
 
     brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
     brief.add_argument("file", metavar="FILE|-")

@@ -147,3 +147,15 @@ def _flag(get, name: str) -> bool:
     if raw not in ("0", "1", "true", "false", "yes", "no"):
         raise ConfigError(f"{name}: {raw!r} must be 0 or 1")
     return raw in ("1", "true", "yes")
+
+
+def console_db_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The console's own database: ``$XDG_DATA_HOME/newsbrief/console.db`` (``~/.local/share`` by default).
+
+    Never ``NEWSBRIEF_DB``: trial posts and deletions in the console must not reach what a live
+    bot serves. It persists between console sessions, per user.
+    """
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_DATA_HOME", "").strip()
+    root = Path(base) if base else Path(env.get("HOME") or Path.home()) / ".local" / "share"
+    return root / "newsbrief" / "console.db"

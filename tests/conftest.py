@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.standin import StandIn
+from tests.standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN = 500

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.standin import StandIn, to_plain_text
 from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.standin import StandIn, to_plain_text
 
 ARTICLE_TEXT = ARTICLE.read_text()
 TITLE = ARTICLE_TEXT.splitlines()[0]

@@ -13,9 +13,9 @@ from telegram.ext import ExtBot
 from bot import delivery
 from bot.flood import FloodLimiter
 from bot.schedule import next_delivery, to_iso
-from bot.standin import StandIn, to_plain_text
 from storage import articles, deliveries, subscribers
 from storage.db import Database
+from tests.standin import StandIn, to_plain_text
 
 
 @pytest.fixture

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.ingest import post_text
-from bot.standin import StandIn, to_plain_text
 from storage import deliveries, subscribers
 from storage.db import Database
 from tests.conftest import ARTICLE, READER, BotProcess
+from tests.standin import StandIn, to_plain_text
 
 TITLE = ARTICLE.read_text().splitlines()[0]
 NOTHING_NEW = "Nothing new since your last update."

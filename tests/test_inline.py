@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from bot.render.inline import article_result, result_message
-from bot.standin import StandIn, check_message, to_plain_text
 from storage.articles import StoredArticle
 from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.standin import StandIn, check_message, to_plain_text
 
 TITLE = ARTICLE.read_text().splitlines()[0]
 HOSTILE_TITLE = "Tom & Jerry <script>alert(1)</script>"

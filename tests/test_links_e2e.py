@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.standin import StandIn, to_plain_text
 from storage import articles
 from storage.db import Database
 from tests.conftest import ADMIN, READER, BotProcess
 from tests.local_server import Answer, LocalServer
+from tests.standin import StandIn, to_plain_text
 from tests.test_feeds import ChangingFeed, story
 from tests.test_fetch import HTML, PAGE
 

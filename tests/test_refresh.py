@@ -6,12 +6,12 @@ import asyncio
 from pathlib import Path
 
 from bot.ingest import analysis_version, refresh_stale
-from bot.standin import StandIn, to_plain_text
 from storage import articles
 from storage.db import Database
 from summarizer.article import parse_article
 from summarizer.briefing import briefing
 from tests.conftest import ARTICLE, READER, BotProcess
+from tests.standin import StandIn, to_plain_text
 
 OLD_BRIEFING = ["An outdated briefing sentence from the old summarizer."]
 
