@@ -58,7 +58,7 @@ def build_application(
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(FloodLimiter(settings.rate))
+        .rate_limiter(FloodLimiter(settings.rate, per_chat_interval=settings.chat_interval))
         .concurrent_updates(8)
         .post_init(open_storage)
         .post_shutdown(close_storage)

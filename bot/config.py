@@ -27,6 +27,8 @@ class Settings:
     default_tz: str = "UTC"
     default_time: str = "08:00"
     rate: float = 25.0
+    #: Seconds between two sends to one chat (Telegram's limit: 1). Lower only in tests.
+    chat_interval: float = 1.0
     summarizer: str = DEFAULT_METHOD
     webhook_url: str | None = None
     webhook_secret: str | None = None
@@ -120,6 +122,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         default_tz=tz,
         default_time=delivery_time,
         rate=_number(get, "NEWSBRIEF_RATE", 25.0, minimum=0.1),
+        chat_interval=_number(get, "NEWSBRIEF_CHAT_INTERVAL", 1.0, minimum=0),
         summarizer=method,
         webhook_url=webhook_url,
         webhook_secret=get("NEWSBRIEF_WEBHOOK_SECRET"),

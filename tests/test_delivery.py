@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from telegram.ext import ExtBot
 
 from bot import delivery
@@ -16,12 +13,6 @@ from bot.schedule import next_delivery, to_iso
 from storage import articles, deliveries, subscribers
 from storage.db import Database
 from tests.standin import StandIn, to_plain_text
-
-
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
 
 
 def make_bot(api: StandIn, rate: float = 50) -> ExtBot:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from telegram.request import BaseRequest, RequestData
 
@@ -49,7 +49,7 @@ class LocalRequest(BaseRequest):
     async def do_request(  # type: ignore[override]
         self, url: str, method: str, request_data: RequestData | None = None, *args: object, **kwargs: object
     ) -> tuple[int, bytes]:
-        path = urlsplit(url).path
+        path = unquote(urlsplit(url).path)
         download = _FILE.match(path)
         if download:
             data = self.world.file_paths.get(download[2]) if download[1] == self.world.token else None
