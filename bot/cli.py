@@ -15,10 +15,10 @@ from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_byte
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
+from summarizer.quotes.offsets import as_in_text
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
 MAX_QUOTES_CHARS = 10_000_000
-KEY_QUOTES = 3
 
 
 class CliError(Exception):
@@ -46,7 +46,9 @@ def _brief(args: argparse.Namespace) -> int:
     article = parse_article(text, has_title=not args.no_title)
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
     sentences = as_written(briefing(article, args.sentences, args.method), text)
-    key = quote_extractor.key_quotes(quote_extractor.extract(text), KEY_QUOTES)
+    # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
+    # then placed back in the input: offsets and quoted text as they stand in FILE.
+    key = as_in_text(quote_extractor.key_quotes(quote_extractor.extract(article.body)), article.paragraphs, text)
     if args.json:
         payload = {
             "title": article.title,
