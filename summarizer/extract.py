@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -44,11 +45,15 @@ class PageArticle:
     paragraphs: tuple[str, ...]
     site: str | None = None
     published: str | None = None  # YYYY-MM-DD, as the page states it
-    language: str | None = None  # ISO 639-1
 
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    @cached_property
+    def language(self) -> str:
+        """ISO 639-1 code of the body's language, worked out when first asked (the bot stores none yet)."""
+        return detect(self.body)
 
     def article_text(self) -> str:
         """The article file convention: a title line, then one paragraph a line.
@@ -94,7 +99,6 @@ def extract(markup: str | bytes, url: str | None = None, *, title: str | None = 
         paragraphs=tuple(found),
         site=site,
         published=published,
-        language=detect("\n".join(found)),
     )
 
 
