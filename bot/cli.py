@@ -1,4 +1,4 @@
-"""The ``newsbrief`` command line: run, console, brief, quotes, post."""
+"""The ``newsbrief`` command line: run, console, brief, quotes, post, extract."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_extract
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from summarizer import quotes as quote_extractor
@@ -160,10 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     post = commands.add_parser("post", help="add article files to the database")
     post.add_argument("files", nargs="+", metavar="FILE")
+
+    cli_extract.add_parser(commands)
     return parser
 
 
 _HANDLERS = {"run": _run, "console": _console, "brief": _brief, "quotes": _quotes, "post": _post}
+_HANDLERS["extract"] = cli_extract.run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
