@@ -199,7 +199,12 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
             return j, i
         if not word.text[:1].isalpha() or word.word in _FUNCTION_WORDS:
             break
-    return (i, i) if tok.word in _BARE_SPEAKERS else None
+    if tok.word not in _BARE_SPEAKERS:
+        return None
+    first = i  # "County officials", "Senate Democrats": the capitalised words before belong to it
+    while first - 1 >= floor and first > i - 4 and _is_name_word(toks[first - 1]) and toks[first - 1].text.rstrip(".") not in TITLES:
+        first -= 1
+    return first, i
 
 
 def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
