@@ -79,16 +79,14 @@ _NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "pr
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def word(self) -> str:
-        """The token without a trailing full stop or apostrophe, lower-cased."""
-        return self.text.rstrip(".’'").lower()
+    #: The token without a trailing full stop or apostrophe, lower-cased (worked out once: it is
+    #: read many times per token).
+    word: str = ""
 
     @property
     def capitalised(self) -> bool:
@@ -96,7 +94,12 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(t, m.start(), m.end(), t.rstrip(".’'").lower()) for m in _TOKEN.finditer(text, start, end) for t in (m.group(),)]
+
+
+def might_be_speech_verb(tok: Token) -> bool:
+    """A cheap first test before :func:`is_speech_verb`, for scans over every token of a paragraph."""
+    return tok.word in SPEECH_VERBS or tok.word in PHRASAL
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:

@@ -25,6 +25,7 @@ from summarizer.quotes.mentions import (
     TITLES,
     Token,
     is_speech_verb,
+    might_be_speech_verb,
     sentence_subject,
     subject_before,
     tokens,
@@ -218,7 +219,7 @@ class Cast:
             if not toks:
                 continue
             for v in range(1, len(toks)):
-                if is_speech_verb(toks, v):
+                if might_be_speech_verb(toks[v]) and is_speech_verb(toks, v):
                     self._add(people, toks, subject_before(toks, v), speech=True)
             self._add(people, toks, sentence_subject(toks), speech=False)
         return people

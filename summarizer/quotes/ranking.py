@@ -22,7 +22,7 @@ _STOPWORDS = frozenset(
 
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
-    counts = Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 3 and w not in _STOPWORDS)
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS)
     return frozenset(w for w, n in counts.most_common(top) if n > 1)
 
 
