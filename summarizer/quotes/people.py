@@ -18,7 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import pairwise
 
 from summarizer.quotes.mentions import (
     NOT_NAMES,
@@ -146,31 +145,48 @@ class Cast:
         return max(0, bisect.bisect_right(self.starts, at) - 1)
 
     def resolve(self, pronoun: str, at: int, spoken: list[Person]) -> Person | None:
-        """The person ``pronoun`` (written at ``at``) refers to, or None when that is not clear."""
+        """The person ``pronoun`` (written at ``at``) refers to, or None when that is not clear.
+
+        Paragraphs are read from the pronoun's own backwards, and reading stops as soon as the
+        answer cannot change: most credits are settled by the paragraph they are in.
+        """
         need = AGREEMENT.get(pronoun.lower())
-        if need is None:
+        if need is None or not self.paras:
             return None
-        first = max(0, self.paragraph_of(at) - WINDOW)
-        floor = self.paras[first][0] if self.paras else 0
-        found = [p for p in spoken if floor <= p.start < at]
-        seen = {p.start for p in found}
-        for index in range(first, self.paragraph_of(at) + 1):
-            found.extend(p for p in self._people_in(index) if p.start < at and p.start not in seen)
-        found.sort(key=lambda p: p.start)
+        here = self.paragraph_of(at)
+        first = max(0, here - WINDOW)
+        found: list[Person] = []
+        for index in range(here, first - 1, -1):
+            p_start, p_end = self.paras[index]
+            batch = [p for p in spoken if p_start <= p.start < at and p.start < p_end]
+            seen = {p.start for p in batch}
+            batch.extend(p for p in self._people_in(index) if p.start < at and p.start not in seen)
+            found[:0] = sorted(batch, key=lambda p: p.start)
+            decided, person = self._decide(found, need, complete=index == first)
+            if decided:
+                return person
+        return None
+
+    def _decide(
+        self, found: list[Person], need: tuple[str | None, frozenset[str]], complete: bool
+    ) -> tuple[bool, Person | None]:
+        """(whether the answer is settled, the person): ``found`` is in text order, the nearest last."""
         agreeing = [p for p in found if self._agrees(p, need)]
         speakers = [p for p in agreeing if p.speech]
-        chosen = speakers[-1] if speakers else next((p for p in reversed(agreeing) if p.named), None)
+        chosen = speakers[-1] if speakers else None
         if chosen is None:
-            return None
-        gender = self.gender(chosen)
-        for other in agreeing:
-            if other.key == chosen.key or not other.named:
-                continue
-            if other.start > chosen.start:
-                return None  # someone who agrees was named after the speaker: "she" could be either
-            if gender is None and other.speech:
-                return None  # two earlier speakers agree and nothing tells them apart
-        return chosen
+            if not complete:
+                return False, None
+            chosen = next((p for p in reversed(agreeing) if p.named), None)
+            if chosen is None:
+                return True, None
+        if any(p.start > chosen.start and p.named and p.key != chosen.key for p in agreeing):
+            return True, None  # someone who agrees was named after the speaker: "she" could be either
+        if self.gender(chosen) is not None:
+            return True, chosen
+        if any(p.speech and p.named and p.key != chosen.key for p in agreeing):
+            return True, None  # two speakers agree and nothing tells them apart
+        return complete, chosen if complete else None
 
     def gender(self, person: Person) -> str | None:
         """The person's gender: from the mention itself, else from the article's fuller mentions."""
@@ -213,9 +229,22 @@ class Cast:
 
     def _read(self, p_start: int, p_end: int) -> list[Person]:
         people: list[Person] = []
-        bounds = [p_start, *(b for _, b in sentence_breaks(self.text, p_start, p_end)), p_end]
-        for s_start, s_end in pairwise(bounds):
-            toks = [t for t in tokens(self.text, s_start, s_end) if not self._inside_quote(t)]
+        # Only the narration is read: the paragraph's words outside quotation marks.
+        toks: list[Token] = []
+        at = p_start
+        i = bisect.bisect_left(self.quoted, (p_start, -1))
+        while i < len(self.quoted) and self.quoted[i][0] < p_end:
+            toks.extend(tokens(self.text, at, self.quoted[i][0]))
+            at = max(at, self.quoted[i][1])
+            i += 1
+        toks.extend(tokens(self.text, at, p_end))
+        if not toks:
+            return people
+        starts = [b for _, b in sentence_breaks(self.text, p_start, p_end)]
+        sentences: list[list[Token]] = [[] for _ in range(len(starts) + 1)]
+        for tok in toks:
+            sentences[bisect.bisect_right(starts, tok.start)].append(tok)
+        for toks in sentences:
             if not toks:
                 continue
             for v in range(1, len(toks)):
@@ -241,10 +270,6 @@ class Cast:
             if person.key not in self._surnames:
                 return
         people.append(person)
-
-    def _inside_quote(self, tok: Token) -> bool:
-        i = bisect.bisect_right(self.quoted, (tok.start, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= tok.start < self.quoted[i][1]
 
 
 #: "Mr. Lopez", "Maria Lopez", "Sen. Maria de la Cruz" (the surname is the last capitalised word).
