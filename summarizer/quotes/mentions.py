@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _VERB_STEMS = (
     "say said says tell told tells add added adds ask asked asks explain explained explains note noted "
@@ -79,14 +79,15 @@ _NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "pr
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark (a named tuple: articles make tens of thousands of them)."""
+
     text: str
     start: int
     end: int
     #: The token without a trailing full stop or apostrophe, lower-cased (worked out once: it is
     #: read many times per token).
-    word: str = ""
+    word: str
 
     @property
     def capitalised(self) -> bool:
@@ -94,7 +95,11 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(t, m.start(), m.end(), t.rstrip(".’'").lower()) for m in _TOKEN.finditer(text, start, end) for t in (m.group(),)]
+    out = []
+    for match in _TOKEN.finditer(text, start, end):
+        tok = match.group()
+        out.append(Token(tok, match.start(), match.end(), tok.rstrip(".’'").lower()))
+    return out
 
 
 def might_be_speech_verb(tok: Token) -> bool:
