@@ -35,6 +35,9 @@ COMMANDS = [
     BotCommand("digest", "today's update now"),
     BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
     BotCommand("settings", "your daily update settings"),
+    BotCommand("follow", "follow a topic: /follow words"),
+    BotCommand("following", "your topics"),
+    BotCommand("alert", "followed stories at once: /alert on|off"),
     BotCommand("unsubscribe", "stop the daily update"),
     BotCommand("help", "what I can do"),
 ]
@@ -90,7 +93,7 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
 def _extensions() -> list:
     """Optional features (feeds, inline mode) that register their own handlers when present."""
     found = []
-    for name in ("bot.handlers.inline", "bot.handlers.feeds"):
+    for name in ("bot.handlers.inline", "bot.handlers.feeds", "bot.handlers.follow"):
         try:
             found.append(__import__(name, fromlist=["register"]))
         except ImportError:

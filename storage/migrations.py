@@ -127,7 +127,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
 
         CREATE TABLE readers (
             chat_id INTEGER PRIMARY KEY,
-            daily_mode TEXT NOT NULL DEFAULT 'all' CHECK (daily_mode IN ('all', 'first', 'only')),
+            daily_mode TEXT NOT NULL DEFAULT 'first' CHECK (daily_mode IN ('all', 'first', 'only')),
             alerts INTEGER NOT NULL DEFAULT 0
         );
         """,

@@ -24,6 +24,8 @@ from storage.folding import COLUMNS, Folded, fold, fold_many
 MAX_TOPICS = 20
 MAX_CHARS = 100
 DAILY_MODES = ("all", "first", "only")
+#: Followed first: for a reader who follows nothing it is the same as everything, newest first.
+DEFAULT_MODE = "first"
 
 Groups = list[list[str]]
 _QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”|«([^»]*)»|„([^“”]*)[“”]')
@@ -94,14 +96,25 @@ def _from_row(row: Any) -> Topic:
     return Topic(row["id"], row["chat_id"], row["phrase"], json.loads(row["groups"]))
 
 
-async def add(db: Database, chat_id: int, phrase: str, groups: Groups) -> Topic | None:
-    """Follow a topic; None when the reader already follows the same words."""
+async def add(
+    db: Database, chat_id: int, phrase: str, groups: Groups, limit: int = MAX_TOPICS
+) -> Topic | str:
+    """Follow a topic; 'duplicate' when the reader follows the same words, 'full' at ``limit``.
+
+    The limit is checked in the same statement as the insert, so two quick /follow commands
+    cannot both slip in at 19.
+    """
+    key = group_key(groups)
     rows = await db.write_returning(
-        "INSERT INTO topics (chat_id, phrase, groups, anchor, created_at) VALUES (?, ?, ?, ?, ?)"
+        "INSERT INTO topics (chat_id, phrase, groups, anchor, created_at)"
+        " SELECT ?, ?, ?, ?, ? WHERE (SELECT COUNT(*) FROM topics WHERE chat_id = ?) < ?"
         " ON CONFLICT (chat_id, groups) DO NOTHING RETURNING id, chat_id, phrase, groups",
-        (chat_id, phrase, group_key(groups), anchor_of(groups), utc_now()),
+        (chat_id, phrase, key, anchor_of(groups), utc_now(), chat_id, limit),
     )
-    return _from_row(rows[0]) if rows else None
+    if rows:
+        return _from_row(rows[0])
+    same = await db.fetchone("SELECT 1 FROM topics WHERE chat_id = ? AND groups = ?", (chat_id, key))
+    return "duplicate" if same is not None else "full"
 
 
 async def add_many(db: Database, rows: Iterable[tuple[int, str, Groups]]) -> None:
@@ -137,17 +150,26 @@ async def remove(db: Database, topic_id: int) -> bool:
 async def reader(db: Database, chat_id: int) -> Reader:
     row = await db.fetchone("SELECT chat_id, daily_mode, alerts FROM readers WHERE chat_id = ?", (chat_id,))
     if row is None:
-        return Reader(chat_id, "all", False)
+        return Reader(chat_id, DEFAULT_MODE, False)
     return Reader(row["chat_id"], row["daily_mode"], bool(row["alerts"]))
 
 
 async def readers(db: Database, chat_ids: Sequence[int]) -> dict[int, Reader]:
-    """Settings of many readers at once; those never set are absent (everything, no alerts)."""
+    """Settings of many readers at once; those never set are absent (followed first, no alerts)."""
     rows = await db.fetchall(
         "SELECT chat_id, daily_mode, alerts FROM readers WHERE chat_id IN (SELECT value FROM json_each(?))",
         (json.dumps(list(chat_ids)),),
     )
     return {r["chat_id"]: Reader(r["chat_id"], r["daily_mode"], bool(r["alerts"])) for r in rows}
+
+
+async def chats_with_topics(db: Database, chat_ids: Sequence[int]) -> set[int]:
+    """Which of these chats follow at least one topic."""
+    rows = await db.fetchall(
+        "SELECT DISTINCT chat_id FROM topics WHERE chat_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(chat_ids)),),
+    )
+    return {r[0] for r in rows}
 
 
 async def set_daily_mode(db: Database, chat_id: int, mode: str) -> None:
