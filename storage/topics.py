@@ -240,8 +240,26 @@ async def matches(db: Database, folded: Folded) -> list[Match]:
 
 
 async def matching_chats(db: Database, title: str, briefing: Sequence[str] | None) -> set[int]:
-    """The readers with at least one topic this story matches."""
-    return {m.chat_id for m in await matches(db, await fold_article(db, title, briefing))}
+    """The readers with at least one topic this story matches.
+
+    Most topics are one word, their anchor: those match on the index alone and only their chat
+    ids are read; the others are read whole and checked.
+    """
+    folded = await fold_article(db, title, briefing)
+    terms = json.dumps(sorted({term for column in COLUMNS for term in folded[column]}), ensure_ascii=False)
+    single = "groups = '[[\"' || anchor || '\"]]'"  # terms are letters and digits: no JSON escapes
+    rows = await db.fetchall(
+        f"SELECT DISTINCT chat_id FROM topics WHERE anchor IN (SELECT value FROM json_each(?)) AND {single}",
+        (terms,),
+    )
+    chats = {r[0] for r in rows}
+    rows = await db.fetchall(
+        "SELECT chat_id, groups FROM topics"
+        f" WHERE anchor IN (SELECT value FROM json_each(?)) AND NOT {single}",
+        (terms,),
+    )
+    chats.update(r[0] for r in rows if r[0] not in chats and contains(folded, json.loads(r[1])))
+    return chats
 
 
 __all__ = [

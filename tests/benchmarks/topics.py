@@ -129,9 +129,10 @@ async def run(args: argparse.Namespace) -> dict[str, object]:
 
             tracemalloc.start()
             started = time.perf_counter()
-            loaded = [
-                (row[0], json.loads(row[1])) for row in await db.fetchall("SELECT chat_id, groups FROM topics")
-            ]
+            loaded = []
+            async with db.conn.execute("SELECT chat_id, groups FROM topics") as cursor:
+                async for row in cursor:
+                    loaded.append((row[0], json.loads(row[1])))
             load_seconds = time.perf_counter() - started
             loaded_bytes = tracemalloc.get_traced_memory()[0]
             naive_times = []
