@@ -25,7 +25,7 @@ from telegram.request import BaseRequest
 from bot import ingest
 from bot.config import Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, feeds, inline, reading, subscription
+from bot.handlers import admin, daily, feeds, follow, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -39,6 +39,9 @@ COMMANDS = [
     BotCommand("digest", "today's update now"),
     BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
     BotCommand("settings", "your daily update settings"),
+    BotCommand("follow", "follow a topic: /follow words"),
+    BotCommand("following", "your topics"),
+    BotCommand("alert", "followed stories at once: /alert on|off"),
     BotCommand("unsubscribe", "stop the daily update"),
     BotCommand("help", "what I can do"),
 ]
@@ -89,6 +92,11 @@ def build_application(
             command("stats", admin.stats),
             command("push", daily.push),
             command("feed", feeds.feed),
+            command("follow", follow.follow),
+            command("unfollow", follow.unfollow),
+            command("following", follow.following),
+            command(["alert", "alerts"], follow.alert),
+            CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
             CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
             InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.COMMAND, reading.unknown),
