@@ -170,21 +170,27 @@ class _Candidates:
 
 
 def briefing_document(article: Article) -> ObjectDocumentModel:
-    """What a summarizer ranks for the article's briefing: its readable sentences not mostly quotation.
+    """What BriefRank ranks for the article's briefing: every readable sentence, quotations included.
 
-    (The fitting script of BriefRank learns on exactly these documents.)
+    (BriefRank's fitting script learns on exactly these documents.)
     """
     candidates = _Candidates(article)
-    return candidates.document(candidates.plain.__contains__)
+    return candidates.document(set(candidates.readable).__contains__)
 
 
-def briefing(article: Article, sentences: int = 3, method: str | None = None) -> list[str]:
+Summarize = Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]
+
+
+def briefing(article: Article, sentences: int = 3, method: str | Summarize | None = None) -> list[str]:
     """The ``sentences`` most important readable sentences of the article body, in article order.
 
-    Fragments and boilerplate never appear; a sentence that is mostly a quotation (quotes have a
-    digest of their own) only when too few other sentences are left.
+    Fragments and boilerplate never appear. A sentence that is mostly a quotation (quotes have a
+    digest of their own) appears only when too few other sentences are left, except for summarizers
+    that weigh quotation themselves (``rates_quotations``: BriefRank learned how much to hold it
+    against a sentence). ``method`` is a name of METHODS or a ready summarizer (the evaluation passes
+    one with other weights).
     """
-    summarize = summarizer_for(method or DEFAULT_METHOD)
+    summarize = method if callable(method) else summarizer_for(method or DEFAULT_METHOD)
     if sentences <= 0 or article.is_empty:
         return []
     candidates = _Candidates(article)
@@ -196,7 +202,10 @@ def briefing(article: Article, sentences: int = 3, method: str | None = None) ->
             return [s._text for s in document.sentences]
         return [s._text for s in summarize(document, count)]
 
-    if len(plain) >= sentences:
+    if getattr(summarize, "rates_quotations", False):
+        readable_ones = set(candidates.readable)
+        chosen = set(pick(sentences, readable_ones.__contains__))
+    elif len(plain) >= sentences:
         chosen = set(pick(sentences, plain.__contains__))
     elif len(candidates.readable) > sentences:
         # Every plain sentence, then the best of the quotations for the rest.
