@@ -104,6 +104,28 @@ _SPEECH = re.compile(
     r"continued|went on|insisted|warned|replied|claimed|admitted|tweeted|revealed|announced)\b",
     re.IGNORECASE,
 )
+#: Where a photo caption, which has no full stop, runs into the sentence after it: "... denied four
+#: counts of assault A senior doctor facing ...". A capitalised "The", "A" or "An" after a word in lower
+#: case (or a number) and before one is a new sentence ("in Serie A on", "Nurse A with" and "read The
+#: Times" are not: the word before, or after, is capitalised).
+_GLUED = re.compile(r"\s(?=(?:The|An?)\s+[a-z])")
+#: Each side of a cut must be a sentence in its own right.
+_GLUED_MIN_WORDS = 6
+
+
+def uncaption(sentence: str) -> str:
+    """The sentence without the photo captions that ran into it with no full stop (see ``_GLUED``)."""
+    start = 0
+    for match in _GLUED.finditer(sentence):
+        head, rest = sentence[start : match.start()], sentence[match.end() :]
+        before = head.rsplit(None, 1)[-1] if head.strip() else ""
+        if (before[:1].islower() or before[:1].isdigit()) and min(
+            len(split_words(head)), len(split_words(rest))
+        ) >= _GLUED_MIN_WORDS:
+            start = match.end()
+    return sentence[start:]
+
+
 def is_fragment(sentence: str) -> bool:
     """Under five words, or a piece of a split sentence (it opens in lower case)."""
     words = split_words(sentence)
@@ -159,7 +181,10 @@ class _Candidates:
     def __init__(self, article: Article) -> None:
         tokenizer = _tokenizer()
         self.title = article.title
-        self.paragraphs = [tokenizer.to_sentences(text) for text in article.paragraphs]
+        self.paragraphs = [
+            tuple(uncaption(sentence) for sentence in tokenizer.to_sentences(text))
+            for text in article.paragraphs
+        ]
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         self.readable = [s for s in self.all if readable(s)]
         self.quotations = {s for s in self.readable if is_mostly_quotation(s)}
