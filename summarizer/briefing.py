@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -87,6 +87,12 @@ _BOILERPLATE = re.compile(
     r"|sign up for\b|follow (?:us|him|her|them)? ?(?:on twitter )?@\w|^read more\b|^video:|^video courtesy",
     re.IGNORECASE,
 )
+#: Every alternative of ``_BOILERPLATE`` holds one of these (lower case): a sentence with none of them
+#: skips the slow pattern. Keep the two in step (tests/test_briefrank.py checks every alternative).
+_BOILERPLATE_HINTS = (
+    "scroll", "click", "contributed", "video", "published", "updated", "reporter", "mailonline",
+    "share this", "sign up", "@", "read more",
+)
 #: "By Jane Smith for MailOnline", "By . Daily Mail Reporter .": names only, then an end or a joiner.
 _BYLINE = re.compile(r"^By\s*\.?\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[.|]|for\b|and\s+[A-Z][\w'’-]*\s+[A-Z])")
 _PHOTO = re.compile(
@@ -138,7 +144,10 @@ def is_fragment(sentence: str) -> bool:
 
 def is_boilerplate(sentence: str) -> bool:
     """Page furniture: video prompts, bylines, credits, photo captions."""
-    if _BOILERPLATE.search(sentence) or _BYLINE.match(sentence) or _PHOTO.search(sentence):
+    lower = sentence.lower()
+    if any(hint in lower for hint in _BOILERPLATE_HINTS) and _BOILERPLATE.search(sentence):
+        return True
+    if _BYLINE.match(sentence) or _PHOTO.search(sentence):
         return True
     label = _LABEL.match(sentence)
     return bool(label) and not _SPEECH.search(label.group(1))
@@ -187,8 +196,14 @@ class _Candidates:
         ]
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         self.readable = [s for s in self.all if readable(s)]
-        self.quotations = {s for s in self.readable if is_mostly_quotation(s)}
-        self.plain = {s for s in self.readable if s not in self.quotations}
+
+    @cached_property
+    def quotations(self) -> set[str]:
+        return {s for s in self.readable if is_mostly_quotation(s)}
+
+    @cached_property
+    def plain(self) -> set[str]:
+        return {s for s in self.readable if s not in self.quotations}
 
     def document(self, keep: Callable[[str], bool]) -> ObjectDocumentModel:
         return _document(self.title, self.paragraphs, keep)
@@ -219,7 +234,6 @@ def briefing(article: Article, sentences: int = 3, method: str | Summarize | Non
     if sentences <= 0 or article.is_empty:
         return []
     candidates = _Candidates(article)
-    plain, quotations = candidates.plain, candidates.quotations
 
     def pick(count: int, keep: Callable[[str], bool]) -> list[str]:
         document = candidates.document(keep)
@@ -230,7 +244,9 @@ def briefing(article: Article, sentences: int = 3, method: str | Summarize | Non
     if getattr(summarize, "rates_quotations", False):
         readable_ones = set(candidates.readable)
         chosen = set(pick(sentences, readable_ones.__contains__))
-    elif len(plain) >= sentences:
+        return [s for s in candidates.all if s in chosen]
+    plain, quotations = candidates.plain, candidates.quotations
+    if len(plain) >= sentences:
         chosen = set(pick(sentences, plain.__contains__))
     elif len(candidates.readable) > sentences:
         # Every plain sentence, then the best of the quotations for the rest.

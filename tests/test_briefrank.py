@@ -196,3 +196,31 @@ def test_the_fitting_script_reproduces_the_shipped_weights():
     report = json.loads(result.stdout)
     assert report["shipped_weights_match"], report
     assert tuple(report["weights"].values()) == WEIGHTS and report["redundancy"] == REDUNDANCY
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    branches, depth, start, escaped = [], 0, 0, False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    return [*branches, pattern[start:]]
+
+
+def test_every_kind_of_page_furniture_has_a_hint_so_the_fast_check_never_lets_one_through():
+    from summarizer import briefing as rules
+
+    branches = _top_level_branches(rules._BOILERPLATE.pattern)
+    assert len(branches) > 5
+    for branch in branches:
+        assert any(hint in branch.lower() for hint in rules._BOILERPLATE_HINTS), branch
+    assert rules.is_boilerplate("Scroll down for video The harbour council voted to rebuild the wall.")
+    assert not rules.is_boilerplate(STORY[0])
