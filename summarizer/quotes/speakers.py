@@ -371,6 +371,8 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
             rng = subject_before(before, v)
+            if rng is None and v == 0 and before[0].capitalised:
+                rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
                 return _mention(text, before, rng)
     return None
