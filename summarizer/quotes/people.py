@@ -112,7 +112,7 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
 def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
     if set(lowered) & ORGANISATION_WORDS or (len(" ".join(bare)) > 2 and " ".join(bare).isupper()):
         return "thing"
-    if "and" in lowered or (not named and lowered[0] in ("both", "two", "three", "many", "several", "some")):
+    if "and" in lowered or lowered[0] in ("both", "two", "three", "many", "several", "some", "most", "all"):
         return "plural"
     head = lowered[-1]
     if not head.endswith("s") or head.endswith(("ss", "us", "is")):
