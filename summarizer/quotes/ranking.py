@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from summarizer.quotes import Quote
 
+#: How many quotes the key-quote digest shows (the CLI, the bot's card and the daily update alike).
+KEY_QUOTES = 3
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -57,10 +60,18 @@ def self_contained(quote: str) -> float:
     return (0.5 if opens else 0.0) + (0.5 if closes else 0.0)
 
 
-def key_quotes(quotes: Sequence[Quote], n: int = 3) -> list[Quote]:
-    """The ``n`` best quotes, best first, never two near-identical ones."""
+def ranked(quotes: Sequence[Quote]) -> list[Quote]:
+    """Every quote, best first (ties in text order)."""
+    return sorted(quotes, key=lambda q: (-q.score, q.start))
+
+
+def key_quotes(quotes: Sequence[Quote], n: int = KEY_QUOTES) -> list[Quote]:
+    """The ``n`` best quotes, best first, never two near-identical ones.
+
+    The one key-quote picker: ``newsbrief brief``, the bot's card and the daily update all use it.
+    """
     chosen: list[Quote] = []
-    for quote in sorted(quotes, key=lambda q: (-q.score, q.start)):
+    for quote in ranked(quotes):
         words = set(_WORD.findall(quote.quote.lower()))
         if any(_overlap(words, set(_WORD.findall(c.quote.lower()))) > 0.6 for c in chosen):
             continue
