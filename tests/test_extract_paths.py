@@ -136,7 +136,9 @@ async def test_a_short_feed_fragment_is_kept_whole_and_a_menu_only_fragment_is_n
         rss_with_content(server.url("/closed"), "A9 closed", short), headers=RSS
     )
     async with await Database.open(db_path) as db:
-        _, result = await feed_polling.add_feed(db, server.url("/short.xml"), Settings(fetch_private=True), ADMIN)
+        _, result = await feed_polling.add_feed(
+            db, server.url("/short.xml"), Settings(fetch_private=True), ADMIN
+        )
         assert result.added == 1
         article = await articles.latest(db)
         assert article is not None and article.title == "A9 closed"
@@ -174,7 +176,9 @@ def test_newsbrief_extract_prints_what_post_stores_from_a_file_or_a_link(
 
     assert cli.main(["extract", str(tmp_path / "missing.html")]) == 1
     assert "missing.html" in capsys.readouterr().err
-    server.routes["/menu"] = Answer(b"<html><body><nav><a href='/'>Home</a></nav></body></html>", headers=HTML)
+    server.routes["/menu"] = Answer(
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>", headers=HTML
+    )
     assert cli.main(["extract", server.url("/menu")]) == 1
     assert capsys.readouterr().err.strip().endswith("no article found on that page")
 
