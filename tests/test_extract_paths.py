@@ -7,7 +7,7 @@ brings on its own (a feed entry's short fragment, a page whose article is a tabl
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from html import escape
 from pathlib import Path
 
@@ -15,11 +15,11 @@ import pytest
 
 from bot import cli
 from bot import feeds as feed_polling
-from bot.standin import StandIn, to_plain_text
 from storage import articles
 from storage.db import Database
-from tests.conftest import ADMIN, BotProcess
+from tests.conftest import ADMIN, InProcessBot
 from tests.local_server import Answer, LocalServer
+from tests.standin import StandIn, to_plain_text
 
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 RSS = {"Content-Type": "application/rss+xml; charset=utf-8"}
@@ -66,20 +66,18 @@ def rss_with_content(link: str, title: str, content: str) -> bytes:
     ).encode()
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as local:
-        local.routes["/night-trains"] = Answer(PAGE.encode(), headers=HTML)
-        local.routes["/feed.xml"] = Answer(
-            rss_with_content(local.url("/night-trains"), HEADLINE, PAGE), headers=RSS
-        )
-        yield local
+@pytest.fixture(autouse=True)
+def night_trains(server: LocalServer) -> None:
+    server.routes["/night-trains"] = Answer(PAGE.encode(), headers=HTML)
+    server.routes["/feed.xml"] = Answer(
+        rss_with_content(server.url("/night-trains"), HEADLINE, PAGE), headers=RSS
+    )
 
 
 @pytest.fixture
-async def linked_bot(standin: StandIn, db_path: Path) -> AsyncIterator[BotProcess]:
-    async with BotProcess(standin, db_path, NEWSBRIEF_FETCH_PRIVATE="1") as process:
-        yield process
+async def linked_bot(standin: StandIn, db_path: Path) -> AsyncIterator[InProcessBot]:
+    async with InProcessBot(standin, db_path, NEWSBRIEF_FETCH_PRIVATE="1") as running:
+        yield running
 
 
 async def only_article(db_path: Path) -> articles.StoredArticle:
@@ -96,7 +94,7 @@ async def said(api: StandIn, text: str, count: int = 1) -> list[str]:
 
 
 async def test_one_page_gives_one_article_by_link_as_an_attachment_and_in_a_feed(
-    standin: StandIn, linked_bot: BotProcess, server: LocalServer, db_path: Path
+    standin: StandIn, linked_bot: InProcessBot, server: LocalServer, db_path: Path
 ):
     arrivals = []
     _, posted = await said(standin, f"/post {server.url('/night-trains')}", 2)
