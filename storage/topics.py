@@ -172,6 +172,17 @@ async def chats_with_topics(db: Database, chat_ids: Sequence[int]) -> set[int]:
     return {r[0] for r in rows}
 
 
+async def alert_zones(db: Database, chat_ids: Sequence[int]) -> dict[int, str | None]:
+    """Of these chats, those with alerts on who have not blocked the bot, each with the zone of
+    their subscription (None when they have none)."""
+    rows = await db.fetchall(
+        "SELECT r.chat_id, s.tz FROM readers r LEFT JOIN subscribers s ON s.chat_id = r.chat_id"
+        " WHERE r.alerts = 1 AND s.blocked_at IS NULL AND r.chat_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(chat_ids)),),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 async def set_daily_mode(db: Database, chat_id: int, mode: str) -> None:
     if mode not in DAILY_MODES:
         raise ValueError(f"unknown daily mode {mode!r}")
