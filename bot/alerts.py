@@ -51,7 +51,9 @@ async def queue_new_stories(db: Database, default_tz: str, now: datetime) -> int
         for story in stories:
             readers = await topics.matching_chats(db, story.title, story.briefing)
             zones = await topics.alert_zones(db, sorted(readers)) if readers else {}
-            rows = [(chat, "alert", to_iso(release_time(now, tz or default_tz))) for chat, tz in zones.items()]
+            rows = [
+                (chat, "alert", to_iso(release_time(now, tz or default_tz))) for chat, tz in zones.items()
+            ]
             rows += [(chat, "channel", to_iso(now)) for chat in linked]
             await story_sends.queue(db, story.id, rows)
             queued += len(rows)
@@ -103,7 +105,9 @@ class StorySender:
             reason = None
             if await story_sends.alerts_on(self.db, chat, day) >= ALERTS_PER_DAY:
                 reason = "daily limit"  # the story still comes in the daily update
-            elif await story_sends.in_daily_update(self.db, chat, story.id, local_date(now - timedelta(days=2), tz)):
+            elif await story_sends.in_daily_update(
+                self.db, chat, story.id, local_date(now - timedelta(days=2), tz)
+            ):
                 reason = "in the daily update already"
             if reason:
                 await story_sends.finish(self.db, chat, story.id, "skipped", reason)
@@ -137,7 +141,9 @@ class StorySender:
         )
         await story_sends.finish(self.db, send.chat_id, story.id, outcome.status, outcome.error)
         error = (outcome.error or "").lower()
-        if outcome.status == "blocked" or (outcome.status == "failed" and any(w in error for w in _LOST_RIGHTS)):
+        if outcome.status == "blocked" or (
+            outcome.status == "failed" and any(w in error for w in _LOST_RIGHTS)
+        ):
             await self._pause(channel, outcome.error or "no rights")
         elif outcome.status == "failed":
             log.warning("post of story %d to channel %s failed: %s", story.id, send.chat_id, outcome.error)

@@ -93,7 +93,13 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
 def _extensions() -> list:
     """Optional features (feeds, inline mode) that register their own handlers when present."""
     found = []
-    for name in ("bot.handlers.inline", "bot.handlers.feeds", "bot.handlers.follow", "bot.alerts"):
+    for name in (
+        "bot.handlers.inline",
+        "bot.handlers.feeds",
+        "bot.handlers.follow",
+        "bot.handlers.channels",
+        "bot.alerts",
+    ):
         try:
             found.append(__import__(name, fromlist=["register"]))
         except ImportError:

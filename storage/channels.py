@@ -31,7 +31,9 @@ def _from_row(row: Any) -> Channel:
     return Channel(**dict(row))
 
 
-async def link(db: Database, chat_id: int, username: str | None, title: str | None, added_by: int) -> tuple[Channel, bool]:
+async def link(
+    db: Database, chat_id: int, username: str | None, title: str | None, added_by: int
+) -> tuple[Channel, bool]:
     """Link a channel, or resume one that was paused; returns it and whether it was new."""
     existing = await by_chat(db, chat_id)
     await db.execute(

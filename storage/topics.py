@@ -239,14 +239,11 @@ async def matches(db: Database, folded: Folded) -> list[Match]:
     if not terms:
         return []
     rows = await db.fetchall(
-        "SELECT id, chat_id, phrase, groups FROM topics"
-        " WHERE anchor IN (SELECT value FROM json_each(?))",
+        "SELECT id, chat_id, phrase, groups FROM topics WHERE anchor IN (SELECT value FROM json_each(?))",
         (json.dumps(terms, ensure_ascii=False),),
     )
     return [
-        Match(r["id"], r["chat_id"], r["phrase"])
-        for r in rows
-        if contains(folded, json.loads(r["groups"]))
+        Match(r["id"], r["chat_id"], r["phrase"]) for r in rows if contains(folded, json.loads(r["groups"]))
     ]
 
 

@@ -30,7 +30,7 @@ async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess
     reply = await say(standin, "/follow Sea WALLS")
     assert reply.startswith("Following “Sea WALLS” (#1).")
     assert (await say(standin, "/follow sea wall")).startswith("You already follow “sea wall”")  # folded
-    assert (await say(standin, '/follow "Pôrt Ellery"')).startswith("Following “\"Pôrt Ellery\"” (#2)")
+    assert (await say(standin, '/follow "Pôrt Ellery"')).startswith('Following “"Pôrt Ellery"” (#2)')
 
     standin.send_text(READER, "/following")
     listing = await standin.reply(READER)
@@ -39,8 +39,10 @@ async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess
     assert listing.buttons == ["Everything", "✓ Followed first", "Only followed"]
 
     assert (await say(standin, "/unfollow 7")).startswith("There is no topic #7: you follow 2.")
-    assert (await say(standin, "/unfollow port ellery")) == "You don't follow “port ellery”. /following lists your topics."
-    assert (await say(standin, '/unfollow "port ellery"')) == "Stopped following “\"Pôrt Ellery\"”."
+    assert (
+        await say(standin, "/unfollow port ellery")
+    ) == "You don't follow “port ellery”. /following lists your topics."
+    assert (await say(standin, '/unfollow "port ellery"')) == 'Stopped following “"Pôrt Ellery"”.'
     assert (await say(standin, "/unfollow 1")) == "Stopped following “Sea WALLS”."
     assert (await say(standin, "/following")).startswith("You follow no topics.")
 
@@ -50,13 +52,13 @@ async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess
 
 
 HOSTILE = [
-        ('NEAR("a" b) OR title:x* ^c', "Following “NEAR(\"a\" b) OR title:x* ^c”"),  # FTS syntax is just words
-        ("x" * 10_000, "A topic is at most 100 characters; that one has 10,000."),
-        ("🎉🔥", "“🎉🔥” has no words to match"),
-        ("\u200f\u202e\u200b", "That has no words to match"),
-        ("\u202eharbour\u200f", "Following “harbour” (#2)"),
-        ("<b>&amp;</b>", "Following “<b>&amp;</b>” (#3)"),
-        ('"" * AND', "Following “\"\" * AND” (#4)"),
+    ('NEAR("a" b) OR title:x* ^c', 'Following “NEAR("a" b) OR title:x* ^c”'),  # FTS syntax is just words
+    ("x" * 10_000, "A topic is at most 100 characters; that one has 10,000."),
+    ("🎉🔥", "“🎉🔥” has no words to match"),
+    ("\u200f\u202e\u200b", "That has no words to match"),
+    ("\u202eharbour\u200f", "Following “harbour” (#2)"),
+    ("<b>&amp;</b>", "Following “<b>&amp;</b>” (#3)"),
+    ('"" * AND', 'Following “"" * AND” (#4)'),
 ]
 
 
@@ -110,7 +112,9 @@ async def test_daily_update_order_for_each_choice(standin: StandIn, db_path: Pat
 
 async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Path):
     async with await Database.open(db_path) as db:
-        await subscribers.subscribe(db, READER, "08:00", "UTC", 0, to_iso(datetime.now(UTC) + timedelta(hours=5)))
+        await subscribers.subscribe(
+            db, READER, "08:00", "UTC", 0, to_iso(datetime.now(UTC) + timedelta(hours=5))
+        )
     async with BotProcess(standin, db_path):
         standin.send_text(READER, "/settings")
         settings = await standin.reply(READER)

@@ -13,6 +13,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.standin.channels import METHODS as CHANNEL_METHODS
 from bot.standin.messaging import (
     answer_callback_query,
     answer_inline_query,
@@ -222,6 +223,7 @@ METHODS: dict[str, Method] = {
     "close": _true,
     "logOut": _true,
 }
+METHODS.update(CHANNEL_METHODS)  # getChatMember, and sendMessage that knows the bot's channel rights
 _LOWER = {name.lower(): function for name, function in METHODS.items()}
 
 
