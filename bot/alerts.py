@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Bot
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.delivery import send_all
 from bot.render import alerts as render
@@ -166,12 +166,6 @@ class StorySender:
             outcome = await send_all(self.bot, admin, [render.channel_paused(name, reason)])
             if outcome.status != "sent":
                 log.warning("could not tell admin %s that %s was paused: %s", admin, name, outcome.error)
-
-
-def register(application: Application) -> None:
-    """Called by bot.app: one repeating job queues new stories and sends what is due."""
-    if application.job_queue is not None:
-        application.job_queue.run_repeating(tick, interval=TICK_SECONDS, first=1, name="stories")
 
 
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -14,7 +14,8 @@ from telegram.ext import ExtBot
 from bot import alerts, delivery
 from bot.flood import FloodLimiter
 from bot.schedule import to_iso
-from bot.standin import StandIn, to_plain_text
+from bot.localapi import to_plain_text
+from tests.standin import StandIn
 from storage import articles, story_sends, subscribers, topics
 from storage.db import Database
 

@@ -10,10 +10,11 @@ import pytest
 
 from bot.ingest import post_text
 from bot.schedule import to_iso
-from bot.standin import StandIn, to_plain_text
+from bot.localapi import to_plain_text
+from tests.standin import StandIn
 from storage import subscribers, topics
 from storage.db import Database
-from tests.conftest import ARTICLE, READER, BotProcess
+from tests.conftest import ARTICLE, READER, InProcessBot
 
 HARBOUR = ARTICLE.read_text().splitlines()[0]
 FERRY = "Ferry timetable changes"
@@ -25,7 +26,7 @@ async def say(api: StandIn, text: str, chat: int = READER) -> str:
     return to_plain_text((await api.reply(chat)).text)
 
 
-async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess):
+async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: InProcessBot):
     assert (await say(standin, "/follow")).startswith("Usage: /follow")
     reply = await say(standin, "/follow Sea WALLS")
     assert reply.startswith("Following “Sea WALLS” (#1).")
@@ -62,7 +63,7 @@ HOSTILE = [
 ]
 
 
-async def test_hostile_topics_get_one_line_answers(standin: StandIn, bot: BotProcess):
+async def test_hostile_topics_get_one_line_answers(standin: StandIn, bot: InProcessBot):
     for topic, expected in HOSTILE:
         standin.send_text(READER, f"/follow {topic}")
         text = to_plain_text((await standin.reply(READER)).text)
@@ -104,7 +105,7 @@ def order(update: str) -> list[str]:
 async def test_daily_update_order_for_each_choice(standin: StandIn, db_path: Path, mode, expected):
     await prepare_update(db_path, mode)
     standin.register(READER)
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         update = to_plain_text((await standin.reply(READER, timeout=30)).text)
     assert update.startswith("Your daily briefing")
     assert order(update) == expected
@@ -115,7 +116,7 @@ async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Pat
         await subscribers.subscribe(
             db, READER, "08:00", "UTC", 0, to_iso(datetime.now(UTC) + timedelta(hours=5))
         )
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         standin.send_text(READER, "/settings")
         settings = await standin.reply(READER)
         assert "Daily update: followed topics first, then the rest" in to_plain_text(settings.text)

@@ -8,7 +8,7 @@ import re
 from telegram import Update
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot.handlers.common import answer, db_of, is_admin
 from bot.render import channels as render
@@ -19,20 +19,7 @@ log = logging.getLogger(__name__)
 _HANDLE = re.compile(r"^@[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 
-def register(application: Application) -> None:
-    """Called by bot.app. Group -1 runs before group 0's catch-all for unknown commands."""
-    application.add_handler(CommandHandler("channel", channel), group=-1)
-
-
 async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    try:
-        await _channel(update, context)
-    except Exception as exc:  # handed to the application's error handler, which logs and apologises
-        await context.application.process_error(update, exc)
-    raise ApplicationHandlerStop
-
-
-async def _channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
         await answer(update, messages.ADMIN_ONLY)
         return
@@ -43,12 +30,7 @@ async def _channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "list" and len(args) == 1:
         for text in render.channel_list(await channels.all_channels(db_of(context))):
             await answer(update, text)
-    elif (
-        action in ("remove", "delete")
-        and len(args) == 2
-        and args[1].lstrip("#").isdigit()
-        and len(args[1]) <= 12
-    ):
+    elif action in ("remove", "delete") and len(args) == 2 and args[1].lstrip("#").isdigit() and len(args[1]) <= 12:
         await _remove(update, context, int(args[1].lstrip("#")))
     else:
         await answer(update, render.USAGE)

@@ -5,46 +5,13 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.ext import (
-    Application,
-    ApplicationHandlerStop,
-    CallbackQueryHandler,
-    CommandHandler,
-    ContextTypes,
-)
+from telegram.ext import ContextTypes
 
 from bot.handlers.common import answer, db_of, settings_of
 from bot.render import follow as render
 from storage import subscribers, topics
 
 log = logging.getLogger(__name__)
-
-
-def register(application: Application) -> None:
-    """Called by bot.app. Group -1 runs before group 0's catch-all for unknown commands."""
-    for name, callback in (
-        ("follow", follow),
-        ("unfollow", unfollow),
-        ("following", following),
-        ("alert", alert),
-        ("alerts", alert),
-    ):
-        application.add_handler(CommandHandler(name, _stopping(callback)), group=-1)
-    application.add_handler(CallbackQueryHandler(choose_mode, pattern=r"^dm:(all|first|only)$"), group=-1)
-
-
-def _stopping(callback):
-    """Run a command; whatever happens, the unknown-command reply in group 0 must not follow."""
-
-    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        try:
-            await callback(update, context)
-        except Exception as exc:  # handed to the application's error handler, which logs and apologises
-            await context.application.process_error(update, exc)
-        raise ApplicationHandlerStop
-
-    handler.__name__ = callback.__name__
-    return handler
 
 
 def _argument(update: Update) -> str:
@@ -147,4 +114,3 @@ async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await query.answer(render.mode_chosen(mode))
     if mode != before:  # the same markup again would be refused as "message is not modified"
         await query.edit_message_reply_markup(render.mode_keyboard(mode))
-    raise ApplicationHandlerStop

@@ -1,13 +1,13 @@
-"""Channels in the stand-in: a channel with a public @name, the bot's rights in it, getChatMember,
+"""Channels in the in-memory Bot API: a channel with a public @name, the bot's rights in it,
 and sends to a channel refused as Telegram refuses them once the bot is no longer its admin."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.standin.messaging import chat_id_param, int_param, send_message
-from bot.standin.records import ApiError
-from bot.standin.state import World, on_serving_loop
+from bot.localapi.messaging import chat_id_param, int_param, send_message
+from bot.localapi.records import ApiError
+from bot.localapi.world import World, on_serving_loop
 
 Params = dict[str, Any]
 _ADMIN_RIGHTS = (
