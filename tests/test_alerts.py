@@ -13,11 +13,11 @@ from telegram.ext import ExtBot
 
 from bot import alerts, delivery
 from bot.flood import FloodLimiter
-from bot.schedule import to_iso
 from bot.localapi import to_plain_text
-from tests.standin import StandIn
+from bot.schedule import to_iso
 from storage import articles, story_sends, subscribers, topics
 from storage.db import Database
+from tests.standin import StandIn
 
 READER = 600
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from bot.ingest import post_text
-from bot.schedule import to_iso
 from bot.localapi import to_plain_text
-from tests.standin import StandIn
+from bot.schedule import to_iso
 from storage import subscribers, topics
 from storage.db import Database
 from tests.conftest import ARTICLE, READER, InProcessBot
+from tests.standin import StandIn
 
 HARBOUR = ARTICLE.read_text().splitlines()[0]
 FERRY = "Ferry timetable changes"
