@@ -127,3 +127,12 @@ async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Pat
         assert "Daily update: only followed topics" in await say(standin, "/settings")
     async with await Database.open(db_path) as db:
         assert (await topics.reader(db, READER)).daily_mode == "only"
+
+
+async def test_digest_follows_the_choice_too(standin: StandIn, db_path: Path):
+    await prepare_update(db_path, "only")
+    async with await Database.open(db_path) as db:  # not due: only /digest sends today's update
+        await subscribers.set_next_due(db, READER, "2099-01-01T00:00:00Z")
+    async with InProcessBot(standin, db_path):
+        update = await say(standin, "/digest")
+    assert order(update) == [HARBOUR]
