@@ -168,6 +168,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        9,
+        "topics matched from the index alone (anchor, chat, groups)",
+        """
+        DROP INDEX topics_anchor;
+        CREATE INDEX topics_match ON topics (anchor, chat_id, groups);
+        """,
+    ),
 ]
 
 

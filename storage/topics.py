@@ -251,7 +251,8 @@ async def matching_chats(db: Database, title: str, briefing: Sequence[str] | Non
     """The readers with at least one topic this story matches.
 
     Most topics are one word, their anchor: those match on the index alone and only their chat
-    ids are read; the others are read whole and checked.
+    ids are read; the others are read whole and checked. Both queries read only the covering
+    index (anchor, chat id, groups), never the table.
     """
     folded = await fold_article(db, title, briefing)
     terms = json.dumps(sorted({term for column in COLUMNS for term in folded[column]}), ensure_ascii=False)
