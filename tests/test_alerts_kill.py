@@ -14,6 +14,7 @@ from storage import subscribers, topics
 from storage.db import Database
 from tests.conftest import ARTICLE, BotProcess
 from tests.standin import StandIn
+from tests.standin.records import max_in_window
 
 FOLLOWERS = 1500
 ZONES = ("UTC", "Europe/Berlin", "Asia/Tokyo", "America/New_York", "Asia/Kolkata", "America/Los_Angeles")
@@ -71,3 +72,4 @@ async def test_sigkill_mid_alerts_every_follower_gets_the_story_once(standin: St
     assert len(per_chat) == FOLLOWERS  # nobody lost
     assert duplicates <= kills  # at most the one message in flight per kill
     assert all("Alert" in (s.text or "") for s in alerts)
+    assert max_in_window(s.at for s in standin.delivered()) <= 300  # never over NEWSBRIEF_RATE

@@ -111,6 +111,13 @@ async def test_daily_update_order_for_each_choice(standin: StandIn, db_path: Pat
     assert order(update) == expected
 
 
+async def test_subscribe_offers_the_choice(standin: StandIn, bot: InProcessBot):
+    standin.send_text(READER, "/subscribe 07:30 Europe/Berlin")
+    reply = await standin.reply(READER)
+    assert "Daily update: followed topics first, then the rest" in to_plain_text(reply.text)
+    assert reply.buttons == ["Everything", "✓ Followed first", "Only followed"]
+
+
 async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Path):
     async with await Database.open(db_path) as db:
         await subscribers.subscribe(
