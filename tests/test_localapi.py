@@ -107,7 +107,7 @@ def test_the_product_ships_no_test_server_faults_or_control_surface():
             if path.parent.name == "localapi" or path.name == "console.py":  # in-process: no server
                 assert not roots & {"tornado", "httpx", "aiohttp", "socket", "http"}, path
             text = path.read_text()
-            assert "_standin" not in text and "fail_next" not in text and "class Fault" not in text, path
+            assert "/_standin/" not in text and "fail_next" not in text and "class Fault" not in text, path
     assert not (ROOT / "bot" / "standin").exists()
 
 
