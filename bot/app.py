@@ -58,7 +58,9 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
     )
     application.bot_data["settings"] = settings
 
-    command = CommandHandler
+    def command(name: str, callback):  # new messages only: an edited /post must not post again
+        return CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE)
+
     application.add_handlers(
         [
             command("start", reading.start),
@@ -72,12 +74,18 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
             command("settings", subscription.show_settings),
             command("digest", daily.digest),
             command("post", admin.post),
-            MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/post(@\w+)?(\s|$)"), admin.post),
+            MessageHandler(
+                filters.UpdateType.MESSAGE
+                & filters.Document.ALL
+                & filters.CaptionRegex(r"^/post(@\w+)?(\s|$)"),
+                admin.post,
+            ),
             command("delete", admin.delete),
             command("stats", admin.stats),
             command("push", daily.push),
-            CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
-            MessageHandler(filters.COMMAND, reading.unknown),
+            CallbackQueryHandler(reading.button, pattern=r"^[qfon]:[0-9]{1,12}$"),
+            CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
+            MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )

@@ -1,7 +1,9 @@
 """Numbered schema migrations, applied in order and recorded in ``schema_migrations``.
 
 A migration is only ever appended: an older database upgrades in place by running the ones it
-has not recorded yet. None of them drops data.
+has not recorded yet. None of them drops data. They run before ``PRAGMA foreign_keys = ON`` (see
+Database.open): migration 4 rebuilds ``articles``, and with foreign keys on, dropping the old table
+would run its ON DELETE actions on the rows that point at it.
 """
 
 from __future__ import annotations
@@ -107,6 +109,58 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
             seen_at TEXT NOT NULL,
             PRIMARY KEY (feed_id, entry_key)
+        );
+        """,
+    ),
+    (
+        4,
+        "article ids are never reused (AUTOINCREMENT, counting every id ever referenced)",
+        """
+        CREATE TABLE articles_rebuilt (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            credit TEXT,
+            source TEXT,
+            url TEXT,
+            language TEXT NOT NULL DEFAULT 'en',
+            posted_by INTEGER,
+            posted_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL UNIQUE,
+            briefing TEXT,
+            quotes TEXT,
+            summarizer_version TEXT
+        );
+        INSERT INTO articles_rebuilt (id, title, body, credit, source, url, language, posted_by,
+            posted_at, content_hash, briefing, quotes, summarizer_version)
+        SELECT id, title, body, credit, source, url, language, posted_by,
+            posted_at, content_hash, briefing, quotes, summarizer_version FROM articles;
+        DROP TABLE articles;
+        ALTER TABLE articles_rebuilt RENAME TO articles;
+        CREATE INDEX articles_posted_at ON articles (posted_at);
+        CREATE INDEX articles_url ON articles (url) WHERE url IS NOT NULL;
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+        END;
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+            INSERT INTO articles_fts (articles_fts, rowid, title, body)
+            VALUES ('delete', old.id, old.title, old.body);
+            INSERT INTO articles_fts (rowid, title, body) VALUES (new.id, new.title, new.body);
+        END;
+        DELETE FROM sqlite_sequence WHERE name IN ('articles', 'articles_rebuilt');
+        INSERT INTO sqlite_sequence (name, seq)
+        SELECT 'articles', coalesce(max(id), 0) FROM (
+            SELECT max(id) AS id FROM articles
+            UNION ALL SELECT max(last_article_id) FROM subscribers
+            UNION ALL SELECT max(article_id) FROM feed_entries
+            UNION ALL SELECT max(CAST(j.value AS INTEGER)) FROM deliveries,
+                json_each(CASE WHEN json_valid(deliveries.article_ids)
+                    AND json_type(deliveries.article_ids) = 'array'
+                    THEN deliveries.article_ids ELSE '[]' END) AS j
         );
         """,
     ),
