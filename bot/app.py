@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -19,7 +21,7 @@ from telegram.ext import (
 )
 
 from bot import ingest
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, daily, reading, subscription
 from bot.render import messages
@@ -115,6 +117,23 @@ async def open_storage(application: Application) -> None:
     application.job_queue.run_once(refresh_briefings, when=0, name="refresh-briefings")
 
 
+async def check_start(settings: Settings) -> None:
+    """What must work before serving, checked once so a failure is one line and exit 2 (bot.cli),
+    not a traceback from inside PTB's start-up: the database opens (and migrates), Telegram
+    accepts the token. Network trouble is left to PTB, which retries it."""
+    db = await Database.open(settings.db_path)
+    await db.close()
+    bot = Bot(settings.token or "", base_url=settings.bot_api_base, base_file_url=settings.bot_file_base)
+    try:
+        await bot.get_me()
+    except InvalidToken:
+        raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refused the token; copy it again from @BotFather") from None
+    except NetworkError:
+        pass
+    finally:
+        await bot.shutdown()
+
+
 async def refresh_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles briefed by an older summarizer (or another method) get fresh briefings and quotes."""
     settings: Settings = context.bot_data["settings"]
@@ -141,12 +160,21 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def serve(settings: Settings) -> int:
     """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
+    if not settings.token and settings.webhook_url:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN: not set, but NEWSBRIEF_WEBHOOK_URL is; a webhook needs the bot's token"
+        )
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
         logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
         from bot.console import run_console
 
         return run_console(settings)
+    if settings.webhook_url:
+        from bot.webhook import check_webhook_settings
+
+        check_webhook_settings(settings)
+    asyncio.run(check_start(settings))
     application = build_application(settings)
     if settings.webhook_url:
         from bot.webhook import run_webhook

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
+from storage.db import StorageError
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
@@ -162,11 +163,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return _HANDLERS[args.command](args)
-    except (CliError, ConfigError) as exc:
+    except CliError as exc:
         print(f"newsbrief: {exc}", file=sys.stderr)
         return 1
+    except (ConfigError, StorageError) as exc:  # start-up: one line saying what to fix, exit 2
+        logging.getLogger(__name__).debug("start-up failed", exc_info=True)
+        print(f"newsbrief: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # one line for the operator; the traceback only at NEWSBRIEF_LOG_LEVEL=DEBUG
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"newsbrief: stopped by an unexpected error: {type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
