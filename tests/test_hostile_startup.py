@@ -34,7 +34,7 @@ async def run_bot(api: StandIn, db_path: Path, **env: str) -> tuple[subprocess.C
         done = await asyncio.to_thread(
             subprocess.run,
             [sys.executable, "-m", "bot"],
-            cwd=db_path.parent,
+            cwd=db_path.parent if db_path.parent.is_dir() else "/",
             env=environment,
             capture_output=True,
             text=True,
