@@ -76,10 +76,32 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             render.article_card(neighbour), reply_markup=render.card_keyboard(neighbour.id)
         )
         return
+    chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
+    sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
+    key = (chat_id, action, current.id)
+    if key in sending:  # pressed again while the parts are still going out
+        await query.answer(messages.ALREADY_SENDING)
+        return
     await query.answer()
     texts = render.quotes_messages(current) if action == "q" else render.full_text_messages(current)
-    for text in texts:
-        await context.bot.send_message(query.message.chat.id, text)
+    sending.add(key)
+    # The parts go out at one a second (Telegram's per-chat limit): sent by a task of their own,
+    # so this update's slot is free at once for other users' commands.
+    context.application.create_task(_send_parts(context, chat_id, texts, sending, key), update=update)
+
+
+async def _send_parts(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    texts: list[str],
+    sending: set[tuple[int, str, int]],
+    key: tuple[int, str, int],
+) -> None:
+    try:
+        for text in texts:
+            await context.bot.send_message(chat_id, text)
+    finally:
+        sending.discard(key)
 
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

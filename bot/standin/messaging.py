@@ -61,8 +61,12 @@ def _deliverable(world: World, method: str, chat_id: int) -> None:
             raise fault.error()
     if world.faults:
         world.faults = [f for f in world.faults if not f.expired(at)]
+    if world.chat_interval and at - world._chat_accepted.get(chat_id, -1e9) < world.chat_interval:
+        raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
     if chat_id in world.blocked:
         raise ApiError(403, world.blocked[chat_id])
+    if world.chat_interval:
+        world._chat_accepted[chat_id] = at
 
 
 def _check_markup(markup: Any) -> dict[str, Any] | None:

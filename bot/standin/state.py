@@ -99,6 +99,10 @@ class World:
         self.blocked: dict[int, str] = {}
         self.faults: list[Fault] = []
         self.delay = 0.0  # seconds every API call waits before it is answered
+        #: When set, Telegram's per-chat limit: a send to a chat within this many seconds of the
+        #: last one it accepted for that chat is refused with 429 (retry_after 1).
+        self.chat_interval: float | None = None
+        self._chat_accepted: dict[int, float] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.files: dict[str, tuple[bytes, str]] = {}  # file_id -> (bytes, file_path)
         self.file_paths: dict[str, bytes] = {}
