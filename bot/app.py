@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -16,14 +18,16 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
-from bot import ingest
+from bot import alerts, ingest
 from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, reading, subscription
+from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -37,22 +41,32 @@ COMMANDS = [
     BotCommand("digest", "today's update now"),
     BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
     BotCommand("settings", "your daily update settings"),
+    BotCommand("follow", "follow a topic: /follow words"),
+    BotCommand("following", "your topics"),
+    BotCommand("alert", "followed stories at once: /alert on|off"),
     BotCommand("unsubscribe", "stop the daily update"),
     BotCommand("help", "what I can do"),
 ]
 
 
-def build_application(settings: Settings, *, token: str | None = None) -> Application:
-    """The bot with every handler registered; storage opens in post_init and closes at shutdown."""
+def build_application(
+    settings: Settings, *, token: str | None = None, request: BaseRequest | None = None
+) -> Application:
+    """The bot with every handler registered; storage opens in post_init and closes at shutdown.
+
+    ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
+    """
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = (
-        ApplicationBuilder()
-        .token(token or settings.token or "")
+        builder.token(token or settings.token or "")
         .base_url(settings.bot_api_base)
         .base_file_url(settings.bot_file_base)
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(FloodLimiter(settings.rate))
+        .rate_limiter(FloodLimiter(settings.rate, per_chat_interval=settings.chat_interval))
         .concurrent_updates(8)
         .post_init(open_storage)
         .post_shutdown(close_storage)
@@ -60,10 +74,11 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
     )
     application.bot_data["settings"] = settings
 
-    def command(name: str, callback):  # new messages only: an edited /post must not post again
+    def command(name: str | list[str], callback):  # new messages only: an edited /post must not post again
         return CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE)
 
     application.add_handlers(
+        # Order matters: PTB runs the first handler that matches, so the catch-alls come last.
         [
             command("start", reading.start),
             command("help", reading.help_command),
@@ -85,36 +100,61 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
             command("delete", admin.delete),
             command("stats", admin.stats),
             command("push", daily.push),
+            command("feed", feeds.feed),
+            command("follow", follow.follow),
+            command("unfollow", follow.unfollow),
+            command("following", follow.following),
+            command(["alert", "alerts"], follow.alert),
+            command("channel", channels.channel),
+            # PTB gives a press without data (a game's, or forged) to the first handler with a
+            # pattern, whatever the pattern says; this one takes such presses first, and no other.
+            CallbackQueryHandler(reading.stale_button, pattern=lambda data: False),
+            CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
             CallbackQueryHandler(reading.button, pattern=r"^[qfon]:[0-9]{1,12}$"),
             CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
+            InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
-    for extension in _extensions():
-        extension.register(application)
     application.add_error_handler(on_error)
+    # Every repeating job, started once storage is open (post_init): the database decides who is
+    # due or which feed to poll; the jobs only tick.
+    application.bot_data["jobs"] = [
+        Job(refresh_briefings, name="refresh-briefings", first=0),
+        Job(daily.tick, name="daily-clock", first=1, interval=daily.TICK_SECONDS),
+        Job(feeds.poll_job, name="feeds", first=settings.feed_interval, interval=settings.feed_interval),
+        Job(alerts.tick, name="stories", first=1, interval=alerts.TICK_SECONDS),
+    ]
     return application
 
 
-def _extensions() -> list:
-    """Optional features (feeds, inline mode) that register their own handlers when present."""
-    found = []
-    for name in ("bot.handlers.inline", "bot.handlers.feeds"):
-        try:
-            found.append(__import__(name, fromlist=["register"]))
-        except ImportError:
-            continue
-    return found
+@dataclass(frozen=True)
+class Job:
+    """A job of the job queue: run once ``first`` seconds after start-up, then every ``interval``."""
+
+    callback: Callable[[ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+    name: str
+    first: float
+    interval: float | None = None
+
+
+def start_jobs(application: Application) -> None:
+    """Schedule the jobs listed in ``build_application`` (relative to now, so none is missed)."""
+    queue = application.job_queue
+    for job in application.bot_data["jobs"]:
+        if job.interval is None:
+            queue.run_once(job.callback, when=job.first, name=job.name)
+        else:
+            queue.run_repeating(job.callback, interval=job.interval, first=job.first, name=job.name)
 
 
 async def open_storage(application: Application) -> None:
-    """Open the database, announce the commands, start the daily clock (PTB's post_init)."""
+    """Open the database, announce the commands, start the jobs (PTB's post_init)."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["db"] = await Database.open(settings.db_path)
     await application.bot.set_my_commands(COMMANDS)
-    daily.start_clock(application)
-    application.job_queue.run_once(refresh_briefings, when=0, name="refresh-briefings")
+    start_jobs(application)
 
 
 async def check_start(settings: Settings) -> None:
@@ -159,17 +199,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def serve(settings: Settings) -> int:
-    """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
-    if not settings.token and settings.webhook_url:
-        raise ConfigError(
-            "TELEGRAM_BOT_TOKEN: not set, but NEWSBRIEF_WEBHOOK_URL is; a webhook needs the bot's token"
-        )
-    if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
-        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
-        from bot.console import run_console
-
-        return run_console(settings)
+    """``newsbrief run``: long polling (or webhook); the CLI has checked there is a token."""
     if settings.webhook_url:
         from bot.webhook import check_webhook_settings
 

@@ -117,7 +117,7 @@ class FloodLimiter(BaseRateLimiter[int]):
         answered the previous one (so the gap holds on Telegram's clock too, whatever the jitter).
         A previous send still in flight waits for its answer first (or, without ``blocking``,
         counts as a full interval)."""
-        if chat is None:
+        if chat is None or self.per_chat_interval <= 0:
             return 0.0
         last = self._chat_last.get(chat)
         if last is None:

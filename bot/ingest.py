@@ -14,6 +14,7 @@ from summarizer import quotes as quote_extractor
 from summarizer.article import Article, parse_article
 from summarizer.briefing import DEFAULT_METHOD, VERSION, briefing
 from summarizer.clean import NotText, decode_article_bytes
+from summarizer.extract import PageArticle, extract, looks_like_html
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ BRIEFING_SENTENCES = 3
 #: Every source of articles (/post, files, links, feeds) comes through article_from_text.
 MAX_TITLE_CHARS = 300
 MAX_CREDIT_CHARS = 300
+NO_ARTICLE = "no article found on that page"
 
 
 class IngestError(ValueError):
@@ -84,9 +86,14 @@ def article_from_text(text: str) -> Article:
         raise IngestError("there is no article: send a title line, then the body")
     if article.is_empty:
         raise IngestError("the article has a title but no body: put the body after the title line")
-    title = clean_line(article.title, MAX_TITLE_CHARS)
-    if not title:
+    if not clean_line(article.title, MAX_TITLE_CHARS):
         raise IngestError("the title line is empty: send a title line, then the body")
+    return bounded(article)
+
+
+def bounded(article: Article) -> Article:
+    """The article with its title and credit cleaned and bounded (see clean_line)."""
+    title = clean_line(article.title or "", MAX_TITLE_CHARS) or "Untitled article"
     credit = clean_line(article.credit, MAX_CREDIT_CHARS) if article.credit else None
     return replace(article, title=title, credit=credit or None)
 
@@ -105,12 +112,35 @@ def clean_line(text: str, limit: int) -> str:
     return (cut if len(cut) >= limit * 0.6 else head).rstrip() + "…"
 
 
+def page_article(markup: str | bytes, url: str | None = None, *, title: str | None = None) -> PageArticle:
+    """The article of an HTML page or fragment, whichever way it came (link, attachment, feed entry).
+
+    The one HTML-to-article path; IngestError when there is none. CPU-bound: run it in a thread.
+    """
+    try:
+        page = extract(markup, url, title=title)
+    except Exception:  # a parser crash on hostile markup is still just "no article" for the poster
+        log.warning("article extraction failed for %s", url or "an HTML document", exc_info=True)
+        page = None
+    if page is None:
+        raise IngestError(NO_ARTICLE)
+    return page
+
+
 def text_from_bytes(data: bytes) -> str:
     """Decode an uploaded file, turning unreadable data into an IngestError."""
     try:
         return decode_article_bytes(data)
     except NotText as exc:
         raise IngestError(str(exc)) from None
+
+
+async def document_text(data: bytes, name: str) -> str:
+    """An attached file's article text; an .html file (or text that is markup) goes through the HTML path."""
+    text = text_from_bytes(data)
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        return (await asyncio.to_thread(page_article, text)).article_text()
+    return text
 
 
 async def post_article(
@@ -124,6 +154,7 @@ async def post_article(
 ) -> PostResult:
     """Store an article with its briefing and quotes; an article already stored is not re-added."""
     assert article.title is not None
+    article = bounded(article)  # every way in (text, file, link, feed) is bounded here at the latest
     digest = articles.content_hash(article.title, article.body)
     existing = await articles.by_hash(db, digest)
     if existing is not None:

@@ -11,8 +11,8 @@ import sqlite3
 import time
 from typing import Any
 
-from bot.standin import StandIn, to_plain_text
-from tests.conftest import ADMIN, READER, BotProcess
+from tests.conftest import ADMIN, READER, BotProcess, InProcessBot
+from tests.standin import StandIn, to_plain_text
 
 OTHER = 700
 GROUP = -1001
@@ -46,7 +46,7 @@ def press_data(api: StandIn, user: int, data: str) -> str:
 BODY = "The council met on Monday. “We will build it,” said Mayor Ann Lee. Work starts in March."
 
 
-async def test_long_titles_from_outside_never_take_reading_down(standin: StandIn, bot: BotProcess):
+async def test_long_titles_from_outside_never_take_reading_down(standin: StandIn, bot: InProcessBot):
     """Item 1: titles of 3,969, 5,000 and 20,000 characters (words, one giant word, HTML-ish)."""
     titles = [
         "Harbour " * 496 + "x",  # 3,969 characters: "Posted as #N." used to overflow by one
@@ -71,7 +71,7 @@ async def test_long_titles_from_outside_never_take_reading_down(standin: StandIn
     assert deleted.startswith("Deleted #2: Long title") and len(deleted) < 400
 
 
-async def test_echoed_input_never_overflows_a_reply(standin: StandIn, bot: BotProcess):
+async def test_echoed_input_never_overflows_a_reply(standin: StandIn, bot: InProcessBot):
     """Item 2: every command that echoes what it was sent, with 4,088-4,094 characters of it."""
     for text in (
         "/search " + "w" * 4088,
@@ -88,7 +88,7 @@ async def test_echoed_input_never_overflows_a_reply(standin: StandIn, bot: BotPr
     assert to_plain_text((await standin.reply(ADMIN)).text).startswith("Not posted:")
 
 
-async def test_any_digits_and_any_button_data_get_an_answer(standin: StandIn, bot: BotProcess):
+async def test_any_digits_and_any_button_data_get_an_answer(standin: StandIn, bot: InProcessBot):
     """Item 3: non-ASCII digits, huge numbers, and button data that matches nothing."""
     await post(standin, f"A story\n{BODY}")
     for command in ("/brief", "/quotes", "/start"):
@@ -108,7 +108,7 @@ async def test_any_digits_and_any_button_data_get_an_answer(standin: StandIn, bo
     assert await ask(standin, OTHER, "/latest") != ""  # and everyone else is still served
 
 
-async def test_time_zone_folders_and_long_zones_are_refused(standin: StandIn, bot: BotProcess):
+async def test_time_zone_folders_and_long_zones_are_refused(standin: StandIn, bot: InProcessBot):
     """Item 4: the zone database's folders, over-long names, paths."""
     for arguments in ("08:00 Europe", "America", "Pacific", "Europe/" + "x" * 300, "../../etc/passwd", "Etc"):
         reply = await ask(standin, READER, f"/subscribe {arguments}")
@@ -116,7 +116,7 @@ async def test_time_zone_folders_and_long_zones_are_refused(standin: StandIn, bo
     assert (await ask(standin, READER, "/subscribe 07:30 Europe/Berlin")).startswith("Subscribed")
 
 
-async def test_article_ids_are_never_reused(standin: StandIn, bot: BotProcess):
+async def test_article_ids_are_never_reused(standin: StandIn, bot: InProcessBot):
     """Item 5: subscribe, post A, /digest, delete A, post B: B is #2, and the subscriber gets it."""
     await ask(standin, READER, "/subscribe 08:00 UTC")
     assert (await post(standin, f"Story A\n{BODY}")).startswith("Posted as #1.")
@@ -134,7 +134,7 @@ async def test_a_full_text_flood_does_not_stall_other_users(standin: StandIn, db
     """Acceptance 3 (item 6): eight Full-text presses on long articles from one chat; another user's
     /latest answered within 2 s, and a stand-in enforcing one message a second per chat sees no 429."""
     standin.chat_interval = 1.0
-    async with BotProcess(standin, db_path):
+    async with BotProcess(standin, db_path, NEWSBRIEF_CHAT_INTERVAL="1"):  # Telegram's own limit
         paragraph = "The council met again and talked about the harbour wall at length, once more. " * 12
         for n in range(3):
             await post(standin, f"Long report {n}\n" + "\n".join([paragraph] * 12))  # 4 parts each
@@ -161,7 +161,7 @@ async def test_a_full_text_flood_does_not_stall_other_users(standin: StandIn, db
 
 
 async def test_latest_answers_within_a_second_while_another_process_holds_the_write_lock(
-    standin: StandIn, bot: BotProcess, db_path
+    standin: StandIn, bot: InProcessBot, db_path
 ):
     """Acceptance 4 (item 8): BEGIN EXCLUSIVE held elsewhere; /latest still answers at once."""
     await post(standin, f"Held story\n{BODY}")
@@ -183,7 +183,7 @@ async def test_latest_answers_within_a_second_while_another_process_holds_the_wr
     assert to_plain_text((await standin.reply(ADMIN, timeout=30)).text).startswith("Posted as #2.")
 
 
-async def test_commands_for_other_bots_channels_and_edits_are_left_alone(standin: StandIn, bot: BotProcess):
+async def test_commands_for_other_bots_channels_and_edits_are_left_alone(standin: StandIn, bot: InProcessBot):
     """Item 12: /latest@otherbot in a group, a channel's commands, an edited /post."""
     standin.chat(GROUP)
     standin.send_text(READER, "/latest@otherbot", chat_id=GROUP)
@@ -212,7 +212,7 @@ async def test_commands_for_other_bots_channels_and_edits_are_left_alone(standin
     assert (await ask(standin, READER, "/brief 2")).startswith("There is no article #2")
 
 
-async def test_direction_overrides_are_taken_out_of_titles(standin: StandIn, bot: BotProcess):
+async def test_direction_overrides_are_taken_out_of_titles(standin: StandIn, bot: InProcessBot):
     """Item 12: U+202E and friends in a title would turn the card around in every client."""
     confirmation = await post(standin, f"Invoice \u202egpj.exe\u202c ready\u2066x\u2069\n{BODY}")
     assert "Invoice gpj.exe readyx" in confirmation

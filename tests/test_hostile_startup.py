@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.standin import StandIn
 from tests.conftest import BotProcess
+from tests.standin import StandIn
 
 SECONDS = 20  # the generous ceiling; each case is measured against it and usually takes ~1-2 s
 

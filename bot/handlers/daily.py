@@ -6,10 +6,11 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot import delivery
 from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
+from bot.personal import POOL, Personaliser
 from bot.render import articles as render_articles
 from bot.render import daily as render
 from bot.render import messages
@@ -22,12 +23,8 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 20
 
 
-def start_clock(application: Application) -> None:
-    """One repeating job for every subscriber: no job per subscriber, nothing to rebuild."""
-    application.job_queue.run_repeating(tick, interval=TICK_SECONDS, first=1, name="daily-clock")
-
-
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One repeating job for every subscriber (no job per subscriber, nothing to rebuild)."""
     if context.bot_data.get("delivering"):
         return  # the previous tick is still working through a large broadcast
     context.bot_data["delivering"] = True
@@ -56,7 +53,9 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     day = local_date(now, subscriber.tz)
     # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
     seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
-    new = await articles.since(db, seen, delivery.DAILY_ARTICLES)
+    chooser = Personaliser(db)  # followed first or only, and nothing already alerted
+    await chooser.load([chat_id], seen)
+    new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), delivery.DAILY_ARTICLES)
     if not new:
         await answer(update, render.nothing_new())
         return

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import TITLE_CHARS, best_quotes, quote_line
+from bot.render.articles import TITLE_CHARS, key_quotes_block
 from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
-KEY_QUOTES = 3
 
 
 def daily_update(
@@ -22,9 +21,9 @@ def daily_update(
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
         body = f"\n{escape(sentences)}" if sentences else ""
         blocks.append(f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}</i>{body}")
-    quotes = best_quotes([q for a in articles for q in (a.quotes or [])], KEY_QUOTES)
+    quotes = key_quotes_block(articles)
     if quotes:
-        blocks.append("<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in quotes))
+        blocks.append(quotes)
     blocks.append("<i>/brief ID for more · /settings to change the time</i>")
     return split_blocks(blocks)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _VERB_STEMS = (
     "say said says tell told tells add added adds ask asked asks explain explained explains note noted "
@@ -79,16 +79,15 @@ _NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "pr
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark (a named tuple: articles make tens of thousands of them)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def word(self) -> str:
-        """The token without a trailing full stop or apostrophe, lower-cased."""
-        return self.text.rstrip(".’'").lower()
+    #: The token without a trailing full stop or apostrophe, lower-cased (worked out once: it is
+    #: read many times per token).
+    word: str
 
     @property
     def capitalised(self) -> bool:
@@ -96,7 +95,16 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    out = []
+    for match in _TOKEN.finditer(text, start, end):
+        tok = match.group()
+        out.append(Token(tok, match.start(), match.end(), tok.rstrip(".’'").lower()))
+    return out
+
+
+def might_be_speech_verb(tok: Token) -> bool:
+    """A cheap first test before :func:`is_speech_verb`, for scans over every token of a paragraph."""
+    return tok.word in SPEECH_VERBS or tok.word in PHRASAL
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:
@@ -199,7 +207,12 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
             return j, i
         if not word.text[:1].isalpha() or word.word in _FUNCTION_WORDS:
             break
-    return (i, i) if tok.word in _BARE_SPEAKERS else None
+    if tok.word not in _BARE_SPEAKERS:
+        return None
+    first = i  # "County officials", "Senate Democrats": the capitalised words before belong to it
+    while first - 1 >= floor and first > i - 4 and _is_name_word(toks[first - 1]) and toks[first - 1].text.rstrip(".") not in TITLES:
+        first -= 1
+    return first, i
 
 
 def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
@@ -218,18 +231,43 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
             if word.text.islower() and word.word.endswith("ed") and j > i + 1:
                 break  # "the FBI looked": the verb is not part of the phrase
             last = j
-        return (i, last) if last > i else None
+        return (i, _name_after_description(toks, last + 1) or last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
-        last = i
-        for j in range(i + 1, min(len(toks), i + 8)):
-            if _is_name_word(toks[j]) or (
-                toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])
-            ):
-                last = j
-            else:
-                break
-        return i, last
-    return None
+        last = _name_run(toks, i)
+        return i, _name_after_description(toks, last + 1) or last
+    named = _name_after_description(toks, i)
+    return (i, named) if named is not None and tok.text[:1].islower() else None
+
+
+def _name_run(toks: list[Token], i: int) -> int:
+    last = i
+    for j in range(i + 1, min(len(toks), i + 8)):
+        if _is_name_word(toks[j]) or (toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])):
+            last = j
+        else:
+            break
+    return last
+
+
+def _name_after_description(toks: list[Token], i: int) -> int | None:
+    """Where the name ends in "Former Republican presidential candidate Jeb Bush", "conservative
+    commentator Jonah Goldberg": lower-case describing words (``toks[i]`` on) run into a name.
+
+    None when the words at ``i`` are not such a description (a verb, a function word, a clause).
+    """
+    j = i
+    while j < len(toks) and j < i + 4:
+        tok = toks[j]
+        if not tok.text.islower() or not tok.word.isalpha():
+            break
+        if tok.word in _FUNCTION_WORDS and not (tok.word == "of" and j > i):
+            return None
+        if tok.word in SPEECH_VERBS or tok.word.endswith(("ed", "ing", "ly")) or tok.word in _NOT_VERBS - {"of"}:
+            return None
+        j += 1
+    if j == i or j >= len(toks) or not _is_name_word(toks[j]) or toks[j].text.rstrip(".") in NOT_NAMES:
+        return None
+    return _name_run(toks, j)
 
 
 def noun_phrase_after_verb(toks: list[Token], i: int) -> tuple[int, int] | None:
