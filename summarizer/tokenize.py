@@ -36,11 +36,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in _punkt().span_tokenize(text)]
 
 
-def is_abbreviation(word: str) -> bool:
-    """Whether ``word`` ("Mr.", "sen", "U.S.") is an abbreviation the sentence splitter knows."""
-    return word.rstrip(".").lower() in _punkt().params.abbrev_types
-
-
 def split_words(sentence: str) -> list[str]:
     """Word tokens (letters and digits, with inner apostrophes, dots and hyphens kept)."""
     return _WORD.findall(sentence)

@@ -20,7 +20,7 @@ from summarizer.quotes.mentions import (
     tokens,
 )
 from summarizer.quotes.people import AGREEMENT, Cast, Person, describe
-from summarizer.quotes.sentences import is_abbreviation, sentence_end, sentence_start
+from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
@@ -246,7 +246,7 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
 
 
 def _is_abbreviation(words: str) -> bool:
-    return is_abbreviation(words.split()[-1])
+    return words.split()[-1].rstrip(".").lower() in ABBREVIATIONS
 
 
 def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end: int) -> str:
