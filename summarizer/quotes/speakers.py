@@ -14,6 +14,7 @@ from summarizer.quotes.mentions import (
     is_participle,
     is_speech_verb,
     noun_phrase_after_verb,
+    noun_phrase_ending,
     noun_phrase_starting,
     sentence_subject,
     subject_before,
@@ -166,10 +167,29 @@ def _sentence_mention(
         return later
     if sum(t.text[:1].isalnum() for t in before) >= 3:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
-        subject = _mention(text, before, sentence_subject(before))
+        subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """ "Ivanka Trump, who portrayed him as “…”", "a foundation that focuses on the “…”": the quote
+    sits in a relative clause, whose subject is the noun before "who"/"that" (and the word itself)."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].word not in ("who", "that", "which"):
+            continue
+        follower = toks[k + 1]
+        if not (follower.text.islower() and follower.word.isalpha()) or follower.word in _NOT_VERB_AFTER:
+            return None
+        j = k - 1 if toks[k - 1].text != "," else k - 2
+        if j < 0 or (toks[k].word == "that" and toks[k - 1].text == ","):
+            return None
+        found = noun_phrase_ending(toks, j)
+        if found is None or toks[found[0]].text.lower() in PRONOUNS:
+            return None
+        return found[0], k
+    return None
 
 
 def _inverted_speech_clause(after: list[Token]) -> bool:
