@@ -22,10 +22,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import ingest
+from bot import alerts, ingest
 from bot.config import Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, feeds, follow, inline, reading, subscription
+from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -96,6 +96,7 @@ def build_application(
             command("unfollow", follow.unfollow),
             command("following", follow.following),
             command(["alert", "alerts"], follow.alert),
+            command("channel", channels.channel),
             CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
             CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
             InlineQueryHandler(inline.inline_query),
@@ -110,6 +111,7 @@ def build_application(
         Job(refresh_briefings, name="refresh-briefings", first=0),
         Job(daily.tick, name="daily-clock", first=1, interval=daily.TICK_SECONDS),
         Job(feeds.poll_job, name="feeds", first=settings.feed_interval, interval=settings.feed_interval),
+        Job(alerts.tick, name="stories", first=1, interval=alerts.TICK_SECONDS),
     ]
     return application
 

@@ -132,6 +132,50 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        8,
+        "story sends (alerts, channel posts: one ledger row per chat and story); linked channels",
+        """
+        CREATE TABLE story_sends (
+            chat_id INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('alert', 'channel')),
+            status TEXT NOT NULL
+                CHECK (status IN ('pending', 'claimed', 'sent', 'skipped', 'blocked', 'failed')),
+            due_utc TEXT NOT NULL,
+            local_date TEXT,
+            claimed_at TEXT,
+            finished_at TEXT,
+            error TEXT,
+            PRIMARY KEY (chat_id, article_id)
+        );
+        CREATE INDEX story_sends_due ON story_sends (status, due_utc);
+        CREATE INDEX story_sends_day ON story_sends (chat_id, local_date) WHERE kind = 'alert';
+
+        CREATE TABLE story_cursor (name TEXT PRIMARY KEY, article_id INTEGER NOT NULL);
+        INSERT INTO story_cursor (name, article_id)
+            SELECT 'stories', COALESCE(MAX(id), 0) FROM articles;
+
+        CREATE TABLE channels (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL UNIQUE,
+            username TEXT,
+            title TEXT,
+            added_by INTEGER,
+            added_at TEXT NOT NULL,
+            paused_at TEXT,
+            paused_reason TEXT
+        );
+        """,
+    ),
+    (
+        9,
+        "topics matched from the index alone (anchor, chat, groups)",
+        """
+        DROP INDEX topics_anchor;
+        CREATE INDEX topics_match ON topics (anchor, chat_id, groups);
+        """,
+    ),
 ]
 
 

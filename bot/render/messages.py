@@ -24,7 +24,7 @@ HELP_USER = (
     "/settings — your time, zone and next delivery\n"
     "/unsubscribe — stop the daily update\n\n"
     "<b>Topics</b>\n"
-    "/follow words or \"a phrase\" — follow a topic (up to 20, 100 characters each)\n"
+    '/follow words or "a phrase" — follow a topic (up to 20, 100 characters each)\n'
     "/following — your topics, and whether your update has everything, followed first, or only followed\n"
     "/unfollow number or words — stop following one\n"
     "/alert on|off — a followed story at once (at most 5 a day, never 22:00–07:00 your time)"
@@ -38,7 +38,9 @@ HELP_ADMIN = (
     "/delete id — remove an article\n"
     "/push id — send an article to every subscriber now\n"
     "/stats — counts\n"
-    "/feed add URL · /feed list · /feed remove id — news feeds"
+    "/feed add URL · /feed list · /feed remove id — news feeds\n"
+    "/channel add @name · /channel list · /channel remove id — post each new story to a channel "
+    "(make me its admin first)"
 )
 
 USAGE = {
