@@ -12,7 +12,9 @@ benchmark (tests/benchmarks/extract_eval.py --half 0|1) before it was kept:
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_left, bisect_right
 
 from lxml import etree
 
@@ -40,13 +42,31 @@ def unwrap_embedded_posts(tree: etree._Element) -> None:
             wrapper.attrib.pop("class", None)
 
 
-def link_texts(tree: etree._Element) -> set[str]:
-    """The texts of the page's links (whitespace folded), to recognise lines that are only a link."""
-    found = (" ".join(" ".join(a.itertext()).split()) for a in tree.iter("a"))
-    return {text for text in found if len(text) >= 4}
+class LinkTexts:
+    """The texts of a page's links (whitespace folded), to recognise lines that are only a link.
+
+    Kept sorted by length, so a line is compared only with the links long enough to cover most of
+    it: a page with thousands of links and lines stays cheap.
+    """
+
+    def __init__(self, tree: etree._Element | None = None) -> None:
+        found = (
+            " ".join(" ".join(a.itertext()).split()) for a in (tree.iter("a") if tree is not None else ())
+        )
+        self._texts = sorted({text for text in found if 4 <= len(text) <= 500}, key=len)
+        self._lengths = [len(text) for text in self._texts]
+
+    def share(self, text: str) -> float:
+        """The share of ``text`` covered by the longest link text found in it."""
+        if not text:
+            return 0.0
+        low = bisect_left(self._lengths, math.ceil(LINK_SHARE * len(text)))
+        high = bisect_right(self._lengths, len(text))
+        longest = max((len(link) for link in self._texts[low:high] if link in text), default=0)
+        return longest / len(text)
 
 
-def drop_furniture(body: etree._Element, links: set[str]) -> str | None:
+def drop_furniture(body: etree._Element, links: LinkTexts) -> str | None:
     """Remove the furniture blocks from trafilatura's output tree in place.
 
     Returns the first leading heading's text (a headline, for pages whose metadata has no title).
@@ -71,22 +91,17 @@ def drop_furniture(body: etree._Element, links: set[str]) -> str | None:
     return headline
 
 
-def _only_links(block: etree._Element, links: set[str]) -> bool:
+def _only_links(block: etree._Element, links: LinkTexts) -> bool:
     if block.tag == "list":
         items = [_text(item) for item in block.iter("item")]
         items = [item for item in items if item]
-        return bool(items) and all(_linked_share(item, links) >= LINK_SHARE for item in items)
+        return bool(items) and all(links.share(item) >= LINK_SHARE for item in items)
     if block.tag != "p":
         return False
     text = _text(block)
     if len(_WORD.findall(text)) >= MAX_LINK_LINE_WORDS or _SENTENCE_END.search(text):
         return False
-    return _linked_share(text, links) >= LINK_SHARE
-
-
-def _linked_share(text: str, links: set[str]) -> float:
-    longest = max((len(link) for link in links if link in text), default=0)
-    return longest / len(text) if text else 0.0
+    return links.share(text) >= LINK_SHARE
 
 
 def _text(element: etree._Element) -> str:
@@ -99,4 +114,4 @@ def _remove(element: etree._Element) -> None:
         parent.remove(element)  # the block's tail is whitespace between blocks in trafilatura's output
 
 
-__all__ = ["drop_furniture", "link_texts", "unwrap_embedded_posts"]
+__all__ = ["LinkTexts", "drop_furniture", "unwrap_embedded_posts"]

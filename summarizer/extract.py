@@ -85,7 +85,7 @@ def extract(markup: str | bytes, url: str | None = None, *, title: str | None = 
     tree = load_html(markup)
     document = None
     if tree is not None:
-        links = boilerplate.link_texts(tree)
+        links = boilerplate.LinkTexts(tree)
         boilerplate.unwrap_embedded_posts(tree)
         document = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
     found: list[str] = []
