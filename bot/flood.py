@@ -100,31 +100,36 @@ class FloodLimiter(BaseRateLimiter[int]):
         so no second on Telegram's clock holds more than the rate, whatever the network's jitter.
         """
         # The per-chat wait happens outside the lock, so one chat's second message never stalls
-        # the other chats' sends.
-        if chat is not None:
-            wait = self._chat_next.get(chat, 0.0) - time.monotonic()
-            if wait > 0:
-                await asyncio.sleep(wait)
-        async with self._lock:
-            while True:
-                now = time.monotonic()
-                wait = self._paused_until - now
-                if len(self._sent) == self.capacity:
-                    oldest = self._sent[0]
-                    if oldest.ended == math.inf:
-                        await oldest.wait()
-                        continue
-                    wait = max(wait, oldest.ended + self.window - now)
-                if wait <= 0:
-                    break
-                await asyncio.sleep(wait)
-            slot = _Slot()
-            self._sent.append(slot)
+        # the other chats' sends. Several sends to one chat may wait at once (concurrent updates):
+        # only the first to take a window slot goes; the others see the chat's new time and wait again.
+        while True:
             if chat is not None:
-                self._chat_next[chat] = now + self.per_chat_interval
-                if len(self._chat_next) > 50_000:
-                    self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-        return slot
+                wait = self._chat_next.get(chat, 0.0) - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                    continue
+            async with self._lock:
+                while True:
+                    now = time.monotonic()
+                    wait = self._paused_until - now
+                    if len(self._sent) == self.capacity:
+                        oldest = self._sent[0]
+                        if oldest.ended == math.inf:
+                            await oldest.wait()
+                            continue
+                        wait = max(wait, oldest.ended + self.window - now)
+                    if wait <= 0:
+                        break
+                    await asyncio.sleep(wait)
+                if chat is not None and self._chat_next.get(chat, 0.0) > now:
+                    continue  # another send to this chat went first while this one waited
+                slot = _Slot()
+                self._sent.append(slot)
+                if chat is not None:
+                    self._chat_next[chat] = now + self.per_chat_interval
+                    if len(self._chat_next) > 50_000:
+                        self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+                return slot
 
 
 def retry_seconds(error: RetryAfter) -> float:

@@ -231,18 +231,43 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
             if word.text.islower() and word.word.endswith("ed") and j > i + 1:
                 break  # "the FBI looked": the verb is not part of the phrase
             last = j
-        return (i, last) if last > i else None
+        return (i, _name_after_description(toks, last + 1) or last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
-        last = i
-        for j in range(i + 1, min(len(toks), i + 8)):
-            if _is_name_word(toks[j]) or (
-                toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])
-            ):
-                last = j
-            else:
-                break
-        return i, last
-    return None
+        last = _name_run(toks, i)
+        return i, _name_after_description(toks, last + 1) or last
+    named = _name_after_description(toks, i)
+    return (i, named) if named is not None and tok.text[:1].islower() else None
+
+
+def _name_run(toks: list[Token], i: int) -> int:
+    last = i
+    for j in range(i + 1, min(len(toks), i + 8)):
+        if _is_name_word(toks[j]) or (toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])):
+            last = j
+        else:
+            break
+    return last
+
+
+def _name_after_description(toks: list[Token], i: int) -> int | None:
+    """Where the name ends in "Former Republican presidential candidate Jeb Bush", "conservative
+    commentator Jonah Goldberg": lower-case describing words (``toks[i]`` on) run into a name.
+
+    None when the words at ``i`` are not such a description (a verb, a function word, a clause).
+    """
+    j = i
+    while j < len(toks) and j < i + 4:
+        tok = toks[j]
+        if not tok.text.islower() or not tok.word.isalpha():
+            break
+        if tok.word in _FUNCTION_WORDS and not (tok.word == "of" and j > i):
+            return None
+        if tok.word in SPEECH_VERBS or tok.word.endswith(("ed", "ing", "ly")) or tok.word in _NOT_VERBS - {"of"}:
+            return None
+        j += 1
+    if j == i or j >= len(toks) or not _is_name_word(toks[j]) or toks[j].text.rstrip(".") in NOT_NAMES:
+        return None
+    return _name_run(toks, j)
 
 
 def noun_phrase_after_verb(toks: list[Token], i: int) -> tuple[int, int] | None:

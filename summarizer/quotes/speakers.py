@@ -183,7 +183,7 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
     """ "Lynch said she recalled thinking, “…”": the named speaker of the reporting clause, not the
     pronoun inside the reported one (they are the same person, and the name is the attribution)."""
     if text[found.start : found.end].lower() not in PRONOUNS:
-        return found
+        return _reporting_clause_speaker(text, before, found)
     for v, tok in enumerate(before):
         if tok.start >= found.start:
             return found
@@ -194,6 +194,28 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
             continue
         rng = subject_before(before, v)
         if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
+            return _mention(text, before, rng) or found
+    return found
+
+
+_SUBORDINATORS = frozenset(["that", "when", "if", "while", "because", "although", "though", "as", "since", "whether"])
+
+
+def _reporting_clause_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
+    """ "Mrs. Clinton said that when Ms. Warren railed against Wall Street, “…”": the sentence's
+    reporting verb is "said", and the clause it reports (with its own speech verb) is what she said."""
+    for v, tok in enumerate(before):
+        if tok.start >= found.start:
+            return found
+        if not is_speech_verb(before, v) or v + 1 >= len(before):
+            continue
+        k = v + 1
+        while k < len(before) and before[k].word in _SUBORDINATORS:
+            k += 1
+        if k == v + 1 or k >= len(before) or before[k].start != found.start:
+            continue
+        rng = subject_before(before, v)
+        if rng and before[rng[0]].capitalised and before[rng[0]].word not in ("who", "which", "that"):
             return _mention(text, before, rng) or found
     return found
 
@@ -349,6 +371,8 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
             rng = subject_before(before, v)
+            if rng is None and v == 0 and before[0].capitalised:
+                rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
                 return _mention(text, before, rng)
     return None

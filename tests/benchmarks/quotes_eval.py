@@ -223,7 +223,7 @@ def score(docs: list[Doc], errors: int = 0) -> dict:
                 by_case[case][1] += got is not None
                 by_case[case][2] += bool(got and got[0])
             if len(samples) < errors and (got is None or not got[0]):
-                sample = {"doc": doc.doc_id, "gold": doc.text[unit.start : unit.end][:120]}
+                sample = {"doc": doc.doc_id, "pattern": unit.pattern, "gold": doc.text[unit.start : unit.end][:120]}
                 sample["gold_sources"] = [doc.text[a:b] for a, b in unit.sources]
                 if got:
                     q = got[1]
