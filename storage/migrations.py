@@ -184,6 +184,18 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX topics_match ON topics (anchor, chat_id, groups);
         """,
     ),
+    (
+        10,
+        "stories queued for alerts and channels, one row each (a deleted story's id can be queued again)",
+        """
+        CREATE TABLE stories_queued (
+            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+        );
+        INSERT INTO stories_queued (article_id)
+            SELECT id FROM articles WHERE id <= (SELECT article_id FROM story_cursor WHERE name = 'stories');
+        DROP TABLE story_cursor;
+        """,
+    ),
 ]
 
 
