@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from bot.render.split import fit, shown
 
 WELCOME = (
     "<b>Welcome to newsbrief.</b>\n"
@@ -58,6 +58,8 @@ USAGE = {
 
 NO_ARTICLES = "No articles yet. Check back soon."
 ADMIN_ONLY = "Sorry, only newsbrief admins can do that."
+ALREADY_SENDING = "On its way: the parts come one a second."
+UNKNOWN_BUTTON = "That button no longer works. /latest shows the newest story."
 SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
@@ -74,7 +76,7 @@ def no_such_article(article_id: int) -> str:
 
 
 def unknown_command(command: str) -> str:
-    return f"I don't know {escape(command)}. Send /help to see what I can do."
+    return f"I don't know {shown(command)}. Send /help to see what I can do."
 
 
 def not_a_command() -> str:
@@ -82,11 +84,11 @@ def not_a_command() -> str:
 
 
 def cannot_post(reason: str) -> str:
-    return f"Not posted: {escape(reason)}."
+    return f"Not posted: {shown(reason, 300)}."
 
 
 def deleted(article_id: int, title: str) -> str:
-    return f"Deleted #{article_id}: <b>{escape(title)}</b>."
+    return f"Deleted #{article_id}: <b>{shown(title, 300)}</b>."
 
 
 def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) -> str:
@@ -98,7 +100,7 @@ def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) 
     ]
     if feeds is not None:
         lines.append(f"Feeds: {feeds}")
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 def edge(direction: str) -> str:
