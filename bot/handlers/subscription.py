@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 from bot.config import parse_time, valid_zone
 from bot.handlers.common import answer, db_of, settings_of
 from bot.render import daily as render
-from bot.schedule import describe_local, next_delivery, to_iso
+from bot.schedule import describe_local, from_iso, next_due
 from storage import articles, subscribers
 
 
@@ -42,12 +42,10 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     delivery_time, tz = parsed
     db = db_of(context)
-    due = next_delivery(delivery_time, tz, datetime.now(UTC))
+    due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
-    await subscribers.subscribe(
-        db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
-    )
-    await answer(update, render.subscribed(delivery_time, tz, describe_local(due, tz)))
+    await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)
+    await answer(update, render.subscribed(delivery_time, tz, describe_local(from_iso(due), tz)))
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -60,7 +58,7 @@ async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if subscriber is None:
         await answer(update, render.NOT_SUBSCRIBED)
         return
-    due = next_delivery(subscriber.delivery_time, subscriber.tz, datetime.now(UTC))
+    due = from_iso(next_due(subscriber.delivery_time, subscriber.tz, datetime.now(UTC)))
     await answer(
         update,
         render.settings_text(
