@@ -20,11 +20,12 @@ from telegram.ext import (
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot import ingest
 from bot.config import Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, feeds, inline, reading, subscription
+from bot.handlers import admin, daily, feeds, follow, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -38,22 +39,32 @@ COMMANDS = [
     BotCommand("digest", "today's update now"),
     BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
     BotCommand("settings", "your daily update settings"),
+    BotCommand("follow", "follow a topic: /follow words"),
+    BotCommand("following", "your topics"),
+    BotCommand("alert", "followed stories at once: /alert on|off"),
     BotCommand("unsubscribe", "stop the daily update"),
     BotCommand("help", "what I can do"),
 ]
 
 
-def build_application(settings: Settings, *, token: str | None = None) -> Application:
-    """The bot with every handler registered; storage opens in post_init and closes at shutdown."""
+def build_application(
+    settings: Settings, *, token: str | None = None, request: BaseRequest | None = None
+) -> Application:
+    """The bot with every handler registered; storage opens in post_init and closes at shutdown.
+
+    ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
+    """
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = (
-        ApplicationBuilder()
-        .token(token or settings.token or "")
+        builder.token(token or settings.token or "")
         .base_url(settings.bot_api_base)
         .base_file_url(settings.bot_file_base)
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(FloodLimiter(settings.rate))
+        .rate_limiter(FloodLimiter(settings.rate, per_chat_interval=settings.chat_interval))
         .concurrent_updates(8)
         .post_init(open_storage)
         .post_shutdown(close_storage)
@@ -81,6 +92,11 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
             command("stats", admin.stats),
             command("push", daily.push),
             command("feed", feeds.feed),
+            command("follow", follow.follow),
+            command("unfollow", follow.unfollow),
+            command("following", follow.following),
+            command(["alert", "alerts"], follow.alert),
+            CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
             CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
             InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.COMMAND, reading.unknown),
@@ -151,13 +167,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def serve(settings: Settings) -> int:
-    """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
-    if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
-        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
-        from bot.console import run_console
-
-        return run_console(settings)
+    """``newsbrief run``: long polling (or webhook); the CLI has checked there is a token."""
     application = build_application(settings)
     if settings.webhook_url:
         from bot.webhook import run_webhook

@@ -1,4 +1,4 @@
-"""The ``newsbrief`` command line: run, console, brief, quotes, post."""
+"""The ``newsbrief`` command line: run, console, brief, quotes, post, extract."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_extract
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from summarizer import quotes as quote_extractor
@@ -115,15 +116,22 @@ def _post(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    if not settings.token:
+        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
+        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
+        from bot.console import run_console
+
+        return run_console(settings)
     from bot.app import serve
 
-    return serve(load_settings())
+    return serve(settings)
 
 
 def _console(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
-    return run_console(load_settings(), as_admin=args.admin)
+    return run_console(load_settings(), as_admin=args.admin, db_path=args.db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
+    console.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database to use (default: the console's own, never NEWSBRIEF_DB)",
+    )
 
     brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
     brief.add_argument("file", metavar="FILE|-")
@@ -148,10 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     post = commands.add_parser("post", help="add article files to the database")
     post.add_argument("files", nargs="+", metavar="FILE")
+
+    cli_extract.add_parser(commands)
     return parser
 
 
 _HANDLERS = {"run": _run, "console": _console, "brief": _brief, "quotes": _quotes, "post": _post}
+_HANDLERS["extract"] = cli_extract.run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

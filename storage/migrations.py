@@ -110,6 +110,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        7,
+        "topics readers follow, indexed by one term each; readers' follow settings",
+        """
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            chat_id INTEGER NOT NULL,
+            phrase TEXT NOT NULL,
+            groups TEXT NOT NULL,
+            anchor TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (chat_id, groups)
+        );
+        CREATE INDEX topics_anchor ON topics (anchor);
+
+        CREATE TABLE readers (
+            chat_id INTEGER PRIMARY KEY,
+            daily_mode TEXT NOT NULL DEFAULT 'first' CHECK (daily_mode IN ('all', 'first', 'only')),
+            alerts INTEGER NOT NULL DEFAULT 0
+        );
+        """,
+    ),
 ]
 
 

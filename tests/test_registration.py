@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Every command of DESIGN.md's command list that this bot answers (channels and follows come later).
 COMMANDS = [
     "start", "help", "latest", "brief", "quotes", "digest", "search", "subscribe", "unsubscribe",
-    "settings", "post", "delete", "stats", "push", "feed",
+    "settings", "post", "delete", "stats", "push", "feed", "follow", "unfollow", "following", "alert",
 ]  # fmt: skip
 
 
@@ -80,7 +80,8 @@ def test_no_discovery_in_the_product() -> None:
     for folder in ("bot", "storage", "summarizer"):
         for path in (ROOT / folder).rglob("*.py"):
             source = path.read_text(encoding="utf-8")
-            assert "__import__" not in source and "importlib" not in source, path
+            # importlib.resources (package data) is fine; loading modules by name is not.
+            assert "__import__" not in source and "import_module" not in source, path
             assert not re.search(r"add_handlers?\([^)]*group\s*=", source), path
             assert "ApplicationHandlerStop" not in source, path
 

@@ -10,8 +10,9 @@ from telegram.ext import ContextTypes
 from bot.config import parse_time, valid_zone
 from bot.handlers.common import answer, db_of, settings_of
 from bot.render import daily as render
+from bot.render import follow as render_follow
 from bot.schedule import describe_local, from_iso, next_due
-from storage import articles, subscribers
+from storage import articles, subscribers, topics
 
 
 def parse_subscribe_args(args: list[str], default_time: str, default_tz: str) -> tuple[str, str] | str:
@@ -59,9 +60,12 @@ async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await answer(update, render.NOT_SUBSCRIBED)
         return
     due = from_iso(next_due(subscriber.delivery_time, subscriber.tz, datetime.now(UTC)))
+    reader = await topics.reader(db_of(context), subscriber.chat_id)
+    text = render.settings_text(
+        subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active
+    )
     await answer(
         update,
-        render.settings_text(
-            subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active
-        ),
+        f"{text}\n{render_follow.mode_line(reader.daily_mode)}",
+        reply_markup=render_follow.mode_keyboard(reader.daily_mode),
     )

@@ -22,7 +22,12 @@ HELP_USER = (
     "<b>Daily update</b>\n"
     "/subscribe [HH:MM] [Area/City] — e.g. /subscribe 07:30 Europe/Berlin\n"
     "/settings — your time, zone and next delivery\n"
-    "/unsubscribe — stop the daily update"
+    "/unsubscribe — stop the daily update\n\n"
+    "<b>Topics</b>\n"
+    "/follow words or \"a phrase\" — follow a topic (up to 20, 100 characters each)\n"
+    "/following — your topics, and whether your update has everything, followed first, or only followed\n"
+    "/unfollow number or words — stop following one\n"
+    "/alert on|off — a followed story at once (at most 5 a day, never 22:00–07:00 your time)"
 )
 
 HELP_ADMIN = (

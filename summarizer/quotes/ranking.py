@@ -25,23 +25,29 @@ _STOPWORDS = frozenset(
 
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
-    counts = Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 3 and w not in _STOPWORDS)
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS)
     return frozenset(w for w, n in counts.most_common(top) if n > 1)
 
 
 def score(quote: str, named: bool, has_speaker: bool, central: frozenset[str]) -> float:
     """Importance in [0, 1].
 
-    Four parts: length (long quotes say more, up to 40 words), who said it (a named speaker beats a
-    pronoun or "a source", which beats nobody), the article's central terms, and whether the quote
-    stands on its own (a whole sentence rather than a fragment woven into the reporter's prose).
+    Four parts: length (long quotes say more, up to 40 words), who said it (a named speaker beats
+    "a source"), the article's central terms, and whether the quote stands on its own (a whole
+    sentence rather than a fragment woven into the reporter's prose).
+
+    A quote with no speaker (none credited, or a credit such as "she said" whose person is not
+    clear) scores below every quote with one, in [0, 0.5): whoever sorts by score never puts an
+    unnamed quote first while a named one exists.
     """
     words = [w.lower() for w in _WORD.findall(quote)]
     length = min(len(words), 40) / 40
-    speaker = 1.0 if named else (0.4 if has_speaker else 0.0)
     centrality = min(1.0, len(central.intersection(words)) / 4) if central else 0.0
-    value = 0.35 * length + 0.3 * speaker + 0.2 * centrality + 0.15 * self_contained(quote)
-    return round(min(1.0, max(0.0, value)), 4)
+    value = 0.45 * length + 0.3 * centrality + 0.25 * self_contained(quote)
+    if not has_speaker:
+        return round(min(0.49, max(0.0, 0.49 * value)), 4)
+    value = 0.5 + 0.5 * (0.7 * value + 0.3 * (1.0 if named else 0.4))
+    return round(min(1.0, max(0.5, value)), 4)
 
 
 def self_contained(quote: str) -> float:
