@@ -205,7 +205,7 @@ async def measure(telegram: Telegram, baseline: Telegram, args: argparse.Namespa
                 if args.profile:  # from here on: the rounds only, start-up and warm-up left out
                     bot.send_signal(signal.SIGUSR1)
                     app.send_signal(signal.SIGUSR1)
-                request = HTTPXRequest(POOL, pool_timeout=60)  # N sends at once wait for a connection
+                request = HTTPXRequest(POOL, pool_timeout=60, connect_timeout=30, read_timeout=60)  # N sends at once
                 async with Bot(TOKEN, base_url=f"{telegram.base_url}/bot", request=request) as bare:
                     for users in (int(n) for n in args.users.split(",")):
                         rates, latencies, app_rates, app_latencies, bare_rates = [], [], [], [], []
@@ -226,6 +226,7 @@ async def measure(telegram: Telegram, baseline: Telegram, args: argparse.Namespa
                             bare_cpu += time.process_time() - cpu
                             await asyncio.sleep(1.05)  # Telegram's per-chat limit, kept by the bot
                         bot_rate, app_rate = statistics.median(rates), statistics.median(app_rates)
+                        paired = [b / a for b, a in zip(rates, app_rates, strict=True)]
                         count = users * args.rounds
                         handled += count
                         results[str(users)] = {
@@ -235,6 +236,10 @@ async def measure(telegram: Telegram, baseline: Telegram, args: argparse.Namespa
                             "bare_application_updates_per_s": round(app_rate, 1),
                             "bare_application_latency_p50_ms": round(1000 * statistics.median(app_latencies), 1),
                             "bot_to_bare_application_ratio": round(bot_rate / app_rate, 3),
+                            # Each bot round beside the bare round right after it: less of the
+                            # machine's drift than the ratio of medians.
+                            "paired_ratio_median": round(statistics.median(paired), 3),
+                            "paired_ratios": [round(r, 3) for r in paired],
                             "bot_cpu_ms_per_update": round(1000 * bot_cpu / count, 2),
                             "bare_application_cpu_ms_per_update": round(1000 * app_cpu / count, 2),
                             "bare_ptb_bot_sends_per_s": round(statistics.median(bare_rates), 1),
