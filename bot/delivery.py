@@ -177,7 +177,7 @@ async def _prepare(
     clocks: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
     jobs = []
     chooser = chooser or Personaliser(db)
-    await chooser.load([s.chat_id for s in due])
+    await chooser.load([s.chat_id for s in due], min(s.last_article_id for s in due))
     for subscriber in due:
         clock = (subscriber.next_due_utc, subscriber.delivery_time, subscriber.tz)
         if clock not in clocks:  # most of a batch shares a zone, a time and so a slot
@@ -274,7 +274,9 @@ async def digest(bot: Bot, db: Database, chat_id: int, now: datetime) -> Digest:
     day = local_date(now, subscriber.tz)
     # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
     seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
-    new = await articles.since(db, seen, DAILY_ARTICLES)
+    chooser = Personaliser(db)  # followed first or only, and nothing already alerted
+    await chooser.load([chat_id], seen)
+    new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), DAILY_ARTICLES)
     if not new:
         return Digest("nothing-new")
     label = describe_local(now, subscriber.tz).rsplit(",", 1)[0]

@@ -46,7 +46,13 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
     await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)
-    await answer(update, render.subscribed(delivery_time, tz, describe_local(from_iso(due), tz)))
+    mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
+    subscribed = render.subscribed(delivery_time, tz, describe_local(from_iso(due), tz))
+    await answer(
+        update,
+        f"{subscribed}\n{render_follow.mode_line(mode)}",
+        reply_markup=render_follow.mode_keyboard(mode),
+    )
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
