@@ -11,12 +11,13 @@ The database is the source of truth, and this is the one module that runs the le
 
 So a crash repeats at most the one message in flight, and a restart sends whatever was due.
 
-Other deliveries (alerts for a followed story, posts to a channel) use the same protocol through
-``deliver``: pass a ``Ledger`` (a storage module with ``claim_many`` and ``record`` over its own table,
-keyed by chat and a slot string such as an article id or a local date) with the texts; ``deliver``
-claims, sends and records, and returns the ``Outcome`` (None when the slot was done already) for the
-caller to move its recipient on or deactivate it. The daily broadcast (``run_due``) runs the same
-steps batched: the claims per batch, one record per send, the moves at least every second.
+Every kind of delivery runs steps 1-3 through ``deliver``, handing it its own ledger's two calls:
+``claim`` (true if the row is now ours to send) and ``record`` (the ``Outcome`` onto that row). The
+daily update uses ``storage.deliveries`` (chat, local date); breaking alerts and channel posts
+(``bot.alerts``) use ``storage.story_sends`` (chat, story). ``deliver`` returns the ``Outcome``, or
+None when the row was done already, and the caller does step 4 its own way (a subscriber moved on,
+a blocked reader or a channel without rights paused). The daily broadcast (``run_due``) runs the
+same steps batched: claims per batch of 500, one record per send, moves at least every second.
 """
 
 from __future__ import annotations
@@ -25,9 +26,9 @@ import asyncio
 import logging
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
@@ -86,57 +87,35 @@ async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -
     return Outcome("sent")
 
 
-class Ledger(Protocol):
-    """A delivery ledger: rows keyed by (chat, slot), claimed before sending, recorded after."""
-
-    async def claim_many(self, db: Database, slots: list[tuple[int, str]], /) -> set[tuple[int, str]]: ...
-
-    async def record(
-        self,
-        db: Database,
-        chat_id: int,
-        slot: str,
-        status: str,
-        article_ids: list[int] | None = None,
-        error: str | None = None,
-        /,
-    ) -> None: ...
-
-
-#: The daily update's ledger: one row per subscriber and local date.
-DAILY: Ledger = deliveries  # type: ignore[assignment]  # a module satisfies the protocol
+#: A ledger row claimed for this send: true if it is ours to send (not done already).
+Claim = Callable[[], Awaitable[bool]]
+#: How the send ended, written onto the claimed row before any other send starts.
+Record = Callable[[Outcome], Awaitable[None]]
 
 
 async def deliver(
-    bot: Bot,
-    db: Database,
-    ledger: Ledger,
-    chat_id: int,
-    slot: str,
-    texts: list[str],
-    article_ids: list[int] | None = None,
-    **kwargs: object,
+    bot: Bot, chat_id: int, texts: list[str], claim: Claim, record: Record, **kwargs: object
 ) -> Outcome | None:
-    """Claim, send, record: one delivery through ``ledger``. None when that slot is done already."""
-    if (chat_id, slot) not in await ledger.claim_many(db, [(chat_id, slot)]):
+    """Claim, send, record: one delivery through a ledger. None when that row is done already."""
+    if not await claim():
         return None
-    return await _send_and_record(bot, db, ledger, chat_id, slot, texts, article_ids, **kwargs)
+    return await _send_and_record(bot, chat_id, texts, record, **kwargs)
 
 
-async def _send_and_record(
-    bot: Bot,
-    db: Database,
-    ledger: Ledger,
-    chat_id: int,
-    slot: str,
-    texts: list[str],
-    article_ids: list[int] | None,
-    **kwargs: object,
-) -> Outcome:
+async def _send_and_record(bot: Bot, chat_id: int, texts: list[str], record: Record, **kwargs: object) -> Outcome:
     """The send and the ledger's record of it: finished before any other send may start."""
     outcome = await send_all(bot, chat_id, texts, **kwargs)
-    await ledger.record(db, chat_id, slot, outcome.status, article_ids, outcome.error)
+    await record(outcome)
     return outcome
+
+
+def daily_record(db: Database, chat_id: int, day: str, article_ids: list[int]) -> Record:
+    """``record`` for the daily update's ledger row (chat, local date)."""
+
+    async def record(outcome: Outcome) -> None:
+        await deliveries.record(db, chat_id, day, outcome.status, article_ids, outcome.error)
+
+    return record
 
 
 async def settle(db: Database, chat_id: int, day: str, next_due_utc: str) -> None:
@@ -200,7 +179,7 @@ async def _prepare(
             job.status = "empty"
             await subscribers.set_next_due(db, subscriber.chat_id, following)
         jobs.append(job)
-    claimed = await DAILY.claim_many(db, [job.slot for job in jobs if not job.status])
+    claimed = await deliveries.claim_many(db, [job.slot for job in jobs if not job.status])
     for job in jobs:
         if not job.status and job.slot not in claimed:
             job.status = "done"  # already delivered that day (e.g. by /digest): just move them on
@@ -210,7 +189,7 @@ async def _prepare(
 
 async def _send(bot: Bot, db: Database, job: _Job) -> str:
     chat_id = job.subscriber.chat_id
-    outcome = await _send_and_record(bot, db, DAILY, chat_id, job.day, job.texts, job.article_ids)
+    outcome = await _send_and_record(bot, chat_id, job.texts, daily_record(db, chat_id, job.day, job.article_ids))
     if outcome.status == "blocked":
         await subscribers.deactivate(db, chat_id, outcome.error or "blocked")
     elif outcome.status == "failed":
@@ -281,7 +260,13 @@ async def digest(bot: Bot, db: Database, chat_id: int, now: datetime) -> Digest:
         return Digest("nothing-new")
     label = describe_local(now, subscriber.tz).rsplit(",", 1)[0]
     ids = [a.id for a in new]
-    outcome = await deliver(bot, db, DAILY, chat_id, day, daily_update(new, label), ids)
+    outcome = await deliver(
+        bot,
+        chat_id,
+        daily_update(new, label),
+        claim=lambda: deliveries.claim(db, chat_id, day),
+        record=daily_record(db, chat_id, day, ids),
+    )
     if outcome is None:
         return Digest("again", new, label)
     following = next_due(subscriber.delivery_time, subscriber.tz, now)
