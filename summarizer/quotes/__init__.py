@@ -58,9 +58,16 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs"])
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _is_quote(quoted: str) -> bool:
-    """Four or more words, and not a web address or a title ("Person of the Year", a show's name)."""
+    """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
+    row of a price table (ditto marks: „ 250 fl. L. b. Roths.)."""
     if word_count(quoted) < MIN_WORDS or "://" in quoted or "www." in quoted:
+        return False
+    ditto = quoted.startswith("„") or quoted[1:2].isspace()
+    if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
         return False
     return not _looks_like_title(quoted)
 
