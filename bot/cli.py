@@ -13,6 +13,7 @@ from pathlib import Path
 from bot import cli_extract
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
+from storage.db import StorageError
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
@@ -117,6 +118,10 @@ def _post(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
+    if not settings.token and settings.webhook_url:
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN: not set, but NEWSBRIEF_WEBHOOK_URL is; a webhook needs the bot's token"
+        )
     if not settings.token:
         print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
         logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
@@ -180,11 +185,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return _HANDLERS[args.command](args)
-    except (CliError, ConfigError) as exc:
+    except CliError as exc:
         print(f"newsbrief: {exc}", file=sys.stderr)
         return 1
+    except (ConfigError, StorageError) as exc:  # start-up: one line saying what to fix, exit 2
+        logging.getLogger(__name__).debug("start-up failed", exc_info=True)
+        print(f"newsbrief: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # one line for the operator; the traceback only at NEWSBRIEF_LOG_LEVEL=DEBUG
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"newsbrief: stopped by an unexpected error: {type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

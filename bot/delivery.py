@@ -102,7 +102,7 @@ async def _prepare(
     clocks: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
     jobs = []
     chooser = chooser or Personaliser(db)
-    await chooser.load([s.chat_id for s in due])
+    await chooser.load([s.chat_id for s in due], min(s.last_article_id for s in due))
     for subscriber in due:
         clock = (subscriber.next_due_utc, subscriber.delivery_time, subscriber.tz)
         if clock not in clocks:  # most of a batch shares a zone, a time and so a slot

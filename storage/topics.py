@@ -172,6 +172,17 @@ async def chats_with_topics(db: Database, chat_ids: Sequence[int]) -> set[int]:
     return {r[0] for r in rows}
 
 
+async def alert_zones(db: Database, chat_ids: Sequence[int]) -> dict[int, str | None]:
+    """Of these chats, those with alerts on who have not blocked the bot, each with the zone of
+    their subscription (None when they have none)."""
+    rows = await db.fetchall(
+        "SELECT r.chat_id, s.tz FROM readers r LEFT JOIN subscribers s ON s.chat_id = r.chat_id"
+        " WHERE r.alerts = 1 AND s.blocked_at IS NULL AND r.chat_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(chat_ids)),),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
 async def set_daily_mode(db: Database, chat_id: int, mode: str) -> None:
     if mode not in DAILY_MODES:
         raise ValueError(f"unknown daily mode {mode!r}")
@@ -228,14 +239,11 @@ async def matches(db: Database, folded: Folded) -> list[Match]:
     if not terms:
         return []
     rows = await db.fetchall(
-        "SELECT id, chat_id, phrase, groups FROM topics"
-        " WHERE anchor IN (SELECT value FROM json_each(?))",
+        "SELECT id, chat_id, phrase, groups FROM topics WHERE anchor IN (SELECT value FROM json_each(?))",
         (json.dumps(terms, ensure_ascii=False),),
     )
     return [
-        Match(r["id"], r["chat_id"], r["phrase"])
-        for r in rows
-        if contains(folded, json.loads(r["groups"]))
+        Match(r["id"], r["chat_id"], r["phrase"]) for r in rows if contains(folded, json.loads(r["groups"]))
     ]
 
 
@@ -243,7 +251,8 @@ async def matching_chats(db: Database, title: str, briefing: Sequence[str] | Non
     """The readers with at least one topic this story matches.
 
     Most topics are one word, their anchor: those match on the index alone and only their chat
-    ids are read; the others are read whole and checked.
+    ids are read; the others are read whole and checked. Both queries read only the covering
+    index (anchor, chat id, groups), never the table.
     """
     folded = await fold_article(db, title, briefing)
     terms = json.dumps(sorted({term for column in COLUMNS for term in folded[column]}), ensure_ascii=False)

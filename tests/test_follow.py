@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from bot.ingest import post_text
+from bot.localapi import to_plain_text
 from bot.schedule import to_iso
 from storage import subscribers, topics
 from storage.db import Database
-from tests.conftest import ARTICLE, READER, BotProcess
-from tests.standin import StandIn, to_plain_text
+from tests.conftest import ADMIN, ARTICLE, READER, InProcessBot
+from tests.standin import StandIn
+from tests.test_alerts_kill import daytime_zone
 
 HARBOUR = ARTICLE.read_text().splitlines()[0]
 FERRY = "Ferry timetable changes"
@@ -25,12 +27,12 @@ async def say(api: StandIn, text: str, chat: int = READER) -> str:
     return to_plain_text((await api.reply(chat)).text)
 
 
-async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess):
+async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: InProcessBot):
     assert (await say(standin, "/follow")).startswith("Usage: /follow")
     reply = await say(standin, "/follow Sea WALLS")
     assert reply.startswith("Following “Sea WALLS” (#1).")
     assert (await say(standin, "/follow sea wall")).startswith("You already follow “sea wall”")  # folded
-    assert (await say(standin, '/follow "Pôrt Ellery"')).startswith("Following “\"Pôrt Ellery\"” (#2)")
+    assert (await say(standin, '/follow "Pôrt Ellery"')).startswith('Following “"Pôrt Ellery"” (#2)')
 
     standin.send_text(READER, "/following")
     listing = await standin.reply(READER)
@@ -39,8 +41,10 @@ async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess
     assert listing.buttons == ["Everything", "✓ Followed first", "Only followed"]
 
     assert (await say(standin, "/unfollow 7")).startswith("There is no topic #7: you follow 2.")
-    assert (await say(standin, "/unfollow port ellery")) == "You don't follow “port ellery”. /following lists your topics."
-    assert (await say(standin, '/unfollow "port ellery"')) == "Stopped following “\"Pôrt Ellery\"”."
+    assert (
+        await say(standin, "/unfollow port ellery")
+    ) == "You don't follow “port ellery”. /following lists your topics."
+    assert (await say(standin, '/unfollow "port ellery"')) == 'Stopped following “"Pôrt Ellery"”.'
     assert (await say(standin, "/unfollow 1")) == "Stopped following “Sea WALLS”."
     assert (await say(standin, "/following")).startswith("You follow no topics.")
 
@@ -50,17 +54,17 @@ async def test_follow_list_unfollow_and_limits(standin: StandIn, bot: BotProcess
 
 
 HOSTILE = [
-        ('NEAR("a" b) OR title:x* ^c', "Following “NEAR(\"a\" b) OR title:x* ^c”"),  # FTS syntax is just words
-        ("x" * 10_000, "A topic is at most 100 characters; that one has 10,000."),
-        ("🎉🔥", "“🎉🔥” has no words to match"),
-        ("\u200f\u202e\u200b", "That has no words to match"),
-        ("\u202eharbour\u200f", "Following “harbour” (#2)"),
-        ("<b>&amp;</b>", "Following “<b>&amp;</b>” (#3)"),
-        ('"" * AND', "Following “\"\" * AND” (#4)"),
+    ('NEAR("a" b) OR title:x* ^c', 'Following “NEAR("a" b) OR title:x* ^c”'),  # FTS syntax is just words
+    ("x" * 10_000, "A topic is at most 100 characters; that one has 10,000."),
+    ("🎉🔥", "“🎉🔥” has no words to match"),
+    ("\u200f\u202e\u200b", "That has no words to match"),
+    ("\u202eharbour\u200f", "Following “harbour” (#2)"),
+    ("<b>&amp;</b>", "Following “<b>&amp;</b>” (#3)"),
+    ('"" * AND', 'Following “"" * AND” (#4)'),
 ]
 
 
-async def test_hostile_topics_get_one_line_answers(standin: StandIn, bot: BotProcess):
+async def test_hostile_topics_get_one_line_answers(standin: StandIn, bot: InProcessBot):
     for topic, expected in HOSTILE:
         standin.send_text(READER, f"/follow {topic}")
         text = to_plain_text((await standin.reply(READER)).text)
@@ -102,16 +106,25 @@ def order(update: str) -> list[str]:
 async def test_daily_update_order_for_each_choice(standin: StandIn, db_path: Path, mode, expected):
     await prepare_update(db_path, mode)
     standin.register(READER)
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         update = to_plain_text((await standin.reply(READER, timeout=30)).text)
     assert update.startswith("Your daily briefing")
     assert order(update) == expected
 
 
+async def test_subscribe_offers_the_choice(standin: StandIn, bot: InProcessBot):
+    standin.send_text(READER, "/subscribe 07:30 Europe/Berlin")
+    reply = await standin.reply(READER)
+    assert "Daily update: followed topics first, then the rest" in to_plain_text(reply.text)
+    assert reply.buttons == ["Everything", "✓ Followed first", "Only followed"]
+
+
 async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Path):
     async with await Database.open(db_path) as db:
-        await subscribers.subscribe(db, READER, "08:00", "UTC", 0, to_iso(datetime.now(UTC) + timedelta(hours=5)))
-    async with BotProcess(standin, db_path):
+        await subscribers.subscribe(
+            db, READER, "08:00", "UTC", 0, to_iso(datetime.now(UTC) + timedelta(hours=5))
+        )
+    async with InProcessBot(standin, db_path):
         standin.send_text(READER, "/settings")
         settings = await standin.reply(READER)
         assert "Daily update: followed topics first, then the rest" in to_plain_text(settings.text)
@@ -122,3 +135,25 @@ async def test_settings_buttons_choose_the_update(standin: StandIn, db_path: Pat
         assert "Daily update: only followed topics" in await say(standin, "/settings")
     async with await Database.open(db_path) as db:
         assert (await topics.reader(db, READER)).daily_mode == "only"
+
+
+async def test_digest_follows_the_choice_too(standin: StandIn, db_path: Path):
+    await prepare_update(db_path, "only")
+    async with await Database.open(db_path) as db:  # not due: only /digest sends today's update
+        await subscribers.set_next_due(db, READER, "2099-01-01T00:00:00Z")
+    async with InProcessBot(standin, db_path):
+        update = await say(standin, "/digest")
+    assert order(update) == [HARBOUR]
+
+
+async def test_follow_and_alert_then_a_matching_post_arrives_at_once(standin: StandIn, bot: InProcessBot):
+    zone = daytime_zone()
+    await say(standin, f"/subscribe 08:00 {zone}")
+    await say(standin, '/follow "Sea Walls"')
+    assert (await say(standin, "/alert on")).startswith("Alerts on: a story matching a topic you follow")
+    await say(standin, "/post Ferry timetable changes\nThe winter timetable starts on Monday.", ADMIN)
+    await say(standin, f"/post {ARTICLE.read_text()}", ADMIN)
+    alert = to_plain_text((await standin.reply(READER, timeout=10)).text)
+    assert alert.startswith("🔔 Alert") and HARBOUR in alert
+    assert await standin.quiet(READER, 2.5) == []  # the ferry story matches nothing; the alert came once
+    assert (await say(standin, "/alert off")).startswith("Alerts off.")

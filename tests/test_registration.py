@@ -93,7 +93,7 @@ async def test_jobs_start_once_storage_is_open(tmp_path: Path, standin: Any) -> 
         await open_storage(application)
         try:
             jobs = {job.name: job for job in application.job_queue.jobs()}
-            assert set(jobs) == {"refresh-briefings", "daily-clock", "feeds"}
+            assert set(jobs) == {"refresh-briefings", "daily-clock", "feeds", "stories"}
             assert "db" in application.bot_data
         finally:
             await close_storage(application)

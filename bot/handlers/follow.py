@@ -47,7 +47,9 @@ async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, render.too_many())
     else:
         reader = await topics.reader(db, chat_id)
-        await answer(update, render.followed(added, await topics.count(db, chat_id), reader.daily_mode, reader.alerts))
+        await answer(
+            update, render.followed(added, await topics.count(db, chat_id), reader.daily_mode, reader.alerts)
+        )
 
 
 async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

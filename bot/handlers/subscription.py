@@ -48,7 +48,12 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await subscribers.subscribe(
         db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
     )
-    await answer(update, render.subscribed(delivery_time, tz, describe_local(due, tz)))
+    mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
+    await answer(
+        update,
+        f"{render.subscribed(delivery_time, tz, describe_local(due, tz))}\n{render_follow.mode_line(mode)}",
+        reply_markup=render_follow.mode_keyboard(mode),
+    )
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

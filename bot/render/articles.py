@@ -8,9 +8,15 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.render.split import split_blocks
+from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
+
+KEY_QUOTES = 3
+#: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
+TITLE_CHARS = 300
+CREDIT_CHARS = 300
+SEARCH_ECHO_CHARS = 64
 
 
 def posted_date(article: StoredArticle) -> str:
@@ -22,7 +28,7 @@ def posted_date(article: StoredArticle) -> str:
 
 
 def heading(article: StoredArticle) -> str:
-    return f"<b>{escape(article.title)}</b>\n<i>#{article.id} · {posted_date(article)}</i>"
+    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id} · {escape(posted_date(article))}</i>"
 
 
 def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
@@ -75,14 +81,14 @@ def article_card(article: StoredArticle) -> str:
 
 
 def briefing_message(article: StoredArticle) -> str:
-    return f"{heading(article)}\n\n{briefing_text(article)}"
+    return fit(f"{heading(article)}\n\n{briefing_text(article)}")
 
 
 def quotes_messages(article: StoredArticle) -> list[str]:
     """Every quote of the article with its speaker, best first."""
     quotes = ranked(stored_quotes([article]))
     if not quotes:
-        return [f"{heading(article)}\n\nNo direct quotes in this article."]
+        return [fit(f"{heading(article)}\n\nNo direct quotes in this article.")]
     return split_blocks([heading(article), *[quote_line(q) for q in quotes]])
 
 
@@ -90,23 +96,23 @@ def full_text_messages(article: StoredArticle) -> list[str]:
     """The whole article, split on paragraph or sentence boundaries to fit Telegram's limit."""
     blocks = [heading(article), *[escape(p) for p in article.body.split("\n\n") if p.strip()]]
     if article.credit:
-        blocks.append(f"<i>{escape(article.credit)}</i>")
+        blocks.append(f"<i>{shown(article.credit, CREDIT_CHARS)}</i>")
     return split_blocks(blocks)
 
 
 def search_results(words: str, found: Sequence[StoredArticle]) -> str:
     if not found:
-        return f"No articles match “{escape(words)}”. Try fewer or other words."
-    lines = [f"<b>Articles matching “{escape(words)}”</b>"]
+        return f"No articles match “{shown(words, SEARCH_ECHO_CHARS)}”. Try fewer or other words."
+    lines = [f"<b>Articles matching “{shown(words, SEARCH_ECHO_CHARS)}”</b>"]
     for article in found:
         first = (article.briefing or [""])[0]
-        summary = f"\n{escape(first[:200])}" if first else ""
-        lines.append(f"#{article.id} · <b>{escape(article.title)}</b>{summary}")
+        summary = f"\n{escape(clip(first, 200))}" if first else ""
+        lines.append(f"#{article.id} · <b>{shown(article.title, TITLE_CHARS)}</b>{summary}")
     lines.append("<i>Open one with /brief ID or /quotes ID.</i>")
     return split_blocks(lines)[0]
 
 
 def posted(article: StoredArticle, created: bool) -> str:
     if not created:
-        return f"Already stored as #{article.id}: <b>{escape(article.title)}</b> (not added again)."
-    return f"Posted as #{article.id}.\n\n{article_card(article)}"
+        return f"Already stored as #{article.id}: <b>{shown(article.title, TITLE_CHARS)}</b> (not added again)."
+    return fit(f"Posted as #{article.id}.\n\n{article_card(article)}")

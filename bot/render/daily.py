@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import key_quotes_block
-from bot.render.split import split_blocks
+from bot.render.articles import TITLE_CHARS, key_quotes_block
+from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
@@ -16,11 +16,11 @@ def daily_update(
     articles: Sequence[StoredArticle], day_label: str, title: str = "Your daily briefing"
 ) -> list[str]:
     """The update as messages of at most 4096 characters (usually one)."""
-    blocks = [f"<b>{escape(title)}</b> · {escape(day_label)}"]
+    blocks = [f"<b>{shown(title, 100)}</b> · {shown(day_label, 100)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
         body = f"\n{escape(sentences)}" if sentences else ""
-        blocks.append(f"<b>{escape(article.title)}</b> <i>#{article.id}</i>{body}")
+        blocks.append(f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}</i>{body}")
     quotes = key_quotes_block(articles)
     if quotes:
         blocks.append(quotes)
@@ -44,20 +44,20 @@ def push_report(article_id: int, counts: dict[str, int]) -> str:
 
 
 def subscribed(delivery_time: str, tz: str, next_local: str) -> str:
-    return (
-        f"Subscribed: a daily update at {delivery_time} ({escape(tz)}).\n"
-        f"Next delivery: {escape(next_local)}.\n/unsubscribe stops it."
+    return fit(
+        f"Subscribed: a daily update at {shown(delivery_time)} ({shown(tz)}).\n"
+        f"Next delivery: {shown(next_local, 100)}.\n/unsubscribe stops it."
     )
 
 
 def settings_text(delivery_time: str, tz: str, next_local: str, active: bool) -> str:
     state = "on" if active else "off"
-    text = f"<b>Daily update</b>: {state}\nTime: {delivery_time}\nZone: {escape(tz)}"
+    text = f"<b>Daily update</b>: {state}\nTime: {shown(delivery_time)}\nZone: {shown(tz)}"
     if active:
-        text += f"\nNext delivery: {escape(next_local)}"
+        text += f"\nNext delivery: {shown(next_local, 100)}"
     else:
         text += "\n/subscribe turns it back on."
-    return text
+    return fit(text)
 
 
 NOT_SUBSCRIBED = (
@@ -71,8 +71,8 @@ SUBSCRIBE_USAGE = (
 
 
 def bad_time(text: str) -> str:
-    return f"“{escape(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
+    return f"“{shown(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
 
 
 def bad_zone(text: str) -> str:
-    return f"“{escape(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"
+    return f"“{shown(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"

@@ -38,7 +38,27 @@ from tests.benchmarks.machine import machine
 
 VOCABULARY = 30_000
 SYLLABLES = [a + b for a in "bcdfghklmnprstvz" for b in ("a", "e", "i", "o", "u", "ar", "en", "is", "or")]
-COMMON = ["the", "a", "of", "and", "to", "in", "on", "for", "with", "at", "by", "from", "said", "has", "was", "will", "after", "over", "new"]
+COMMON = [
+    "the",
+    "a",
+    "of",
+    "and",
+    "to",
+    "in",
+    "on",
+    "for",
+    "with",
+    "at",
+    "by",
+    "from",
+    "said",
+    "has",
+    "was",
+    "will",
+    "after",
+    "over",
+    "new",
+]
 
 
 def vocabulary(rng: random.Random) -> list[str]:
@@ -88,7 +108,9 @@ async def build(db: Database, subscribers: int, per_reader: int, rng: random.Ran
 
 def story(rng: random.Random, words: list[str]) -> tuple[str, list[str]]:
     def sentence(length: int) -> str:
-        return " ".join(rng.choice(COMMON) if rng.random() < 0.35 else rng.choice(words) for _ in range(length))
+        return " ".join(
+            rng.choice(COMMON) if rng.random() < 0.35 else rng.choice(words) for _ in range(length)
+        )
 
     hot = " ".join(words[rng.randrange(100)] for _ in range(2))
     return f"{sentence(8)} {hot}".capitalize(), [sentence(20).capitalize() + "." for _ in range(3)]
