@@ -9,8 +9,10 @@ from functools import partial
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs, word_count
 from summarizer.quotes.mentions import (
+    NOT_NAMES,
     PRONOUNS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
+    TITLES,
     VERB_SECOND,
     Token,
     is_participle,
@@ -303,6 +305,22 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
+def _fuller_name(text: str, m: _Mention) -> str:
+    """A surname alone ("Jonescu sagte", "Lopez said") is shown as the article first wrote it,
+    with the first name ("Take Jonescu", "Maria Lopez"), when it did."""
+    written = text[m.start : m.end]
+    if " " in written or not written[:1].isupper() or len(written) < 3:
+        return m.display
+    fuller = None
+    for match in re.finditer(r"((?:[A-Z][\w’'\-]+\s+){1,2})" + re.escape(written) + r"\b", text[: m.start]):
+        words = match.group(1).split()
+        while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
+            words = words[1:]
+        if words and all(w not in NOT_NAMES for w in words):
+            fuller = " ".join([*words, written])
+    return fuller or m.display
+
+
 def _is_abbreviation(words: str) -> bool:
     return words.split()[-1].rstrip(".").lower() in ABBREVIATIONS
 
@@ -534,9 +552,10 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
             spoken.append(replace(person, start=m.start, end=m.end, gender=gender, speech=True))
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
-        person = describe(text, m.start, m.end, m.display, speech=True)
+        display = _fuller_name(text, m) if m.display == written else m.display
+        person = describe(text, m.start, m.end, display, speech=True)
         if person is not None:
             spoken.append(person)
         named = any(word[:1].isupper() for word in written.split())
-        out.append(Attribution(m.display, m.start, m.end, named))
+        out.append(Attribution(display, m.start, m.end, named))
     return out
