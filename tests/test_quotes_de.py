@@ -83,3 +83,32 @@ def test_english_quote_marks_and_speakers_are_unchanged_next_to_german_tables():
     text = "“We will rebuild every single bridge,” the mayor said on Monday."
     (quote,) = extract(text)
     assert said_by(text, quote) == "the mayor"
+
+
+def test_a_quote_left_open_runs_on_through_the_next_paragraph_without_marks():
+    text = (
+        "Er sagt weiter, indem er auf die Rede des Abg. Dr. Kessler anspielt: „Es ist eine Kränkung, "
+        "welche unser Bürgermeister gestern erfahren hat.\n\n"
+        "Ich habe dem Programm nichts hinzuzufügen und hoffe, daß wir es verwirklichen werden. (Beifall.)\n\n"
+        "Der Rat vertagte sich."
+    )
+    (quote,) = extract(text)
+    assert quote.quote.endswith("verwirklichen werden.")
+    assert said_by(text, quote) == "Er"
+
+
+def test_an_ordinal_is_not_a_sentence_end():
+    text = "Lille, 7. März. General Berthier hat bei Entlassung des 23. Corps folgenden Befehl erlassen: „Soldaten, ich kann euch nicht ohne ein Wort des Dankes entlassen.“"
+    (quote,) = extract(text)
+    assert said_by(text, quote) == "General Berthier"
+
+
+def test_dialogue_turns_after_dashes_alternate_and_a_label_names_the_speaker():
+    text = (
+        "Ein Redakteur sprach mit dem Minister Paul Weber, in deren Verlauf Weber sagte: „Die Gespräche sind "
+        "nicht abgebrochen, nur unterbrochen.“ — Der Redakteur: „Wo werden die Gespräche fortgesetzt?“ — "
+        "„Das weiß man noch nicht, vielleicht in Wien.“ — „Ist ein gutes Ergebnis zu erwarten?“ — "
+        "„Darauf kann nur ein Prophet antworten.“"
+    )
+    speakers = [q.speaker for q in extract(text)]
+    assert speakers == ["Paul Weber", "Der Redakteur", "Paul Weber", "Der Redakteur", "Paul Weber"]
