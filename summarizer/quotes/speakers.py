@@ -305,6 +305,9 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
+_NAME_WORDS_BEFORE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$")
+
+
 def _fuller_name(text: str, m: _Mention) -> str:
     """A surname alone ("Jonescu sagte", "Lopez said") is shown as the article first wrote it,
     with the first name ("Take Jonescu", "Maria Lopez"), when it did."""
@@ -312,12 +315,17 @@ def _fuller_name(text: str, m: _Mention) -> str:
     if " " in written or not written[:1].isupper() or len(written) < 3:
         return m.display
     fuller = None
-    for match in re.finditer(r"((?:[A-Z][\w’'\-]+\s+){1,2})" + re.escape(written) + r"\b", text[: m.start]):
-        words = match.group(1).split()
-        while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
-            words = words[1:]
-        if words and all(w not in NOT_NAMES for w in words):
-            fuller = " ".join([*words, written])
+    at = text.find(written)
+    while 0 <= at < m.start:
+        after = text[at + len(written) : at + len(written) + 1]
+        match = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at) if not after.isalnum() else None
+        if match:
+            words = match.group().split()
+            while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
+                words = words[1:]
+            if words and all(w not in NOT_NAMES for w in words):
+                fuller = " ".join([*words, written])
+        at = text.find(written, at + 1)
     return fuller or m.display
 
 
