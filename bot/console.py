@@ -145,8 +145,7 @@ class Console:
 
         ``quiet``: print nothing when there is nothing (no "(no reply)").
         """
-        unread = self.world.messages_in(chat_id)[self.world._cursor[chat_id] :]
-        self.world._cursor[chat_id] += len(unread)
+        unread = self.world.take_unread(chat_id)
         toasts = [a for a in self.world.callback_answers[self._toasts :] if a.get("text")]
         self._toasts = len(self.world.callback_answers)
         for answer in toasts:
