@@ -13,7 +13,6 @@ from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
 
-KEY_QUOTES = 3
 #: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
 TITLE_CHARS = 300
 CREDIT_CHARS = 300
