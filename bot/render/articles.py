@@ -17,6 +17,9 @@ from summarizer.quotes import Quote, key_quotes, ranked
 TITLE_CHARS = 300
 CREDIT_CHARS = 300
 SEARCH_ECHO_CHARS = 64
+QUOTE_CHARS = 1000  # a quote is a sentence or two; a longer "quote" is a mis-read, shown cut
+SPEAKER_CHARS = 200
+BRIEFING_CHARS = 3000  # three sentences; a "sentence" longer than a card is shown cut
 
 
 def posted_date(article: StoredArticle) -> str:
@@ -35,7 +38,7 @@ def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
     chosen = (article.briefing or [])[:sentences]
     if not chosen:
         return "<i>No briefing: the article has no full sentences.</i>"
-    return escape(" ".join(chosen))
+    return escape(clip(" ".join(chosen), BRIEFING_CHARS))
 
 
 def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
@@ -44,8 +47,9 @@ def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
 
 
 def quote_line(quote: Quote) -> str:
-    who = f" — <i>{escape(quote.speaker)}</i>" if quote.speaker else ""
-    return f"{escape(quote.quote)}{who}"
+    """A quote and its speaker, each bounded: three key quotes always fit one card."""
+    who = f" — <i>{shown(quote.speaker, SPEAKER_CHARS)}</i>" if quote.speaker else ""
+    return f"{shown(quote.quote, QUOTE_CHARS)}{who}"
 
 
 def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
