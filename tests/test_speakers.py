@@ -159,3 +159,21 @@ def test_first_name_list_ships_with_the_package_and_leaves_out_names_given_to_bo
     names = first_names()
     assert names["maria"] == "f" and names["tom"] == "m"
     assert "jordan" not in names and "taylor" not in names
+
+
+def test_stored_quotes_never_open_the_key_quotes_with_an_unnamed_one_even_with_an_old_high_score():
+    from summarizer.quotes import ranked
+
+    text = (
+        "Tom Reilly said the council would review the plan in March. Peter Holm called it a start.\n"
+        "“If the numbers tell us we got the whole housing plan wrong, we will change the housing plan, "
+        "because the council owes the residents a housing plan that works for every family,” she said.\n"
+        "“The plan is only a start,” said Peter Holm."
+    )
+    stored = [q.to_json() for q in extract(text)]
+    for data in stored:
+        if data["speaker"] is None:
+            data["score"] = 0.99  # as stored by a version that scored unnamed quotes higher
+    quotes = [Quote.from_json(data) for data in stored]
+    assert key_quotes(quotes)[0].speaker == "Peter Holm"
+    assert ranked(quotes)[-1].speaker is None
