@@ -121,7 +121,9 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
 
 
 def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
-    if lowered[-1] in ORGANISATION_WORDS or (len(" ".join(bare)) > 2 and " ".join(bare).isupper()):
+    head = bare[-1]
+    if lowered[-1] in ORGANISATION_WORDS or (len(head) > 1 and head.isupper() and head.isalpha()):
+        # "the Harbour Company", "the EPA", "NATO": organisations ("it"), never "he" or "she"
         return "thing"
     if "and" in lowered or lowered[0] in ("both", "two", "three", "many", "several", "some", "most", "all"):
         return "plural"
