@@ -93,6 +93,27 @@ def test_issue_example_with_a_title():
             id="he-skips-the-nearer-woman",
         ),
         pytest.param(
+            "Harry Reid said the bill was shameful. Senate Majority Whip Paul Norden responded on the floor.\n"
+            "“I will tell you what a shameful bill looks like,” he said.",
+            "shameful bill",
+            "Senate Majority Whip Paul Norden",
+            id="a-title-with-an-organisation-word-is-still-a-person",
+        ),
+        pytest.param(
+            "Maria Lopez said the rules were too loose. The EPA said it would review them.\n"
+            "“We cannot wait another year for clean water,” she said.",
+            "clean water",
+            "Maria Lopez",
+            id="she-skips-an-agency",
+        ),
+        pytest.param(
+            "Paul Norden, the party chairman, this past week announced a new website for voters.\n"
+            "“It explains every rule of the convention in plain words,” he said.",
+            "every rule",
+            "Paul Norden, the party chairman",
+            id="a-time-phrase-is-not-the-speaker",
+        ),
+        pytest.param(
             "“The ferry will not run again before Monday,” said Sara Lind, the harbour master.\n"
             "“We have checked every single boat twice,” she said.\n"
             "Peter Holm, a fisherman, waited all day at the pier.\n"
