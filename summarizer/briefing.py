@@ -200,6 +200,20 @@ def _document(
     return ObjectDocumentModel(built)
 
 
+#: How a sentence ends when it is one: a full stop, a question, a closing mark.
+_ENDED = re.compile(r"[.!?…:;\"'»”’)\]]\s*$")
+
+
+def _subheadings(paragraphs: list[tuple[str, ...]]) -> set[str]:
+    """Subheadings: paragraphs of one sentence with no closing punctuation ("Trois morts en quinze jours").
+
+    Only in articles of several paragraphs: a one-paragraph text without a final full stop is a story.
+    """
+    if len(paragraphs) < 2:
+        return set()
+    return {p[0] for p in paragraphs if len(p) == 1 and not _ENDED.search(p[0])}
+
+
 class _Candidates:
     """An article split once, for the readability rules and the summarizer's document alike."""
 
@@ -212,7 +226,8 @@ class _Candidates:
             tuple(fix(sentence) for sentence in tokenizer.to_sentences(text)) for text in article.paragraphs
         ]
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
-        self.readable = [s for s in self.all if readable(s, rules)]
+        headings = _subheadings(self.paragraphs)
+        self.readable = [s for s in self.all if s not in headings and readable(s, rules)]
 
     @cached_property
     def quotations(self) -> set[str]:

@@ -95,6 +95,13 @@ _FURNITURE: dict[str, str] = {
 }
 
 
+#: Furniture found at the end of a sentence: the title of an embedded video glued to its source
+#: ("… quelles conséquences ?par franceinfo", "… ses insultespar BFMTV").
+_FURNITURE_END: dict[str, str] = {
+    "fr": r"(?:[?!.»\"]|[^\W\d_]{2})par (?:[\w.\-]+)(?: [\w.\-]+){0,2}$",
+}
+
+
 @dataclass(frozen=True)
 class LanguageRules:
     """Everything language-specific a briefing uses (see the module docstring)."""
@@ -153,7 +160,7 @@ class LanguageRules:
 
     def is_furniture(self, sentence: str) -> bool:
         """A furniture line of the language ("Lire aussi : …", "Mehr zum Thema", "Фото: …")."""
-        return bool(self.furniture) and bool(self.furniture.match(sentence.lstrip(" >»«\"'•*-–—|").lower()))
+        return bool(self.furniture) and bool(self.furniture.search(sentence.lstrip(" >»«\"'•*-–—|").lower()))
 
 
 def code_of(language: str | None) -> str:
@@ -182,14 +189,16 @@ def rules_for(language: str | None) -> LanguageRules:
             model,
             f"{name} stemmer and stop words where shipped" if name else "no stemmer or stop words",
         )
-    furniture = _FURNITURE.get(code)
+    furniture = "|".join(
+        [f"^(?:{_FURNITURE[code]})"] * (code in _FURNITURE) + [f"(?:{_FURNITURE_END[code]})"] * (code in _FURNITURE_END)
+    )
     return LanguageRules(
         code=code,
         punkt=model,
         sumy=name,
         personal=_PERSONAL.get(code, frozenset() if fallback else _PERSONAL[ENGLISH]),
         elided=_ELIDED.get(code, frozenset()),
-        furniture=re.compile(f"(?:{furniture})") if furniture else None,
+        furniture=re.compile(furniture) if furniture else None,
         fallback=fallback,
     )
 
