@@ -189,9 +189,9 @@ def rules_for(language: str | None) -> LanguageRules:
             model,
             f"{name} stemmer and stop words where shipped" if name else "no stemmer or stop words",
         )
-    furniture = "|".join(
-        [f"^(?:{_FURNITURE[code]})"] * (code in _FURNITURE) + [f"(?:{_FURNITURE_END[code]})"] * (code in _FURNITURE_END)
-    )
+    parts = [f"^(?:{_FURNITURE[code]})"] if code in _FURNITURE else []
+    parts += [f"(?:{_FURNITURE_END[code]})"] if code in _FURNITURE_END else []
+    furniture = "|".join(parts)
     return LanguageRules(
         code=code,
         punkt=model,
