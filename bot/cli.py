@@ -55,8 +55,8 @@ def _brief(args: argparse.Namespace) -> int:
             f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     article = parse_article(text, has_title=not args.no_title)
-    # The body's language unless --language names one (the title is left out: a headline misleads).
-    language = args.language or detect(article.body, default="und")
+    # The body's language unless --language names one (the title only when there is no body).
+    language = args.language or detect(article.body or article.title or "", default="und")
     rules = rules_for(language)
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
     sentences = as_written(briefing(article, args.sentences, args.method, language=language), text)
@@ -69,9 +69,10 @@ def _brief(args: argparse.Namespace) -> int:
             "sentences": sentences,
             "quotes": [q.to_json() for q in key],
             "language": rules.code,
-            # No rules of its own for this language: split and rated by the fallback (see --help).
-            "language_fallback": rules.fallback,
         }
+        if rules.fallback and not article.is_empty:
+            # No rules of its own for this language: split and rated by the fallback.
+            payload["language_fallback"] = True
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     if article.is_empty:
