@@ -25,9 +25,6 @@ log = logging.getLogger(__name__)
 
 #: Most entries turned into articles in one poll (the rest wait for the next poll).
 MAX_ENTRIES_PER_POLL = 50
-#: Seconds a feed never polled is left to ``/feed add`` (its take-in ends with the first poll stamp),
-#: however short the interval: a slow add (busy machine, many entries) must not race the job.
-ADD_GRACE = 120.0
 #: Most linked pages fetched in one poll for entries that carry only a link.
 MAX_PAGE_FETCHES_PER_POLL = 10
 NOT_A_FEED = "that link is not an RSS or Atom feed"
@@ -147,8 +144,7 @@ async def poll_due(db: Database, settings: Settings, now: datetime) -> dict[int,
     # and a second take-in at the same time would store them under the job and leave /feed add
     # reporting "no new articles".
     half = now - timedelta(seconds=settings.feed_interval / 2)
-    adding = now - timedelta(seconds=max(settings.feed_interval / 2, ADD_GRACE))
-    for feed in await feeds.due(db, half, added_before=adding):
+    for feed in await feeds.due(db, half, added_before=half):
         try:
             results[feed.id] = await poll_feed(db, feed, settings)
         except Exception:  # one broken feed must not stop the others; the log has the details
