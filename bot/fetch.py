@@ -330,6 +330,7 @@ async def post_url(
     *,
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    language: str | None = None,
 ) -> ingest.PostResult:
     """``/post <url>``: fetch the page, extract its article and post it; a link posted before is not re-added."""
     check_url(url)
@@ -339,5 +340,5 @@ async def post_url(
     page = await fetch(url, allow_private=settings.fetch_private, timeout=timeout, max_bytes=max_bytes)
     article = await article_from_page(page)
     return await ingest.post_article(
-        db, article, posted_by=user_id, source="web", url=url, method=settings.summarizer
+        db, article, posted_by=user_id, source="web", url=url, method=settings.summarizer, language=language
     )

@@ -119,6 +119,21 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "python:never_reuse_article_ids",
     ),
     (
+        6,
+        "feeds.language (a feed's articles in a given language); /search folds accents fully",
+        # remove_diacritics 2 also folds letters with several marks ("ệ", "ǘ"), which 1 leaves alone.
+        # Triggers on articles name articles_fts, so they keep writing to the rebuilt index.
+        """
+        ALTER TABLE feeds ADD COLUMN language TEXT;
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5 (
+            title, body, content='articles', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+        """,
+    ),
+    (
         7,
         "topics readers follow, indexed by one term each; readers' follow settings",
         """
@@ -182,6 +197,18 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """
         DROP INDEX topics_anchor;
         CREATE INDEX topics_match ON topics (anchor, chat_id, groups);
+        """,
+    ),
+    (
+        10,
+        "stories queued for alerts and channels, one row each (a deleted story's id can be queued again)",
+        """
+        CREATE TABLE stories_queued (
+            article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE
+        );
+        INSERT INTO stories_queued (article_id)
+            SELECT id FROM articles WHERE id <= (SELECT article_id FROM story_cursor WHERE name = 'stories');
+        DROP TABLE story_cursor;
         """,
     ),
 ]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 #: Statuses that count as sent (a claim left by a crash is sent again, so it counts too).
@@ -45,9 +45,13 @@ def _from_row(row: Any) -> StorySend:
 
 
 async def cursor(db: Database) -> int:
-    """The newest story already queued (0 before any)."""
-    row = await db.fetchone("SELECT article_id FROM story_cursor WHERE name = 'stories'")
-    return int(row[0]) if row is not None else 0
+    """The newest story already queued (0 before any).
+
+    Read from the queued stories themselves: deleting a story deletes its row, so if its id is
+    given to the next article (SQLite reuses the highest rowid), that article is queued too.
+    """
+    row = await db.fetchone("SELECT COALESCE(MAX(article_id), 0) FROM stories_queued")
+    return int(row[0])
 
 
 async def stories_after(db: Database, after_id: int, limit: int = 20) -> list[NewStory]:
@@ -59,8 +63,8 @@ async def stories_after(db: Database, after_id: int, limit: int = 20) -> list[Ne
 
 
 async def queue(db: Database, article_id: int, rows: Iterable[tuple[int, str, str]]) -> None:
-    """Queue one story for (chat, kind, due instant) rows and move the cursor past it, atomically:
-    a story is queued once, even if the bot dies half-way."""
+    """Queue one story for (chat, kind, due instant) rows and mark it queued, atomically: a story
+    is queued once, even if the bot dies half-way."""
     async with db.transaction() as conn:
         await conn.executemany(
             "INSERT INTO story_sends (chat_id, article_id, kind, status, due_utc) VALUES (?, ?, ?, 'pending', ?)"
@@ -68,9 +72,7 @@ async def queue(db: Database, article_id: int, rows: Iterable[tuple[int, str, st
             [(chat, article_id, kind, due) for chat, kind, due in rows],
         )
         await conn.execute(
-            "INSERT INTO story_cursor (name, article_id) VALUES ('stories', ?)"
-            " ON CONFLICT (name) DO UPDATE SET article_id = MAX(article_id, excluded.article_id)",
-            (article_id,),
+            "INSERT INTO stories_queued (article_id) VALUES (?) ON CONFLICT (article_id) DO NOTHING", (article_id,)
         )
 
 

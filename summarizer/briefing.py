@@ -165,12 +165,12 @@ def readable(sentence: str) -> bool:
 def build_document(article: Article, keep: Callable[[str], bool] = lambda _: True) -> ObjectDocumentModel:
     """The article body as a sumy document: one sumy paragraph per article paragraph.
 
-    Only the sentences ``keep`` accepts are in it. The title, when there is one, is a sumy heading
+    Only the sentences ``keep`` accepts are in it (split as the briefing splits them: captions that
+    ran into a sentence cut off). The title, when there is one, is a sumy heading
     in a paragraph of its own: summarizers that read headings (NewsRank's title overlap) see it,
     and it can never be merged into, or picked as, a sentence of the briefing.
     """
-    tokenizer = _tokenizer()
-    return _document(article.title, [tokenizer.to_sentences(text) for text in article.paragraphs], keep)
+    return _Candidates(article).document(keep)
 
 
 def _document(
@@ -221,14 +221,18 @@ def briefing_document(article: Article) -> ObjectDocumentModel:
 Summarize = Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]
 
 
-def briefing(article: Article, sentences: int = 3, method: str | Summarize | None = None) -> list[str]:
+def briefing(
+    article: Article, sentences: int = 3, method: str | Summarize | None = None, *, language: str | None = None
+) -> list[str]:
     """The ``sentences`` most important readable sentences of the article body, in article order.
 
     Fragments and boilerplate never appear. A sentence that is mostly a quotation (quotes have a
     digest of their own) appears only when too few other sentences are left, except for summarizers
     that weigh quotation themselves (``rates_quotations``: BriefRank learned how much to hold it
     against a sentence). ``method`` is a name of METHODS or a ready summarizer (the evaluation passes
-    one with other weights).
+    one with other weights). ``language``: the article's ISO 639-1 code as stored (``articles.language``);
+    None or a language without rules of its own is briefed with the English rules (issue 18 adds the
+    per-language ones here).
     """
     summarize = method if callable(method) else summarizer_for(method or DEFAULT_METHOD)
     if sentences <= 0 or article.is_empty:

@@ -49,7 +49,7 @@ WEIGHTS: tuple[float, ...] = (
     -0.494,  # person
     -0.545,  # quote
 )
-REDUNDANCY: float = 0.2
+REDUNDANCY: float = 0.5
 # fmt: on
 
 

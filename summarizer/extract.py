@@ -17,13 +17,17 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
 
+from summarizer import boilerplate
 from summarizer.language import detect
 
 #: trafilatura's settings, chosen on the page benchmark (tests/benchmarks/extract_eval.py): precision
 #: first, since a stray menu line spoils a briefing more than a lost paragraph; tables kept, because
 #: pages whose article is a table (results, standings, price lists) otherwise lose it, and a table
-#: inside an article is part of what the reader came for.
+#: inside an article is part of what the reader came for. Links are not asked for: trafilatura 2.3
+#: then splits paragraphs at some links (summarizer/boilerplate.py finds link-only lines itself).
 _OPTIONS: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
@@ -78,11 +82,20 @@ def extract(markup: str | bytes, url: str | None = None, *, title: str | None = 
 
     ``title``: the title known from elsewhere (a feed entry's), used instead of the page's own.
     """
-    document = trafilatura.bare_extraction(markup, url=url, **_OPTIONS)
-    found = _lines(document.text if document is not None else "")
+    tree = load_html(markup)
+    document = None
+    if tree is not None:
+        links = boilerplate.LinkTexts(tree)
+        boilerplate.unwrap_embedded_posts(tree)
+        document = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
+    found: list[str] = []
+    if document is not None and document.body is not None:
+        headline = boilerplate.drop_furniture(document.body, links)
+        title = title or document.title or headline
+        found = _lines(xmltotxt(document.body, include_formatting=False))
     if not found and is_fragment(markup):
         found = fragment_text(markup)
-    title = _one_line(title or (document.title if document is not None else None))
+    title = _one_line(title)
     # The headline often opens the main text as well; it is stored once, as the title.
     while found and title and _same_line(found[0], title):
         found = found[1:]
@@ -90,12 +103,7 @@ def extract(markup: str | bytes, url: str | None = None, *, title: str | None = 
         return None
     site = _one_line(document.sitename if document is not None else None) or _host(url)
     published = (document.date if document is not None else None) or None
-    return PageArticle(
-        title=title,
-        paragraphs=tuple(found),
-        site=site,
-        published=published,
-    )
+    return PageArticle(title=title, paragraphs=tuple(found), site=site, published=published)
 
 
 def fragment_text(markup: str | bytes) -> list[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from telegram.ext import ExtBot
@@ -20,12 +19,6 @@ from storage.db import Database
 from tests.standin import StandIn
 
 READER = 600
-
-
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
 
 
 @pytest.fixture
@@ -128,3 +121,17 @@ async def test_alerts_off_and_unfollowed_topics_send_nothing(standin: StandIn, b
     await story(db, "Sea wall news")
     assert await tick(bot, db, at("2026-06-10T12:00:00")) == {}
     assert await standin.quiet(READER, 0.2) == []
+
+
+async def test_a_deleted_storys_id_given_to_the_next_story_is_alerted_again(
+    standin: StandIn, bot: ExtBot, db: Database
+):
+    await follower(db, "UTC")
+    first = await story(db, "Sea wall plan announced")
+    assert await tick(bot, db, at("2026-06-10T12:00:00")) == {"sent": 1}
+    assert await articles.delete(db, first)
+    again = await story(db, "Sea wall plan withdrawn")  # without AUTOINCREMENT SQLite reuses the id
+    assert await tick(bot, db, at("2026-06-10T12:01:00")) == {"sent": 1}
+    assert [s.status for s in await story_sends.for_article(db, again)] == ["sent"]
+    texts = [to_plain_text(s.text) for s in await standin.replies(READER, 2)]
+    assert "Sea wall plan withdrawn" in texts[1]

@@ -4,7 +4,7 @@ each new story posted once, and a channel that took the bot's rights away paused
 from __future__ import annotations
 
 from bot.localapi import to_plain_text
-from bot.localapi.channels import add_channel, set_bot_standing
+from bot.localapi.channels import add_channel, set_bot_role
 from tests.conftest import ADMIN, ARTICLE, READER, InProcessBot
 from tests.standin import StandIn
 
@@ -23,8 +23,8 @@ async def post(api: StandIn, text: str) -> None:
 
 async def test_linking_is_checked_with_telegram(standin: StandIn, bot: InProcessBot):
     add_channel(standin, CHANNEL, "harbournews", "Harbour News")
-    add_channel(standin, -1009, "readonlynews", "Read Only", bot_standing="admin")  # admin, may not post
-    add_channel(standin, -1010, "gonenews", "Gone", bot_standing="left")
+    add_channel(standin, -1009, "readonlynews", "Read Only", bot_role="admin")  # admin, may not post
+    add_channel(standin, -1010, "gonenews", "Gone", bot_role="left")
     standin.register(-1011)
     standin.chats[-1011]["username"] = "somegroup"  # a group, not a channel
 
@@ -55,7 +55,7 @@ async def test_each_new_story_is_posted_once_and_a_lost_channel_is_paused(standi
     assert await standin.quiet(CHANNEL, 2.5) == []  # posted once, though the job ticks on
 
     # The owner takes the bot's admin rights away: the next story cannot be posted.
-    set_bot_standing(standin, CHANNEL, "left")
+    set_bot_role(standin, CHANNEL, "left")
     await post(standin, "Ferry timetable changes\nThe winter timetable starts on Monday with fewer crossings.")
     report = to_plain_text((await standin.reply(ADMIN, timeout=10)).text)
     assert report.startswith("Channel @harbournews is paused: I can no longer post there")
@@ -69,7 +69,7 @@ async def test_each_new_story_is_posted_once_and_a_lost_channel_is_paused(standi
     assert "paused: Forbidden: bot is not a member of the channel chat" in await say(standin, "/channel list")
 
     # Made admin again and re-added: posting resumes with the next story.
-    set_bot_standing(standin, CHANNEL, "poster")
+    set_bot_role(standin, CHANNEL, "poster")
     assert (await say(standin, "/channel add @harbournews")).startswith("Channel #1 @harbournews resumed")
     await post(standin, "Bridge reopens\nThe old bridge reopens to traffic on Friday after repairs.")
     assert to_plain_text((await standin.reply(CHANNEL, timeout=10)).text).startswith("Bridge reopens")

@@ -198,3 +198,36 @@ def test_the_language_is_the_body_s_and_a_page_without_a_site_name_gets_its_host
     assert found["site"] == "tal-bote.example"
     assert found["title"] == "Nachtzüge kehren zurück"
     assert found["published"] is None
+
+
+FURNISHED = """<!doctype html><html><head><title>Night trains are back | The Valley Courier</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article>
+<h1>Night trains are back</h1>
+<h2>The sleeper service returns after six years, with three stops on the way</h2>
+<p>Night trains will run on the valley line again from the first of May, the rail authority said on Friday.</p>
+<p><strong>SEE MORE:</strong> <a href="/other">Council approves a new bridge over the river</a></p>
+<p>The service will leave the coast at ten in the evening and reach the mountains shortly after six.</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">We are back on the rails at
+night from May! <a href="https://t.co/abc">https://t.co/abc</a></p>&mdash; Valley Rail (@valleyrail)
+<a href="https://twitter.com/valleyrail/status/1">March 14, 2026</a></blockquote></div>
+<p>Tickets go on sale next month, and the authority expects the first weeks to be fully booked.</p>
+<h3>Sign up for our morning newsletter</h3>
+</article></body></html>
+"""
+
+
+def test_standfirst_cross_links_and_widget_headings_go_and_an_embedded_post_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    page = tmp_path / "furnished.html"
+    page.write_text(FURNISHED, encoding="utf-8")
+    found = extract_json(capsys, str(page))
+    assert found["title"] == "Night trains are back"
+    assert found["body"].split("\n\n") == [
+        "Night trains will run on the valley line again from the first of May, the rail authority said on Friday.",
+        "The service will leave the coast at ten in the evening and reach the mountains shortly after six.",
+        "We are back on the rails at night from May! https://t.co/abc",
+        "— Valley Rail (@valleyrail) March 14, 2026",
+        "Tickets go on sale next month, and the authority expects the first weeks to be fully booked.",
+    ]

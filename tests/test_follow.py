@@ -13,8 +13,9 @@ from bot.localapi import to_plain_text
 from bot.schedule import to_iso
 from storage import subscribers, topics
 from storage.db import Database
-from tests.conftest import ARTICLE, READER, InProcessBot
+from tests.conftest import ADMIN, ARTICLE, READER, InProcessBot
 from tests.standin import StandIn
+from tests.test_alerts_kill import daytime_zone
 
 HARBOUR = ARTICLE.read_text().splitlines()[0]
 FERRY = "Ferry timetable changes"
@@ -143,3 +144,16 @@ async def test_digest_follows_the_choice_too(standin: StandIn, db_path: Path):
     async with InProcessBot(standin, db_path):
         update = await say(standin, "/digest")
     assert order(update) == [HARBOUR]
+
+
+async def test_follow_and_alert_then_a_matching_post_arrives_at_once(standin: StandIn, bot: InProcessBot):
+    zone = daytime_zone()
+    await say(standin, f"/subscribe 08:00 {zone}")
+    await say(standin, '/follow "Sea Walls"')
+    assert (await say(standin, "/alert on")).startswith("Alerts on: a story matching a topic you follow")
+    await say(standin, "/post Ferry timetable changes\nThe winter timetable starts on Monday.", ADMIN)
+    await say(standin, f"/post {ARTICLE.read_text()}", ADMIN)
+    alert = to_plain_text((await standin.reply(READER, timeout=10)).text)
+    assert alert.startswith("🔔 Alert") and HARBOUR in alert
+    assert await standin.quiet(READER, 2.5) == []  # the ferry story matches nothing; the alert came once
+    assert (await say(standin, "/alert off")).startswith("Alerts off.")

@@ -28,22 +28,22 @@ _ADMIN_RIGHTS = (
 
 
 def _rights(world: World) -> dict[int, str]:
-    """The bot's standing per channel: 'poster' (admin allowed to post), 'admin' (admin without
+    """The bot's role per channel: 'poster' (admin allowed to post), 'admin' (admin without
     the right to post), 'member' or 'left'."""
     return world.__dict__.setdefault("channel_rights", {})
 
 
 @on_serving_loop
-def add_channel(world: World, chat_id: int, username: str, title: str, bot_standing: str = "poster") -> None:
-    """A public channel ``@username``; ``bot_standing`` as in ``set_bot_standing``."""
+def add_channel(world: World, chat_id: int, username: str, title: str, bot_role: str = "poster") -> None:
+    """A public channel ``@username``; ``bot_role`` as in ``set_bot_role``."""
     world.chats[chat_id] = {"id": chat_id, "type": "channel", "title": title, "username": username}
-    _rights(world)[chat_id] = bot_standing
+    _rights(world)[chat_id] = bot_role
 
 
 @on_serving_loop
-def set_bot_standing(world: World, chat_id: int, standing: str) -> None:
+def set_bot_role(world: World, chat_id: int, role: str) -> None:
     """The channel's owner changes the bot's rights: 'poster', 'admin', 'member' or 'left'."""
-    _rights(world)[chat_id] = standing
+    _rights(world)[chat_id] = role
 
 
 def get_chat_member(world: World, params: Params) -> dict[str, Any]:
@@ -54,14 +54,14 @@ def get_chat_member(world: World, params: Params) -> dict[str, Any]:
     chat = world.chats[chat_id]
     if user_id == world.bot_id:
         user = {"id": world.bot_id, "is_bot": True, "first_name": "newsbrief", "username": world.username}
-        standing = _rights(world).get(chat_id, "member")
-        if chat["type"] == "channel" and standing == "left":
+        role = _rights(world).get(chat_id, "member")
+        if chat["type"] == "channel" and role == "left":
             raise ApiError(403, "Forbidden: bot is not a member of the channel chat")
-        if standing in ("poster", "admin"):
+        if role in ("poster", "admin"):
             member = {"user": user, "status": "administrator", **dict.fromkeys(_ADMIN_RIGHTS, False)}
-            member.update(can_manage_chat=True, can_post_messages=standing == "poster")
+            member.update(can_manage_chat=True, can_post_messages=role == "poster")
             return member
-        return {"user": user, "status": standing if standing in ("member", "left") else "member"}
+        return {"user": user, "status": role if role in ("member", "left") else "member"}
     if chat_id == user_id:
         return {"user": world.user(user_id), "status": "member"}
     return {"user": world.user(user_id), "status": "left"}
@@ -72,10 +72,10 @@ def send_to_chat(world: World, params: Params) -> dict[str, Any]:
     chat_id = chat_id_param(world, params)
     chat = world.chats.get(chat_id)
     if chat is not None and chat.get("type") == "channel":
-        standing = _rights(world).get(chat_id, "left")
-        if standing == "left":
+        role = _rights(world).get(chat_id, "left")
+        if role == "left":
             raise ApiError(403, "Forbidden: bot is not a member of the channel chat")
-        if standing != "poster":
+        if role != "poster":
             raise ApiError(400, "Bad Request: need administrator rights in the channel chat")
     return send_message(world, params)
 

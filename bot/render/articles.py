@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -12,7 +13,6 @@ from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
 
-KEY_QUOTES = 3
 #: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
 TITLE_CHARS = 300
 CREDIT_CHARS = 300
@@ -60,7 +60,10 @@ def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
     return "<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in chosen)
 
 
+@functools.lru_cache(maxsize=1024)
 def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
+    """The card's buttons; made once per article (PTB's objects are immutable, so they are shared):
+    building them was the largest share of what /latest costs in our code (``updates.py --profile``)."""
     return InlineKeyboardMarkup(
         [
             [

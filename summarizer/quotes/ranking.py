@@ -25,7 +25,9 @@ _STOPWORDS = frozenset(
 
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
-    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS)
+    counts = Counter(_WORD.findall(text.lower()))  # counted in C; short words and stopwords dropped after
+    for word in [w for w in counts if len(w) <= 3 or w in _STOPWORDS]:
+        del counts[word]
     return frozenset(w for w, n in counts.most_common(top) if n > 1)
 
 
@@ -61,8 +63,12 @@ def self_contained(quote: str) -> float:
 
 
 def ranked(quotes: Sequence[Quote]) -> list[Quote]:
-    """Every quote, best first (ties in text order)."""
-    return sorted(quotes, key=lambda q: (-q.score, q.start))
+    """Every quote, best first (ties in text order); quotes without a speaker after all the others.
+
+    New scores already put them there; the explicit rule also holds for quotes stored with older
+    scores, so an unnamed quote is never the first key quote.
+    """
+    return sorted(quotes, key=lambda q: (q.speaker is None, -q.score, q.start))
 
 
 def key_quotes(quotes: Sequence[Quote], n: int = KEY_QUOTES) -> list[Quote]:

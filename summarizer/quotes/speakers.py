@@ -7,19 +7,24 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
-from summarizer.quotes.marks import Span, paragraphs
+from summarizer.quotes.marks import Span, paragraphs, word_count
 from summarizer.quotes.mentions import (
+    NOT_NAMES,
     PRONOUNS,
+    SUBJECT_PRONOUNS_BY_LANGUAGE,
+    TITLES,
+    VERB_SECOND,
     Token,
     is_participle,
     is_speech_verb,
     noun_phrase_after_verb,
+    noun_phrase_ending,
     noun_phrase_starting,
     sentence_subject,
     subject_before,
     tokens,
 )
-from summarizer.quotes.people import AGREEMENT, Cast, Person, describe
+from summarizer.quotes.people import AGREEMENT, Cast, Person, describe, first_names
 from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
@@ -61,13 +66,25 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
             mentions[i] = _dash_credit(text, span, paras[span.paragraph], paras[span.paragraph + 1])
         if mentions[i] is not None:
             continue
-        if i and span.paragraph - spans[i - 1].paragraph <= 1:
+        if _dialogue_turn(text, spans, i, mentions):
+            # "A: „…“ — B: „…“ — „…“ — „…“": dash-separated turns of a dialogue alternate.
+            mentions[i] = mentions[i - 2]
+        elif i and span.paragraph - spans[i - 1].paragraph <= 1:
             # A quote with no attribution of its own continues the quote before it.
             mentions[i] = mentions[i - 1]
         elif span.paragraph and span.start == paras[span.paragraph][0]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions, paras, spans)
+
+
+def _dialogue_turn(text: str, spans: list[Span], i: int, mentions: list[_Mention | None]) -> bool:
+    if i < 2 or spans[i - 2].paragraph != spans[i].paragraph or spans[i - 1].paragraph != spans[i].paragraph:
+        return False
+    two, one = mentions[i - 2], mentions[i - 1]
+    if two is None or one is None or text[two.start : two.end] == text[one.start : one.end]:
+        return False
+    return text[spans[i - 1].end : spans[i].start].strip() in ("—", "–", "--")
 
 
 def _credit_lines(text: str, spans: list[Span], paras: list[tuple[int, int]], mentions: list[_Mention | None]) -> None:
@@ -119,6 +136,9 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     p_start, p_end = paras[span.paragraph]
     prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
     nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
+    # A short quoted name before ("Die „Saarztg.“ schreibt: „…“") is part of this quote's sentence.
+    while prev is not None and word_count(text[prev.start : prev.end]) < 3:
+        prev = spans[spans.index(prev) - 1] if spans.index(prev) and spans[spans.index(prev) - 1].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
     sent_start = sentence_start(text, span.start, floor)
     before = tokens(text, sent_start, span.start)
@@ -164,12 +184,52 @@ def _sentence_mention(
     later = None if complete else _later_in_sentence(text, after)
     if later:
         return later
-    if sum(t.text[:1].isalnum() for t in before) >= 3:
+    label = _label_before(text, before, sent_start)
+    if label:
+        return label
+    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start):
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
-        subject = _mention(text, before, sentence_subject(before))
+        # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
+        subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+    """ "— Der Redakteur: „…“", "Pollsters agree - Carl Bialik: “…”": a short name and a colon right
+    before the quote, after a dash or at the start of the sentence, is who speaks."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    k = len(before) - 2
+    first = k
+    while first > 0 and k - first < 4 and before[first - 1].text not in ("—", "–", "--", "-") and before[first - 1].text[:1].isalnum():
+        first -= 1
+    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or text[before[first].start - 2 : before[first].start].strip() in ("-", "—", "–")
+    if not opener or not before[k].capitalised:
+        return None
+    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in ("der", "die", "das", "the")) for j in range(first, k + 1)):
+        return None
+    return _mention(text, before, (first, k))
+
+
+def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """ "Ivanka Trump, who portrayed him as “…”", "a foundation that focuses on the “…”": the quote
+    sits in a relative clause, whose subject is the noun before "who"/"that" (and the word itself)."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].word not in ("who", "that", "which"):
+            continue
+        follower = toks[k + 1]
+        if not (follower.text.islower() and follower.word.isalpha()) or follower.word in _NOT_VERB_AFTER:
+            return None
+        j = k - 1 if toks[k - 1].text != "," else k - 2
+        if j < 0 or (toks[k].word == "that" and toks[k - 1].text == ","):
+            return None
+        found = noun_phrase_ending(toks, j)
+        if found is None or toks[found[0]].text.lower() in PRONOUNS:
+            return None
+        return found[0], k
+    return None
 
 
 def _inverted_speech_clause(after: list[Token]) -> bool:
@@ -245,6 +305,32 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
+_NAME_WORDS_BEFORE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$")
+
+
+def _fuller_name(text: str, m: _Mention) -> str:
+    """A surname alone ("Jonescu sagte", "Lopez said") is shown as the article first wrote it,
+    with the first name ("Take Jonescu", "Maria Lopez"), when it did."""
+    written = text[m.start : m.end]
+    if " " in written or not written[:1].isupper() or len(written) < 3:
+        return m.display
+    fuller = None
+    at = text.find(written)
+    while 0 <= at < m.start:
+        after = text[at + len(written) : at + len(written) + 1]
+        match = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at) if not after.isalnum() else None
+        if match:
+            words = match.group().split()
+            while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
+                words = words[1:]
+            known = [k for k, w in enumerate(words) if w.lower() in first_names()]
+            words = words[known[0] :] if known else words[-1:]  # "Whip John Cornyn" is John Cornyn
+            if words and all(w not in NOT_NAMES for w in words):
+                fuller = " ".join([*words, written])
+        at = text.find(written, at + 1)
+    return fuller or m.display
+
+
 def _is_abbreviation(words: str) -> bool:
     return words.split()[-1].rstrip(".").lower() in ABBREVIATIONS
 
@@ -278,7 +364,7 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
         if is_participle(before[v]) and v >= n - 4:
             return _mention(text, before, _subject_of_participle(before, v))
         if is_speech_verb(before, v):
-            rng = subject_before(before, v)
+            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
                 rng = noun_phrase_starting(before, v + 1)
@@ -286,6 +372,35 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
                     rng = None
             return _mention(text, before, rng)
     return None
+
+
+#: German articles and titles, for subjects in verb-second order.
+_DE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "deren", "dessen"])
+_DE_TITLES = frozenset(["Graf", "Grafen", "Herr", "Herrn", "Frau", "Fürst", "Prinz", "König", "Kaiser", "Minister", "Abg", "General", "Präsident", "Bürgermeister", "Vizebürgermeister", "Redakteur", "Dr", "Professor", "Pfarrer"])
+
+
+def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
+    """The subject of a German speech verb: after it when a phrase is fronted ("Am 5. Mai schreibt
+    er …", "ausdrücklich konstatierte Graf Stürgkh …"), else the name just before it ("in deren
+    Verlauf Jonescu sagte"). German capitalises every noun, so a name is at most two capitalised
+    words after an article, a title or a lower-case word."""
+    after = toks[v + 1] if v + 1 < len(toks) else None
+    if after is not None and after.text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"]:
+        return v + 1, v + 1
+    if after is not None and after.text.rstrip(".") in _DE_TITLES:
+        last = v + 1
+        while last + 1 < len(toks) and last < v + 3 and toks[last + 1].capitalised:
+            last += 1
+        return v + 1, last
+    j = v - 1
+    if j < 0 or not toks[j].capitalised:
+        return subject_before(toks, v)
+    first = j
+    while first - 1 >= 0 and first > j - 2 and toks[first - 1].capitalised and toks[first - 1].word not in _DE_ARTICLES:
+        if first - 2 >= 0 and toks[first - 2].word in _DE_ARTICLES and toks[first - 1].text.rstrip(".") not in _DE_TITLES:
+            break  # "deren Verlauf Jonescu": "Verlauf" is the article's noun
+        first -= 1
+    return first, j
 
 
 def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
@@ -370,7 +485,7 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
         if is_speech_verb(before, v) or is_participle(before[v]):
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
-            rng = subject_before(before, v)
+            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None and v == 0 and before[0].capitalised:
                 rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
@@ -447,9 +562,10 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
             spoken.append(replace(person, start=m.start, end=m.end, gender=gender, speech=True))
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
-        person = describe(text, m.start, m.end, m.display, speech=True)
+        display = _fuller_name(text, m) if m.display == written else m.display
+        person = describe(text, m.start, m.end, display, speech=True)
         if person is not None:
             spoken.append(person)
         named = any(word[:1].isupper() for word in written.split())
-        out.append(Attribution(m.display, m.start, m.end, named))
+        out.append(Attribution(display, m.start, m.end, named))
     return out

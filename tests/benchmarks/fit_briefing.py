@@ -47,7 +47,7 @@ SOURCE = Path(briefrank.__file__)
 
 #: The chosen settings (from the middle of the plateau ``--sweep`` prints).
 L2 = 10.0
-REDUNDANCY = 0.2
+REDUNDANCY = 0.5
 NEWTON_STEPS = 25
 DECIMALS = 3
 ORACLE_SENTENCES = 3
