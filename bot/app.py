@@ -115,7 +115,7 @@ def build_application(
             CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
             InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
-            MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
+            MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
     application.add_error_handler(on_error)

@@ -100,6 +100,8 @@ async def test_any_digits_and_any_button_data_get_an_answer(standin: StandIn, bo
             assert (await ask(standin, ADMIN, f"{command} {argument}")).startswith("Usage:")
     for argument in ("²", "①", "٣", "9" * 30):
         assert (await ask(standin, ADMIN, f"/feed remove {argument}")).startswith("Usage:")
+        assert (await ask(standin, ADMIN, f"/channel remove {argument}")).startswith("Usage:")
+        assert "went wrong" not in await ask(standin, READER, f"/unfollow {argument}")
 
     for data in ("o:99999999999999999999", "n:99999999999999999999", "x:1", "q:-1", "f:²", "q:", "", "☃"):
         query_id = press_data(standin, READER, data)
