@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import logging
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
     Application,
     ApplicationBuilder,
@@ -131,20 +133,43 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
 
 
-def serve(settings: Settings) -> int:
-    """``newsbrief run``: long polling (or webhook); without a token, the offline console."""
-    if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
-        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
-        from bot.console import run_console
+class StartupError(Exception):
+    """The bot cannot start (token refused, Bot API unreachable); the message is one line."""
 
-        return run_console(settings)
+
+def serve(settings: Settings, *, webhook: bool) -> None:
+    """Serve Telegram until SIGINT/SIGTERM: the webhook on ``$PORT``, or long polling.
+
+    The caller has checked that there is a token (and the webhook settings when ``webhook``).
+    """
     application = build_application(settings)
-    if settings.webhook_url:
-        from bot.webhook import run_webhook
+    try:
+        if webhook:
+            from bot.webhook import run_webhook
 
-        run_webhook(application, settings)
-    else:
-        log.info("polling %s for updates", settings.api_url)
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-    return 0
+            run_webhook(application, settings)
+        else:
+            _poll(application, settings)
+    except InvalidToken:
+        raise StartupError(
+            f"TELEGRAM_BOT_TOKEN: the Bot API at {settings.api_url} refused this token "
+            "(copy it again from @BotFather)"
+        ) from None
+    except NetworkError as exc:
+        raise StartupError(f"cannot reach the Bot API at {settings.api_url}: {exc}") from None
+
+
+def _poll(application: Application, settings: Settings) -> None:
+    """Long polling. The application is initialised first on the loop run_polling then uses, so a
+    refused token is one exception here: PTB's own bootstrap would log it as a full traceback."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(application.initialize())
+    except BaseException:
+        loop.close()
+        raise
+    if settings.webhook_url:
+        log.info("polling: NEWSBRIEF_WEBHOOK_URL is ignored (the web process serves the webhook)")
+    log.info("polling %s for updates", settings.api_url)
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -24,6 +24,14 @@ KEY_QUOTES = 3
 class CliError(Exception):
     """A failure to report on one line of standard error, with exit code 1."""
 
+    exit_code = 1
+
+
+class UsageError(CliError):
+    """The command cannot run as asked (a missing setting for this mode): one line, exit code 2."""
+
+    exit_code = 2
+
 
 def _read_input(name: str) -> str:
     """The text of FILE, or of standard input for ``-``: UTF-8 only, never binary."""
@@ -113,9 +121,37 @@ def _post(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.app import serve
+    settings = load_settings()
+    _configure_logging(settings.log_level)
+    if not settings.token:
+        raise UsageError(
+            "TELEGRAM_BOT_TOKEN is not set: `newsbrief run` serves Telegram and needs a token "
+            "from @BotFather; to try the bot offline, run `newsbrief console`"
+        )
+    webhook = args.mode == "webhook" or (args.mode is None and settings.webhook_url is not None)
+    if webhook:
+        from bot.webhook import check_webhook_settings
 
-    return serve(load_settings())
+        check_webhook_settings(settings)  # ConfigError: one line, exit 1, nothing started
+
+    from bot.app import StartupError, serve
+
+    try:
+        serve(settings, webhook=webhook)
+    except StartupError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
+def _configure_logging(level_name: str) -> None:
+    """``NEWSBRIEF_LOG_LEVEL`` for the serving process; routine ticks only show at DEBUG."""
+    level = getattr(logging, level_name)
+    logging.getLogger().setLevel(level)
+    quiet = logging.DEBUG if level <= logging.DEBUG else logging.WARNING
+    # APScheduler logs two INFO lines per job run: the 20-second clock alone makes 8,600 a day.
+    logging.getLogger("apscheduler").setLevel(quiet)
+    # httpx logs one line per HTTP request, every long poll included.
+    logging.getLogger("httpx").setLevel(quiet)
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -128,7 +164,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newsbrief", description="News briefings on Telegram.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("run", help="serve the bot (polling, or webhook with NEWSBRIEF_WEBHOOK_URL)")
+    run = commands.add_parser(
+        "run",
+        help="serve the bot on Telegram (needs TELEGRAM_BOT_TOKEN)",
+        description="Serve the bot on Telegram: long polling, or the webhook on $PORT when "
+        "NEWSBRIEF_WEBHOOK_URL is set. Without TELEGRAM_BOT_TOKEN it exits with status 2; "
+        "`newsbrief console` runs the bot offline.",
+    )
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--webhook",
+        dest="mode",
+        action="store_const",
+        const="webhook",
+        help="serve the webhook on $PORT; refuse to start without NEWSBRIEF_WEBHOOK_URL and _SECRET",
+    )
+    mode.add_argument(
+        "--polling",
+        dest="mode",
+        action="store_const",
+        const="polling",
+        help="long-poll Telegram, even when NEWSBRIEF_WEBHOOK_URL is set",
+    )
 
     console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
@@ -154,15 +211,15 @@ _HANDLERS = {"run": _run, "console": _console, "brief": _brief, "quotes": _quote
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.command == "run" else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # One line per HTTP request (every long poll) drowns what matters.
+    # `run` sets its own level from NEWSBRIEF_LOG_LEVEL; the other commands only warn.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return _HANDLERS[args.command](args)
-    except (CliError, ConfigError) as exc:
+    except CliError as exc:
+        print(f"newsbrief: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except ConfigError as exc:
         print(f"newsbrief: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
