@@ -78,7 +78,7 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
             command("delete", admin.delete),
             command("stats", admin.stats),
             command("push", daily.push),
-            CallbackQueryHandler(reading.button, pattern=r"^[qfon]:\d+$"),
+            CallbackQueryHandler(reading.button, pattern=r"^[qfonc]:\d+$"),
             MessageHandler(filters.COMMAND, reading.unknown),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]

@@ -58,7 +58,12 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
     new = await articles.since(db, seen, delivery.DAILY_ARTICLES)
     if not new:
-        await answer(update, render.nothing_new())
+        if subscriber.last_delivered_date is None and seen == subscriber.last_article_id:
+            # No update yet: the first holds what is posted after subscribing, and nothing has been.
+            due = next_delivery(subscriber.delivery_time, subscriber.tz, now)
+            await answer(update, render.nothing_since_subscribing(describe_local(due, subscriber.tz)))
+        else:
+            await answer(update, render.nothing_new())
         return
     following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, now))
     if not await deliveries.claim(db, chat_id, day):

@@ -53,11 +53,12 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, messages.usage("search"))
         return
     found = await articles.search(db_of(context), words, limit=10)
-    await answer(update, render.search_results(words, found))
+    await answer(update, render.search_results(words, found), reply_markup=render.search_keyboard(found))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Inline buttons under an article: q quotes, f full text, o older, n newer (``q:12``)."""
+    """Inline buttons: under an article q quotes, f full text, o older, n newer (``q:12``);
+    under search results c opens that article's card."""
     query = update.callback_query
     action, _, raw_id = (query.data or "").partition(":")
     db = db_of(context)
@@ -76,6 +77,11 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         )
         return
     await query.answer()
+    if action == "c":
+        await context.bot.send_message(
+            query.message.chat.id, render.article_card(current), reply_markup=render.card_keyboard(current.id)
+        )
+        return
     texts = render.quotes_messages(current) if action == "q" else render.full_text_messages(current)
     for text in texts:
         await context.bot.send_message(query.message.chat.id, text)

@@ -96,6 +96,9 @@ def full_text_messages(article: StoredArticle) -> list[str]:
     return split_blocks(blocks)
 
 
+SEARCH_BUTTON_CHARS = 60  # a button label is one line on a phone
+
+
 def search_results(words: str, found: Sequence[StoredArticle]) -> str:
     if not found:
         return f"No articles match “{escape(words)}”. Try fewer or other words."
@@ -104,8 +107,25 @@ def search_results(words: str, found: Sequence[StoredArticle]) -> str:
         first = (article.briefing or [""])[0]
         summary = f"\n{escape(first[:200])}" if first else ""
         lines.append(f"#{article.id} · <b>{escape(article.title)}</b>{summary}")
-    lines.append("<i>Open one with /brief ID or /quotes ID.</i>")
+    lines.append("<i>Tap a story below to open it.</i>")
     return split_blocks(lines)[0]
+
+
+def search_keyboard(found: Sequence[StoredArticle]) -> InlineKeyboardMarkup | None:
+    """One button per result: pressing it sends that article's card."""
+    if not found:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(_label(f"#{a.id} · {a.title}", SEARCH_BUTTON_CHARS), callback_data=f"c:{a.id}")]
+            for a in found
+        ]
+    )
+
+
+def _label(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def posted(article: StoredArticle, created: bool) -> str:

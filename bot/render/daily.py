@@ -1,4 +1,4 @@
-"""The daily update: new articles newest first, each title + short briefing, then key quotes."""
+"""The daily update: new articles newest first, each title + short briefing + its own key quotes."""
 
 from __future__ import annotations
 
@@ -10,27 +10,35 @@ from bot.render.split import split_blocks
 from storage.articles import StoredArticle
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
-KEY_QUOTES = 3
+QUOTES_PER_STORY = 2
 
 
 def daily_update(
     articles: Sequence[StoredArticle], day_label: str, title: str = "Your daily briefing"
 ) -> list[str]:
-    """The update as messages of at most 4096 characters (usually one)."""
+    """The update as messages of at most 4096 characters (usually one): each story with its own
+    key quotes under it, so a reader knows whose words belong to which story."""
     blocks = [f"<b>{escape(title)}</b> · {escape(day_label)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
-        body = f"\n{escape(sentences)}" if sentences else ""
-        blocks.append(f"<b>{escape(article.title)}</b> <i>#{article.id}</i>{body}")
-    quotes = best_quotes([q for a in articles for q in (a.quotes or [])], KEY_QUOTES)
-    if quotes:
-        blocks.append("<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in quotes))
+        lines = [f"<b>{escape(article.title)}</b> <i>#{article.id}</i>"]
+        if sentences:
+            lines.append(escape(sentences))
+        lines.extend(f"» {quote_line(q)}" for q in best_quotes(article.quotes or [], QUOTES_PER_STORY))
+        blocks.append("\n".join(lines))
     blocks.append("<i>/brief ID for more · /settings to change the time</i>")
     return split_blocks(blocks)
 
 
 def nothing_new() -> str:
     return "Nothing new since your last update. /latest shows the newest story."
+
+
+def nothing_since_subscribing(next_local: str) -> str:
+    return (
+        "Nothing has been posted since you subscribed. Your first update comes on "
+        f"{escape(next_local)} with what is posted until then. /latest shows the newest story now."
+    )
 
 
 def push_started(article_id: int, subscribers: int) -> str:
