@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -16,14 +18,16 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot import ingest
 from bot.config import Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, reading, subscription
+from bot.handlers import admin, daily, feeds, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -42,17 +46,24 @@ COMMANDS = [
 ]
 
 
-def build_application(settings: Settings, *, token: str | None = None) -> Application:
-    """The bot with every handler registered; storage opens in post_init and closes at shutdown."""
+def build_application(
+    settings: Settings, *, token: str | None = None, request: BaseRequest | None = None
+) -> Application:
+    """The bot with every handler registered; storage opens in post_init and closes at shutdown.
+
+    ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
+    """
+    builder = ApplicationBuilder()
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
     application = (
-        ApplicationBuilder()
-        .token(token or settings.token or "")
+        builder.token(token or settings.token or "")
         .base_url(settings.bot_api_base)
         .base_file_url(settings.bot_file_base)
         .defaults(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
-        .rate_limiter(FloodLimiter(settings.rate))
+        .rate_limiter(FloodLimiter(settings.rate, per_chat_interval=settings.chat_interval))
         .concurrent_updates(8)
         .post_init(open_storage)
         .post_shutdown(close_storage)
@@ -62,6 +73,7 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
 
     command = CommandHandler
     application.add_handlers(
+        # Order matters: PTB runs the first handler that matches, so the catch-alls come last.
         [
             command("start", reading.start),
             command("help", reading.help_command),
@@ -78,35 +90,50 @@ def build_application(settings: Settings, *, token: str | None = None) -> Applic
             command("delete", admin.delete),
             command("stats", admin.stats),
             command("push", daily.push),
+            command("feed", feeds.feed),
             CallbackQueryHandler(reading.button, pattern=r"^[qfonc]:\d+$"),
+            InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.COMMAND, reading.unknown),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
-    for extension in _extensions():
-        extension.register(application)
     application.add_error_handler(on_error)
+    # Every repeating job, started once storage is open (post_init): the database decides who is
+    # due or which feed to poll; the jobs only tick.
+    application.bot_data["jobs"] = [
+        Job(refresh_briefings, name="refresh-briefings", first=0),
+        Job(daily.tick, name="daily-clock", first=1, interval=daily.TICK_SECONDS),
+        Job(feeds.poll_job, name="feeds", first=settings.feed_interval, interval=settings.feed_interval),
+    ]
     return application
 
 
-def _extensions() -> list:
-    """Optional features (feeds, inline mode) that register their own handlers when present."""
-    found = []
-    for name in ("bot.handlers.inline", "bot.handlers.feeds"):
-        try:
-            found.append(__import__(name, fromlist=["register"]))
-        except ImportError:
-            continue
-    return found
+@dataclass(frozen=True)
+class Job:
+    """A job of the job queue: run once ``first`` seconds after start-up, then every ``interval``."""
+
+    callback: Callable[[ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+    name: str
+    first: float
+    interval: float | None = None
+
+
+def start_jobs(application: Application) -> None:
+    """Schedule the jobs listed in ``build_application`` (relative to now, so none is missed)."""
+    queue = application.job_queue
+    for job in application.bot_data["jobs"]:
+        if job.interval is None:
+            queue.run_once(job.callback, when=job.first, name=job.name)
+        else:
+            queue.run_repeating(job.callback, interval=job.interval, first=job.first, name=job.name)
 
 
 async def open_storage(application: Application) -> None:
-    """Open the database, announce the commands, start the daily clock (PTB's post_init)."""
+    """Open the database, announce the commands, start the jobs (PTB's post_init)."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["db"] = await Database.open(settings.db_path)
     await application.bot.set_my_commands(COMMANDS)
-    daily.start_clock(application)
-    application.job_queue.run_once(refresh_briefings, when=0, name="refresh-briefings")
+    start_jobs(application)
 
 
 async def refresh_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,4 +1,4 @@
-"""The ``newsbrief`` command line: run, console, brief, quotes, post."""
+"""The ``newsbrief`` command line: run, console, brief, quotes, post, extract."""
 
 from __future__ import annotations
 
@@ -10,15 +10,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import cli_extract
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
+from summarizer.quotes.offsets import as_in_text
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
 MAX_QUOTES_CHARS = 10_000_000
-KEY_QUOTES = 3
 
 
 class CliError(Exception):
@@ -54,7 +55,9 @@ def _brief(args: argparse.Namespace) -> int:
     article = parse_article(text, has_title=not args.no_title)
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
     sentences = as_written(briefing(article, args.sentences, args.method), text)
-    key = quote_extractor.key_quotes(quote_extractor.extract(text), KEY_QUOTES)
+    # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
+    # then placed back in the input: offsets and quoted text as they stand in FILE.
+    key = as_in_text(quote_extractor.key_quotes(quote_extractor.extract(article.body)), article.paragraphs, text)
     if args.json:
         payload = {
             "title": article.title,
@@ -157,7 +160,7 @@ def _configure_logging(level_name: str) -> None:
 def _console(args: argparse.Namespace) -> int:
     from bot.console import run_console
 
-    return run_console(load_settings(), as_admin=args.admin)
+    return run_console(load_settings(), as_admin=args.admin, db_path=args.db)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -189,6 +192,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
+    console.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database to use (default: the console's own, never NEWSBRIEF_DB)",
+    )
 
     brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
     brief.add_argument("file", metavar="FILE|-")
@@ -203,10 +211,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     post = commands.add_parser("post", help="add article files to the database")
     post.add_argument("files", nargs="+", metavar="FILE")
+
+    cli_extract.add_parser(commands)
     return parser
 
 
 _HANDLERS = {"run": _run, "console": _console, "brief": _brief, "quotes": _quotes, "post": _post}
+_HANDLERS["extract"] = cli_extract.run
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -27,6 +27,8 @@ class Settings:
     default_tz: str = "UTC"
     default_time: str = "08:00"
     rate: float = 25.0
+    #: Seconds between two sends to one chat (Telegram's limit: 1). Lower only in tests.
+    chat_interval: float = 1.0
     summarizer: str = DEFAULT_METHOD
     webhook_url: str | None = None
     webhook_secret: str | None = None
@@ -121,6 +123,7 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         default_tz=tz,
         default_time=delivery_time,
         rate=_number(get, "NEWSBRIEF_RATE", 25.0, minimum=0.1),
+        chat_interval=_number(get, "NEWSBRIEF_CHAT_INTERVAL", 1.0, minimum=0),
         summarizer=method,
         webhook_url=webhook_url,
         webhook_secret=get("NEWSBRIEF_WEBHOOK_SECRET"),
@@ -159,3 +162,15 @@ def _flag(get, name: str) -> bool:
     if raw not in ("0", "1", "true", "false", "yes", "no"):
         raise ConfigError(f"{name}: {raw!r} must be 0 or 1")
     return raw in ("1", "true", "yes")
+
+
+def console_db_path(environ: Mapping[str, str] | None = None) -> Path:
+    """The console's own database: ``$XDG_DATA_HOME/newsbrief/console.db`` (``~/.local/share`` by default).
+
+    Never ``NEWSBRIEF_DB``: trial posts and deletions in the console must not reach what a live
+    bot serves. It persists between console sessions, per user.
+    """
+    env = os.environ if environ is None else environ
+    base = env.get("XDG_DATA_HOME", "").strip()
+    root = Path(base) if base else Path(env.get("HOME") or Path.home()) / ".local" / "share"
+    return root / "newsbrief" / "console.db"

@@ -20,7 +20,6 @@ from bot.config import Settings
 from storage import articles, feeds
 from storage.db import Database
 from summarizer.article import Article
-from summarizer.html_text import html_to_article_text
 
 log = logging.getLogger(__name__)
 
@@ -62,15 +61,23 @@ def entry_key(entry: Any) -> str:
 
 
 def entry_text(entry: Any) -> str | None:
-    """Article file text (title line, then paragraphs) from an entry's content or summary; None without."""
+    """Article file text (title line, then paragraphs) from an entry's content or summary; None without.
+
+    HTML content goes through the same path as a page posted by link (CPU-bound: run it in a thread).
+    """
     title = " ".join((entry.get("title") or "").split())
     if not title:
         return None
     detail = (entry.get("content") or [None])[0] or entry.get("summary_detail")
     value = (detail or {}).get("value") or entry.get("summary") or ""
     kind = (detail or {}).get("type") or "text/html"
-    text = html_to_article_text(value) if "html" in kind else value
-    paragraphs = [" ".join(line.split()) for line in text.splitlines()]
+    if "html" in kind:
+        try:
+            page = ingest.page_article(value, (entry.get("link") or "").strip() or None, title=title)
+        except ingest.IngestError:
+            return None
+        return page.article_text()
+    paragraphs = [" ".join(line.split()) for line in value.splitlines()]
     paragraphs = [p for p in paragraphs if p and p != title]
     return "\n".join([title, *paragraphs]) if paragraphs else None
 
@@ -158,7 +165,7 @@ async def _take_in(
         if known is not None:
             await feeds.mark_seen(db, feed.id, key, known.id)
             continue
-        text = entry_text(entry)
+        text = await asyncio.to_thread(entry_text, entry)
         try:
             if text is not None:
                 article = ingest.article_from_text(text)

@@ -13,13 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import httpx
-import trafilatura
 
 from bot import ingest
 from bot.config import Settings
 from storage import articles
 from storage.db import Database
 from summarizer.article import Article
+from summarizer.extract import PageArticle
 
 log = logging.getLogger(__name__)
 
@@ -231,42 +231,19 @@ def page_text(page: Fetched) -> str | bytes:
     return page.body
 
 
-def extract_article_text(markup: str | bytes, url: str | None = None) -> str | None:
-    """Article file text (title line, then one paragraph a line) from a web page; None when it has none.
-
-    CPU-bound and offline (trafilatura parses the given markup, it never downloads): run it in a thread.
-    """
-    document = trafilatura.bare_extraction(
-        markup,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        favor_precision=True,
-    )
-    if document is None or not (document.text or "").strip():
-        return None
-    title = " ".join((document.title or "").split())
-    paragraphs = [" ".join(line.split()) for line in document.text.splitlines() if line.strip()]
-    if title and paragraphs and paragraphs[0] == title:
-        paragraphs = paragraphs[1:]
-    if not paragraphs:
-        return None
-    # Without a title the first paragraph becomes one (the article file convention).
-    return "\n".join([title, *paragraphs] if title else paragraphs)
+async def read_page(page: Fetched) -> PageArticle:
+    """What the page holds (article and metadata), through the one HTML path; FetchError when nothing."""
+    try:
+        return await asyncio.to_thread(ingest.page_article, page_text(page), page.url)
+    except ingest.IngestError as exc:
+        raise FetchError(str(exc)) from None
 
 
 async def article_from_page(page: Fetched) -> Article:
     """The article of a fetched page, or FetchError saying why there is none."""
+    found = await read_page(page)
     try:
-        text = await asyncio.to_thread(extract_article_text, page_text(page), page.url)
-    except Exception:  # a parser crash on hostile markup is still just "no article" for the poster
-        log.warning("article extraction failed for %s", page.url, exc_info=True)
-        text = None
-    if text is None:
-        raise FetchError("no article found on that page")
-    try:
-        return ingest.article_from_text(text)
+        return ingest.article_from_text(found.article_text())
     except ingest.IngestError as exc:
         raise FetchError(str(exc)) from None
 

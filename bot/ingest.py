@@ -13,12 +13,14 @@ from summarizer import quotes as quote_extractor
 from summarizer.article import Article, parse_article
 from summarizer.briefing import DEFAULT_METHOD, VERSION, briefing
 from summarizer.clean import NotText, decode_article_bytes
+from summarizer.extract import PageArticle, extract, looks_like_html
 
 log = logging.getLogger(__name__)
 
 #: Longest article text accepted, in characters: long-form features run to ~60,000.
 MAX_ARTICLE_CHARS = 300_000
 BRIEFING_SENTENCES = 3
+NO_ARTICLE = "no article found on that page"
 
 
 class IngestError(ValueError):
@@ -82,12 +84,35 @@ def article_from_text(text: str) -> Article:
     return article
 
 
+def page_article(markup: str | bytes, url: str | None = None, *, title: str | None = None) -> PageArticle:
+    """The article of an HTML page or fragment, whichever way it came (link, attachment, feed entry).
+
+    The one HTML-to-article path; IngestError when there is none. CPU-bound: run it in a thread.
+    """
+    try:
+        page = extract(markup, url, title=title)
+    except Exception:  # a parser crash on hostile markup is still just "no article" for the poster
+        log.warning("article extraction failed for %s", url or "an HTML document", exc_info=True)
+        page = None
+    if page is None:
+        raise IngestError(NO_ARTICLE)
+    return page
+
+
 def text_from_bytes(data: bytes) -> str:
     """Decode an uploaded file, turning unreadable data into an IngestError."""
     try:
         return decode_article_bytes(data)
     except NotText as exc:
         raise IngestError(str(exc)) from None
+
+
+async def document_text(data: bytes, name: str) -> str:
+    """An attached file's article text; an .html file (or text that is markup) goes through the HTML path."""
+    text = text_from_bytes(data)
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        return (await asyncio.to_thread(page_article, text)).article_text()
+    return text
 
 
 async def post_article(

@@ -1,28 +1,61 @@
-"""Shared fixtures: a temp database, the Bot API stand-in, and the real bot as a process."""
+"""Shared fixtures: a temp database, the Bot API stand-in, a local web server, and the real bot.
+
+The bot runs in the test's own process and loop by default (``bot``, ``InProcessBot``): the real
+``Application`` with every handler, its job queue and flood limiter, polling the stand-in through
+``LocalRequest`` instead of HTTP. ``BotProcess`` starts ``python -m bot`` for the stories that need
+a real process: SIGKILL, webhook mode, start-up errors.
+
+Sends to one chat are spaced ``FAST_CHAT_INTERVAL`` apart instead of Telegram's one second
+(``NEWSBRIEF_CHAT_INTERVAL``); test_inprocess.py keeps a test of the real per-chat limit.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from telegram import Update
+from telegram.ext import Application
 
-from bot.standin import StandIn
+from bot.app import build_application, close_storage, open_storage
+from bot.config import Settings, load_settings
+from bot.localapi import LOCAL_API_URL, LocalRequest
+from storage.db import Database
+from tests.local_server import LocalServer
+from tests.standin import StandIn
 
 ROOT = Path(__file__).resolve().parents[1]
 ADMIN = 500
 READER = 600
 ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
+FAST_CHAT_INTERVAL = "0.01"  # seconds between two sends to one chat in tests (Telegram: 1)
 
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "newsbrief.db"
+
+
+@pytest.fixture
+async def db(db_path: Path) -> AsyncIterator[Database]:
+    """An open database (migrated) in the test's temp folder."""
+    database = await Database.open(str(db_path))
+    yield database
+    await database.close()
+
+
+@pytest.fixture
+def server() -> Iterator[LocalServer]:
+    """A local web server whose pages each test sets (``server.routes[path] = Answer(...)``)."""
+    with LocalServer() as local:
+        yield local
 
 
 @pytest.fixture
@@ -54,6 +87,7 @@ class BotProcess:
             "NEWSBRIEF_DB": str(self.db_path),
             "NEWSBRIEF_ADMINS": str(ADMIN),
             "NEWSBRIEF_RATE": "200",
+            "NEWSBRIEF_CHAT_INTERVAL": FAST_CHAT_INTERVAL,
             **self.env,
         }
 
@@ -100,11 +134,83 @@ class BotProcess:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
 
+class _Lines(logging.Handler):
+    """Keeps the formatted log records (tracebacks included) of one in-process bot."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+class InProcessBot:
+    """The real bot in the test's process: same settings (from the same variables) as ``BotProcess``.
+
+    It long-polls the stand-in through ``LocalRequest``, so a test talks to it exactly as to a
+    process (``standin.send_text``, ``await standin.reply``), minus the 2-3 s start and the HTTP.
+    """
+
+    def __init__(self, api: StandIn, db_path: Path, **env: str) -> None:
+        self.api = api
+        self.db_path = db_path
+        self.env = env
+        self.application: Application | None = None
+        self._log = _Lines()
+
+    def settings(self) -> Settings:
+        environ = {
+            "TELEGRAM_BOT_TOKEN": self.api.token,
+            "TELEGRAM_API_URL": LOCAL_API_URL,
+            "NEWSBRIEF_DB": str(self.db_path),
+            "NEWSBRIEF_ADMINS": str(ADMIN),
+            "NEWSBRIEF_RATE": "200",
+            "NEWSBRIEF_CHAT_INTERVAL": FAST_CHAT_INTERVAL,
+            **self.env,
+        }
+        return load_settings(environ, dotenv=Path(os.devnull))
+
+    async def start(self) -> InProcessBot:
+        logging.getLogger().addHandler(self._log)
+        application = build_application(self.settings(), request=LocalRequest(self.api))
+        self.application = application
+        await application.initialize()
+        await open_storage(application)  # post_init, as run_polling calls it
+        await application.start()
+        await application.updater.start_polling(  # type: ignore[union-attr]
+            poll_interval=0, timeout=10, allowed_updates=Update.ALL_TYPES, drop_pending_updates=False
+        )
+        return self
+
+    async def stop(self) -> None:
+        application, self.application = self.application, None
+        if application is not None:
+            self.api.release_polls()
+            if application.updater and application.updater.running:
+                await application.updater.stop()
+            if application.running:
+                await application.stop()
+            await application.shutdown()
+            await close_storage(application)  # post_shutdown, as run_polling calls it
+        logging.getLogger().removeHandler(self._log)
+
+    async def __aenter__(self) -> InProcessBot:
+        return await self.start()
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.stop()
+
+    def log(self) -> str:
+        return "\n".join(self._log.lines)
+
+
 @pytest.fixture
-async def bot(standin: StandIn, db_path: Path) -> AsyncIterator[BotProcess]:
-    process = await BotProcess(standin, db_path).start()
-    yield process
-    await process.stop()
-    assert "Traceback" not in process.log() or "error while handling" not in process.log(), process.log()[
+async def bot(standin: StandIn, db_path: Path) -> AsyncIterator[InProcessBot]:
+    running = await InProcessBot(standin, db_path).start()
+    yield running
+    await running.stop()
+    assert "Traceback" not in running.log() or "error while handling" not in running.log(), running.log()[
         -3000:
     ]

@@ -1,9 +1,9 @@
-"""End to end: the real bot process, over HTTP, against the Bot API stand-in."""
+"""End to end: the real bot (Application, handlers, flood limiter) against the Bot API stand-in, in-process."""
 
 from __future__ import annotations
 
-from bot.standin import StandIn, to_plain_text
-from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.conftest import ADMIN, ARTICLE, READER, InProcessBot
+from tests.standin import StandIn, to_plain_text
 
 ARTICLE_TEXT = ARTICLE.read_text()
 TITLE = ARTICLE_TEXT.splitlines()[0]
@@ -14,7 +14,7 @@ async def post_by_text(api: StandIn, text: str = ARTICLE_TEXT) -> str:
     return to_plain_text((await api.reply(ADMIN)).text)
 
 
-async def test_admin_posts_by_text_and_a_reader_reads_it_every_way(standin: StandIn, bot: BotProcess):
+async def test_admin_posts_by_text_and_a_reader_reads_it_every_way(standin: StandIn, bot: InProcessBot):
     confirmation = await post_by_text(standin)
     assert confirmation.startswith("Posted as #1.") and TITLE in confirmation
 
@@ -42,7 +42,7 @@ async def test_admin_posts_by_text_and_a_reader_reads_it_every_way(standin: Stan
     assert "No articles match" in to_plain_text((await standin.reply(READER)).text)
 
 
-async def test_admin_posts_by_reply_and_by_document(standin: StandIn, bot: BotProcess):
+async def test_admin_posts_by_reply_and_by_document(standin: StandIn, bot: InProcessBot):
     held = standin.send_text(
         ADMIN, "Ferry timetable changes\nThe winter timetable starts on Monday with fewer crossings."
     )
@@ -64,7 +64,7 @@ async def test_admin_posts_by_reply_and_by_document(standin: StandIn, bot: BotPr
     assert "Already stored as #2" in to_plain_text((await standin.reply(ADMIN)).text)
 
 
-async def test_a_reader_cannot_post_or_delete(standin: StandIn, bot: BotProcess):
+async def test_a_reader_cannot_post_or_delete(standin: StandIn, bot: InProcessBot):
     standin.send_text(READER, f"/post {ARTICLE_TEXT}")
     assert to_plain_text((await standin.reply(READER)).text) == "Sorry, only newsbrief admins can do that."
     standin.send_text(READER, "/delete 1")
@@ -73,7 +73,7 @@ async def test_a_reader_cannot_post_or_delete(standin: StandIn, bot: BotProcess)
     assert to_plain_text((await standin.reply(READER)).text) == "No articles yet. Check back soon."
 
 
-async def test_every_inline_button_works(standin: StandIn, bot: BotProcess):
+async def test_every_inline_button_works(standin: StandIn, bot: InProcessBot):
     await post_by_text(standin, "Older story\nThe first story posted today.")
     await post_by_text(standin)
     standin.send_text(READER, "/latest")
@@ -99,7 +99,7 @@ async def test_every_inline_button_works(standin: StandIn, bot: BotProcess):
     assert standin.callback_answers[-1].get("text") == "This is the newest article."
 
 
-async def test_html_in_articles_is_escaped(standin: StandIn, bot: BotProcess):
+async def test_html_in_articles_is_escaped(standin: StandIn, bot: InProcessBot):
     hostile = "Tom & Jerry <script>alert(1)</script>\nBody with <b>tags</b> & ampersands & a <a href='x'>link</a>. “A quote with <i>markup</i> & more,” said Ann."
     confirmation = await post_by_text(standin, hostile)
     assert "Tom & Jerry <script>alert(1)</script>" in confirmation
@@ -115,7 +115,7 @@ async def test_html_in_articles_is_escaped(standin: StandIn, bot: BotProcess):
 
 
 async def test_long_full_text_arrives_in_several_messages_split_on_paragraphs(
-    standin: StandIn, bot: BotProcess
+    standin: StandIn, bot: InProcessBot
 ):
     paragraphs = [
         f"Paragraph {i} says the council met again and talked about the harbour wall at length." * 4
@@ -135,7 +135,7 @@ async def test_long_full_text_arrives_in_several_messages_split_on_paragraphs(
 
 
 async def test_malformed_input_gets_one_line_hints_and_the_bot_keeps_serving(
-    standin: StandIn, bot: BotProcess
+    standin: StandIn, bot: InProcessBot
 ):
     cases = {
         "/brief abc": "Usage: /brief [article id]",
@@ -185,7 +185,7 @@ async def test_malformed_input_gets_one_line_hints_and_the_bot_keeps_serving(
     assert "Traceback" not in bot.log()
 
 
-async def test_admin_deletes_and_sees_stats(standin: StandIn, bot: BotProcess):
+async def test_admin_deletes_and_sees_stats(standin: StandIn, bot: InProcessBot):
     await post_by_text(standin)
     standin.send_text(READER, "/subscribe 07:30 Europe/Berlin")
     await standin.reply(READER)
@@ -198,7 +198,7 @@ async def test_admin_deletes_and_sees_stats(standin: StandIn, bot: BotProcess):
     assert "There is no article #1" in (await standin.reply(ADMIN)).text
 
 
-async def test_start_with_a_deep_link_opens_that_article(standin: StandIn, bot: BotProcess):
+async def test_start_with_a_deep_link_opens_that_article(standin: StandIn, bot: InProcessBot):
     await post_by_text(standin)
     standin.send_text(READER, "/start 1")
     assert to_plain_text((await standin.reply(READER)).text).startswith(TITLE)

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
-import pytest
 from telegram.ext import ExtBot
 
 from bot import delivery
 from bot.flood import FloodLimiter
 from bot.schedule import next_delivery, to_iso
-from bot.standin import StandIn, to_plain_text
 from storage import articles, deliveries, subscribers
 from storage.db import Database
-
-
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
+from tests.standin import StandIn, to_plain_text
 
 
 def make_bot(api: StandIn, rate: float = 50) -> ExtBot:

@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.ingest import post_text
-from bot.standin import StandIn, to_plain_text
 from storage import deliveries, subscribers
 from storage.db import Database
-from tests.conftest import ARTICLE, READER, BotProcess
+from tests.conftest import ARTICLE, READER, InProcessBot
+from tests.standin import StandIn, to_plain_text
 
 TITLE = ARTICLE.read_text().splitlines()[0]
 NOTHING_NEW = "Nothing new since your last update."
@@ -29,7 +29,7 @@ async def prepare(db_path: Path, *, sent_today: bool) -> None:
 
 async def test_digest_sends_todays_update_once_then_says_nothing_new(standin: StandIn, db_path: Path):
     await prepare(db_path, sent_today=False)
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         standin.send_text(READER, "/digest")
         update = to_plain_text((await standin.reply(READER)).text)
         assert TITLE in update
@@ -40,7 +40,7 @@ async def test_digest_sends_todays_update_once_then_says_nothing_new(standin: St
 
 async def test_digest_right_after_the_broadcast_does_not_repeat_it(standin: StandIn, db_path: Path):
     await prepare(db_path, sent_today=True)
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         standin.send_text(READER, "/digest")
         reply = to_plain_text((await standin.reply(READER)).text)
         assert reply.startswith(NOTHING_NEW) and TITLE not in reply

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from html import escape
-from pathlib import Path
 
 import pytest
 
@@ -65,19 +63,6 @@ class ChangingFeed:
                 "Last-Modified": f"Mon, 0{self.count} Jun 2026 08:00:00 GMT",
             },
         )
-
-
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(db_path)
-    yield database
-    await database.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as local:
-        yield local
 
 
 async def test_3_entries_then_5_then_a_304_give_exactly_5_articles(db: Database, server: LocalServer):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -33,18 +32,9 @@ as the first boat left the harbour at seven in the morning.</p>
 TEN_MB = 10 * 1024 * 1024
 
 
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    database = await Database.open(db_path)
-    yield database
-    await database.close()
-
-
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as local:
-        local.routes["/ferry"] = Answer(PAGE, headers=HTML)
-        yield local
+@pytest.fixture(autouse=True)
+def ferry_page(server: LocalServer) -> None:
+    server.routes["/ferry"] = Answer(PAGE, headers=HTML)
 
 
 LOCAL = Settings(fetch_private=True)

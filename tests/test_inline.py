@@ -1,4 +1,4 @@
-"""Inline mode: ``@newsbrief_bot words`` in any chat, through the real bot process and the stand-in."""
+"""Inline mode: ``@newsbrief_bot words`` in any chat, through the real bot (in-process) and the stand-in."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from bot.render.inline import article_result, result_message
-from bot.standin import StandIn, check_message, to_plain_text
 from storage.articles import StoredArticle
-from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.conftest import ADMIN, ARTICLE, READER, InProcessBot
+from tests.standin import StandIn, check_message, to_plain_text
 
 TITLE = ARTICLE.read_text().splitlines()[0]
 HOSTILE_TITLE = "Tom & Jerry <script>alert(1)</script>"
@@ -31,7 +31,7 @@ def sent_text(result: dict[str, Any]) -> str:
     return check_message(content["message_text"], content.get("parse_mode")).text
 
 
-async def test_matching_articles_are_offered_ready_to_send(standin: StandIn, bot: BotProcess):
+async def test_matching_articles_are_offered_ready_to_send(standin: StandIn, bot: InProcessBot):
     await post(standin, ARTICLE.read_text())
     await post(
         standin, f"{HOSTILE_TITLE}\nThe cartoon pair & friends return to the harbour cinema next week."
@@ -56,7 +56,7 @@ async def test_matching_articles_are_offered_ready_to_send(standin: StandIn, bot
 
 
 async def test_an_empty_query_offers_the_newest_and_no_match_offers_nothing(
-    standin: StandIn, bot: BotProcess
+    standin: StandIn, bot: InProcessBot
 ):
     assert await ask(standin, "") == []  # no articles yet
     await post(
@@ -71,7 +71,7 @@ async def test_an_empty_query_offers_the_newest_and_no_match_offers_nothing(
 @pytest.mark.parametrize(
     "words", ['"', "*", "NEAR(", "<b>", "harbour OR", "title:wall", "-", "'); DROP TABLE x"]
 )
-async def test_hostile_queries_are_only_ever_searches(standin: StandIn, bot: BotProcess, words: str):
+async def test_hostile_queries_are_only_ever_searches(standin: StandIn, bot: InProcessBot, words: str):
     await post(standin, ARTICLE.read_text())
     results = await ask(standin, words)
     assert all(r["id"] == "1" for r in results)

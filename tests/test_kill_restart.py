@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from bot.schedule import to_iso
-from bot.standin import StandIn
 from storage import articles, subscribers
 from storage.db import Database
 from tests.conftest import BotProcess
+from tests.standin import StandIn
 
 SUBSCRIBERS = 2000
 

@@ -1,32 +1,30 @@
-"""End to end: the real bot process posts a local page by link and follows a local feed."""
+"""End to end: the real bot (in-process) posts a local page by link and follows a local feed."""
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.standin import StandIn, to_plain_text
 from storage import articles
 from storage.db import Database
-from tests.conftest import ADMIN, READER, BotProcess
+from tests.conftest import ADMIN, READER, InProcessBot
 from tests.local_server import Answer, LocalServer
+from tests.standin import StandIn, to_plain_text
 from tests.test_feeds import ChangingFeed, story
 from tests.test_fetch import HTML, PAGE
 
 
-@pytest.fixture
-def server() -> Iterator[LocalServer]:
-    with LocalServer() as local:
-        local.routes["/ferry"] = Answer(PAGE, headers=HTML)
-        yield local
+@pytest.fixture(autouse=True)
+def ferry_page(server: LocalServer) -> None:
+    server.routes["/ferry"] = Answer(PAGE, headers=HTML)
 
 
 @pytest.fixture
-async def linked_bot(standin: StandIn, db_path: Path) -> AsyncIterator[BotProcess]:
-    process = BotProcess(standin, db_path, NEWSBRIEF_FETCH_PRIVATE="1", NEWSBRIEF_FEED_INTERVAL="1")
+async def linked_bot(standin: StandIn, db_path: Path) -> AsyncIterator[InProcessBot]:
+    process = InProcessBot(standin, db_path, NEWSBRIEF_FETCH_PRIVATE="1", NEWSBRIEF_FEED_INTERVAL="1")
     await process.start()
     yield process
     await process.stop()
@@ -44,7 +42,7 @@ async def count_articles(db_path: Path) -> int:
 
 
 async def test_admin_posts_a_page_by_link_and_bad_links_get_clear_replies(
-    standin: StandIn, linked_bot: BotProcess, server: LocalServer, db_path: Path
+    standin: StandIn, linked_bot: InProcessBot, server: LocalServer, db_path: Path
 ):
     fetching, posted = await said(standin, ADMIN, f"/post {server.url('/ferry')}", 2)
     assert fetching == "Fetching the page…"
@@ -73,7 +71,7 @@ async def test_admin_posts_a_page_by_link_and_bad_links_get_clear_replies(
 
 
 async def test_admin_adds_a_feed_and_the_polling_job_brings_in_new_entries_once(
-    standin: StandIn, linked_bot: BotProcess, server: LocalServer, db_path: Path
+    standin: StandIn, linked_bot: InProcessBot, server: LocalServer, db_path: Path
 ):
     changing = ChangingFeed(server)
     server.routes["/feed.xml"] = changing
@@ -115,7 +113,7 @@ async def test_admin_adds_a_feed_and_the_polling_job_brings_in_new_entries_once(
 
 
 async def test_feed_commands_with_wrong_arguments_or_from_readers(
-    standin: StandIn, linked_bot: BotProcess, server: LocalServer
+    standin: StandIn, linked_bot: InProcessBot, server: LocalServer
 ):
     usage = "Usage: /feed add URL, /feed list, or /feed remove feed-id (e.g. /feed remove 2)."
     for command in ["/feed", "/feed add", "/feed remove abc", "/feed list everything", "/feed frobnicate"]:

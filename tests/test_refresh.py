@@ -6,12 +6,12 @@ import asyncio
 from pathlib import Path
 
 from bot.ingest import analysis_version, refresh_stale
-from bot.standin import StandIn, to_plain_text
 from storage import articles
 from storage.db import Database
 from summarizer.article import parse_article
 from summarizer.briefing import briefing
-from tests.conftest import ARTICLE, READER, BotProcess
+from tests.conftest import ARTICLE, READER, InProcessBot
+from tests.standin import StandIn, to_plain_text
 
 OLD_BRIEFING = ["An outdated briefing sentence from the old summarizer."]
 
@@ -46,7 +46,7 @@ async def test_refresh_rebriefs_articles_of_an_older_summarizer_once(db_path: Pa
 
 async def test_the_bot_serves_fresh_briefings_after_an_upgrade(standin: StandIn, db_path: Path):
     await store_as_old_summarizer(db_path)
-    async with BotProcess(standin, db_path):
+    async with InProcessBot(standin, db_path):
         async with await Database.open(db_path) as db:
             for _ in range(200):
                 if not await articles.stale(db, analysis_version()):

@@ -25,9 +25,9 @@ from telegram import (
 from telegram.error import BadRequest, Conflict, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, ContextTypes, InlineQueryHandler
 
-from bot.standin import StandIn, check_text, parse_html, to_plain_text
-from bot.standin.html import parse_entities
-from bot.standin.records import max_in_window
+from bot.localapi.html import parse_entities
+from tests.standin import StandIn, check_text, parse_html, to_plain_text
+from tests.standin.records import max_in_window
 
 READER = 4242
 KEYBOARD = InlineKeyboardMarkup(

@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from bot.standin import StandIn, to_plain_text
-from bot.standin.people import text_entities
+from bot.localapi.people import text_entities
 from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.standin import StandIn, to_plain_text
 
 SECRET = "s3cret-Token_for-tests"
 TITLE = ARTICLE.read_text().splitlines()[0]

@@ -12,7 +12,6 @@ from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, 
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, feeds, subscribers
-from summarizer.html_text import html_to_article_text, looks_like_html
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +91,7 @@ async def _document_text(document: Document, context: ContextTypes.DEFAULT_TYPE)
     data = bytes(await telegram_file.download_as_bytearray())
     if len(data) > MAX_DOCUMENT_BYTES:
         raise ingest.IngestError(f"the file is over {MAX_DOCUMENT_BYTES // 2**20} MB")
-    text = ingest.text_from_bytes(data)
-    if name.endswith((".html", ".htm")) or looks_like_html(text):
-        text = html_to_article_text(text)
-    return text
+    return await ingest.document_text(data, name)
 
 
 async def _post_url(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:

@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot import delivery
 from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
@@ -22,12 +22,8 @@ log = logging.getLogger(__name__)
 TICK_SECONDS = 20
 
 
-def start_clock(application: Application) -> None:
-    """One repeating job for every subscriber: no job per subscriber, nothing to rebuild."""
-    application.job_queue.run_repeating(tick, interval=TICK_SECONDS, first=1, name="daily-clock")
-
-
 async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One repeating job for every subscriber (no job per subscriber, nothing to rebuild)."""
     if context.bot_data.get("delivering"):
         return  # the previous tick is still working through a large broadcast
     context.bot_data["delivering"] = True

@@ -6,7 +6,7 @@ import logging
 from datetime import UTC, datetime
 
 from telegram import Update
-from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
+from telegram.ext import ContextTypes
 
 from bot import feeds as feed_polling
 from bot.fetch import FetchError, check_url
@@ -18,27 +18,7 @@ from storage import feeds
 log = logging.getLogger(__name__)
 
 
-def register(application: Application) -> None:
-    """Called by bot.app: the /feed command and the polling job."""
-    # Group -1 runs before group 0's catch-all for unknown commands; the handler then stops the update.
-    application.add_handler(CommandHandler("feed", feed), group=-1)
-    settings = application.bot_data["settings"]
-    if application.job_queue is not None:
-        application.job_queue.run_repeating(
-            poll_job, interval=settings.feed_interval, first=settings.feed_interval, name="feeds"
-        )
-
-
 async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    try:
-        await _feed(update, context)
-    except Exception as exc:  # handed to the application's error handler, which logs and apologises
-        await context.application.process_error(update, exc)
-    # Answered (or failed and reported): the unknown-command reply in group 0 must not follow.
-    raise ApplicationHandlerStop
-
-
-async def _feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
         await answer(update, messages.ADMIN_ONLY)
         return

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, ContextTypes, InlineQueryHandler
+from telegram.ext import ContextTypes
 
 from bot.handlers.common import db_of
 from bot.render import inline as render
@@ -26,7 +26,3 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         is_personal=False,
     )
 
-
-def register(application: Application) -> None:
-    """Called by ``bot.app.build_application``: inline mode is on once this module exists."""
-    application.add_handler(InlineQueryHandler(inline_query))

@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
-from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.render.split import split_blocks
 from storage.articles import StoredArticle
-
-KEY_QUOTES = 3
+from summarizer.quotes import Quote, key_quotes, ranked
 
 
 def posted_date(article: StoredArticle) -> str:
@@ -34,19 +32,19 @@ def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
     return escape(" ".join(chosen))
 
 
-def best_quotes(quotes: Sequence[dict[str, Any]], count: int = KEY_QUOTES) -> list[dict[str, Any]]:
-    """The highest-scored quotes, best first (they arrive stored in text order)."""
-    return sorted(quotes, key=lambda q: (-q.get("score", 0.0), q.get("start", 0)))[:count]
+def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
+    """The quotes of stored articles (JSON objects in SQLite) as the extractor's ``Quote``s."""
+    return [Quote.from_json(q) for article in stored for q in article.quotes or []]
 
 
-def quote_line(quote: dict[str, Any]) -> str:
-    speaker = quote.get("speaker")
-    who = f" — <i>{escape(speaker)}</i>" if speaker else ""
-    return f"{escape(quote['quote'])}{who}"
+def quote_line(quote: Quote) -> str:
+    who = f" — <i>{escape(quote.speaker)}</i>" if quote.speaker else ""
+    return f"{escape(quote.quote)}{who}"
 
 
-def key_quotes_block(quotes: Sequence[dict[str, Any]], count: int = KEY_QUOTES) -> str | None:
-    chosen = best_quotes(quotes, count)
+def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
+    """The key-quotes block of a card or a daily update: the one picker, over these articles' quotes."""
+    chosen = key_quotes(stored_quotes(stored))
     if not chosen:
         return None
     return "<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in chosen)
@@ -70,7 +68,7 @@ def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
 def article_card(article: StoredArticle) -> str:
     """Title, id and date, the briefing, and the key quotes: what /latest shows."""
     blocks = [heading(article), briefing_text(article)]
-    quotes = key_quotes_block(article.quotes or [])
+    quotes = key_quotes_block([article])
     if quotes:
         blocks.append(quotes)
     return split_blocks(blocks)[0]
@@ -82,7 +80,7 @@ def briefing_message(article: StoredArticle) -> str:
 
 def quotes_messages(article: StoredArticle) -> list[str]:
     """Every quote of the article with its speaker, best first."""
-    quotes = best_quotes(article.quotes or [], count=len(article.quotes or []))
+    quotes = ranked(stored_quotes([article]))
     if not quotes:
         return [f"{heading(article)}\n\nNo direct quotes in this article."]
     return split_blocks([heading(article), *[quote_line(q) for q in quotes]])

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import best_quotes, quote_line
+from bot.render.articles import quote_line, stored_quotes
 from bot.render.split import split_blocks
 from storage.articles import StoredArticle
+from summarizer.quotes import key_quotes
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
 QUOTES_PER_STORY = 2
@@ -24,7 +25,7 @@ def daily_update(
         lines = [f"<b>{escape(article.title)}</b> <i>#{article.id}</i>"]
         if sentences:
             lines.append(escape(sentences))
-        lines.extend(f"» {quote_line(q)}" for q in best_quotes(article.quotes or [], QUOTES_PER_STORY))
+        lines.extend(f"» {quote_line(q)}" for q in key_quotes(stored_quotes([article]), QUOTES_PER_STORY))
         blocks.append("\n".join(lines))
     blocks.append("<i>/brief ID for more · /settings to change the time</i>")
     return split_blocks(blocks)

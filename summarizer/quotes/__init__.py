@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.quotes.marks import quote_spans, word_count
-from summarizer.quotes.ranking import central_terms, key_quotes, score
+from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
 
-__all__ = ["MIN_WORDS", "Quote", "extract", "key_quotes"]
+__all__ = ["KEY_QUOTES", "MIN_WORDS", "Quote", "extract", "key_quotes", "ranked"]
 
 MIN_WORDS = 4
 
@@ -39,6 +39,19 @@ class Quote:
             "mention_end": self.mention_end,
             "score": self.score,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Quote:
+        """A quote back from its JSON object (as stored with an article): the inverse of ``to_json``."""
+        return cls(
+            quote=data["quote"],
+            start=data["start"],
+            end=data["end"],
+            speaker=data.get("speaker"),
+            mention_start=data.get("mention_start"),
+            mention_end=data.get("mention_end"),
+            score=data.get("score", 0.0),
+        )
 
 
 _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _VERB_STEMS = (
     "say said says tell told tells add added adds ask asked asks explain explained explains note noted "
@@ -79,16 +79,15 @@ _NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "pr
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One word or punctuation mark (a named tuple: articles make tens of thousands of them)."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def word(self) -> str:
-        """The token without a trailing full stop or apostrophe, lower-cased."""
-        return self.text.rstrip(".’'").lower()
+    #: The token without a trailing full stop or apostrophe, lower-cased (worked out once: it is
+    #: read many times per token).
+    word: str
 
     @property
     def capitalised(self) -> bool:
@@ -96,7 +95,16 @@ class Token:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    out = []
+    for match in _TOKEN.finditer(text, start, end):
+        tok = match.group()
+        out.append(Token(tok, match.start(), match.end(), tok.rstrip(".’'").lower()))
+    return out
+
+
+def might_be_speech_verb(tok: Token) -> bool:
+    """A cheap first test before :func:`is_speech_verb`, for scans over every token of a paragraph."""
+    return tok.word in SPEECH_VERBS or tok.word in PHRASAL
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:
@@ -199,7 +207,12 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
             return j, i
         if not word.text[:1].isalpha() or word.word in _FUNCTION_WORDS:
             break
-    return (i, i) if tok.word in _BARE_SPEAKERS else None
+    if tok.word not in _BARE_SPEAKERS:
+        return None
+    first = i  # "County officials", "Senate Democrats": the capitalised words before belong to it
+    while first - 1 >= floor and first > i - 4 and _is_name_word(toks[first - 1]) and toks[first - 1].text.rstrip(".") not in TITLES:
+        first -= 1
+    return first, i
 
 
 def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:

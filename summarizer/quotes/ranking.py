@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from summarizer.quotes import Quote
 
+#: How many quotes the key-quote digest shows (the CLI, the bot's card and the daily update alike).
+KEY_QUOTES = 3
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -22,23 +25,29 @@ _STOPWORDS = frozenset(
 
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
-    counts = Counter(w for w in (m.lower() for m in _WORD.findall(text)) if len(w) > 3 and w not in _STOPWORDS)
+    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS)
     return frozenset(w for w, n in counts.most_common(top) if n > 1)
 
 
 def score(quote: str, named: bool, has_speaker: bool, central: frozenset[str]) -> float:
     """Importance in [0, 1].
 
-    Four parts: length (long quotes say more, up to 40 words), who said it (a named speaker beats a
-    pronoun or "a source", which beats nobody), the article's central terms, and whether the quote
-    stands on its own (a whole sentence rather than a fragment woven into the reporter's prose).
+    Four parts: length (long quotes say more, up to 40 words), who said it (a named speaker beats
+    "a source"), the article's central terms, and whether the quote stands on its own (a whole
+    sentence rather than a fragment woven into the reporter's prose).
+
+    A quote with no speaker (none credited, or a credit such as "she said" whose person is not
+    clear) scores below every quote with one, in [0, 0.5): whoever sorts by score never puts an
+    unnamed quote first while a named one exists.
     """
     words = [w.lower() for w in _WORD.findall(quote)]
     length = min(len(words), 40) / 40
-    speaker = 1.0 if named else (0.4 if has_speaker else 0.0)
     centrality = min(1.0, len(central.intersection(words)) / 4) if central else 0.0
-    value = 0.35 * length + 0.3 * speaker + 0.2 * centrality + 0.15 * self_contained(quote)
-    return round(min(1.0, max(0.0, value)), 4)
+    value = 0.45 * length + 0.3 * centrality + 0.25 * self_contained(quote)
+    if not has_speaker:
+        return round(min(0.49, max(0.0, 0.49 * value)), 4)
+    value = 0.5 + 0.5 * (0.7 * value + 0.3 * (1.0 if named else 0.4))
+    return round(min(1.0, max(0.5, value)), 4)
 
 
 def self_contained(quote: str) -> float:
@@ -51,10 +60,18 @@ def self_contained(quote: str) -> float:
     return (0.5 if opens else 0.0) + (0.5 if closes else 0.0)
 
 
-def key_quotes(quotes: Sequence[Quote], n: int = 3) -> list[Quote]:
-    """The ``n`` best quotes, best first, never two near-identical ones."""
+def ranked(quotes: Sequence[Quote]) -> list[Quote]:
+    """Every quote, best first (ties in text order)."""
+    return sorted(quotes, key=lambda q: (-q.score, q.start))
+
+
+def key_quotes(quotes: Sequence[Quote], n: int = KEY_QUOTES) -> list[Quote]:
+    """The ``n`` best quotes, best first, never two near-identical ones.
+
+    The one key-quote picker: ``newsbrief brief``, the bot's card and the daily update all use it.
+    """
     chosen: list[Quote] = []
-    for quote in sorted(quotes, key=lambda q: (-q.score, q.start)):
+    for quote in ranked(quotes):
         words = set(_WORD.findall(quote.quote.lower()))
         if any(_overlap(words, set(_WORD.findall(c.quote.lower()))) > 0.6 for c in chosen):
             continue

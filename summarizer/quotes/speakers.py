@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs
@@ -18,6 +19,7 @@ from summarizer.quotes.mentions import (
     subject_before,
     tokens,
 )
+from summarizer.quotes.people import AGREEMENT, Cast, Person, describe
 from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
@@ -25,9 +27,6 @@ _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _NEGATIONS = frozenset(["not", "never", "didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "no"])
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
-_ORGANISATION_WORDS = frozenset(
-    ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg"]
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +67,7 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         elif span.paragraph and span.start == paras[span.paragraph][0]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
-    return _resolve(text, mentions)
+    return _resolve(text, mentions, paras, spans)
 
 
 def _credit_lines(text: str, spans: list[Span], paras: list[tuple[int, int]], mentions: list[_Mention | None]) -> None:
@@ -216,6 +215,12 @@ def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Ment
     if text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
         end -= 1
     return _Mention(start, end, _display(text, toks, rng, start, end))
+
+
+def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
+    """How a person named in the narration is shown as a speaker: the name with its description."""
+    found = _mention(text, toks, rng)
+    return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
 def _is_abbreviation(words: str) -> bool:
@@ -395,32 +400,32 @@ def _ends_with_speech_clause(text: str, start: int, end: int) -> bool:
     return any(is_speech_verb(toks, v) for v in range(max(1, len(toks) - 5), len(toks)))
 
 
-def _kind(display: str, mention_text: str) -> str:
-    word = mention_text.lower()
-    if word in PRONOUNS:
-        return PRONOUNS[word]
-    words = {w.strip(".,’'").lower() for w in display.split(",")[0].split()}
-    if words & _ORGANISATION_WORDS or display.isupper():
-        return "thing"
-    return "person"
-
-
-def _resolve(text: str, mentions: list[_Mention | None]) -> list[Attribution]:
-    """Pronoun mentions get the display name of the nearest earlier named speaker of the same kind."""
-    last: dict[str, str] = {}
+def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, int]], spans: list[Span]) -> list[Attribution]:
+    """Pronoun credits get the name of the person they refer to (:mod:`.people`), or no name at all
+    when that person is not clear: a quote is better unnamed than credited to the wrong person."""
+    cast: Cast | None = None
+    spoken: list[Person] = []
     out: list[Attribution] = []
     for m in mentions:
         if m is None:
             out.append(Attribution(None, None, None, False))
             continue
         written = text[m.start : m.end]
-        kind = _kind(m.display, written)
         if written.lower() in PRONOUNS:
-            speaker = last.get(kind) or (last.get("person") if kind == "group" else None)
-            out.append(Attribution(speaker or written, m.start, m.end, speaker is not None))
+            if cast is None:
+                cast = Cast(text, paras, [(s.start, s.end) for s in spans], partial(_shown, text))
+            person = cast.resolve(written, m.start, spoken)
+            if person is None:
+                out.append(Attribution(None, m.start, m.end, False))
+                continue
+            # The pronoun is a fresh mention of the same person: "she added" later refers to it too.
+            gender = AGREEMENT[written.lower()][0] or cast.gender(person)
+            spoken.append(replace(person, start=m.start, end=m.end, gender=gender, speech=True))
+            out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
+        person = describe(text, m.start, m.end, m.display, speech=True)
+        if person is not None:
+            spoken.append(person)
         named = any(word[:1].isupper() for word in written.split())
-        if named:
-            last[kind] = m.display
         out.append(Attribution(m.display, m.start, m.end, named))
     return out

@@ -21,6 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from summarizer.quotes import Quote, extract
+from summarizer.tokenize import sentence_spans
 from tests.benchmarks.machine import EVAL, machine, median_rate
 
 QUOTES_DIR = EVAL / "quotes"
@@ -40,12 +41,18 @@ HARD_CASES = (
 )
 
 
+#: Where the gold credit sits relative to the quote (one pattern per gold quote), for the table.
+PATTERNS = ("credit_after", "credit_before", "pronoun", "not_in_sentence", "earlier_paragraph", "no_source")
+_PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you"])
+
+
 @dataclass
 class GoldUnit:
     start: int
     end: int
     sources: list[tuple[int, int]]
     flags: set[str] = field(default_factory=set)
+    pattern: str = "no_source"
 
 
 @dataclass
@@ -90,6 +97,32 @@ def _hard_flags(attribution: dict, segment: dict, text: str, extra: dict | None)
     return flags
 
 
+def _pattern(text: str, start: int, end: int, sources: list[tuple[int, int]]) -> str:
+    """The attribution pattern of one gold quote, read from where its first source fragment sits.
+
+    "The sentence" is every Punkt sentence of the quote's paragraph that the quote touches, so a
+    credit inside a quote split in two ("“A,” she said, “B.”") counts as in the sentence.
+    """
+    if not sources:
+        return "no_source"
+    s_start, s_end = min(sources)
+    p_start = text.rfind("\n", 0, start) + 1
+    p_end = text.find("\n", end)
+    p_end = len(text) if p_end < 0 else p_end
+    if s_end <= p_start:
+        return "earlier_paragraph"
+    if s_start >= p_end:
+        return "not_in_sentence"
+    spans = [(p_start + a, p_start + b) for a, b in sentence_spans(text[p_start:p_end])]
+    touched = [(a, b) for a, b in spans if a < end and b > start] or [(start, end)]
+    lo, hi = touched[0][0], touched[-1][1]
+    if not (lo <= s_start < hi):
+        return "not_in_sentence"
+    if text[s_start:s_end].strip().lower() in _PRONOUNS:
+        return "pronoun"
+    return "credit_after" if s_start >= end else "credit_before"
+
+
 def load(split: str) -> list[Doc]:
     extras: dict[tuple[str, str], dict] = {}
     with open(QUOTES_DIR / f"polnear_direct_quotes_{split}.jsonl", encoding="utf-8") as handle:
@@ -113,7 +146,8 @@ def load(split: str) -> list[Doc]:
                     if _words(segment["text"]) < 4:
                         continue
                     flags = _hard_flags(attribution, segment, row["text"], extra)
-                    units.append(GoldUnit(segment["start"], segment["end"], sources, flags))
+                    pattern = _pattern(row["text"], segment["start"], segment["end"], sources)
+                    units.append(GoldUnit(segment["start"], segment["end"], sources, flags, pattern))
             docs.append(Doc(row["doc_id"], row["text"], units))
     return docs
 
@@ -155,7 +189,9 @@ def _f1(p: float, r: float) -> float:
 
 def score(docs: list[Doc], errors: int = 0) -> dict:
     n_pred = n_gold = n_match = n_speaker = crashed = 0
+    n_unnamed = n_uncertain = 0
     by_case: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # gold, matched, speaker right
+    by_pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # gold, matched, right, uncertain
     samples: list[dict] = []
     for doc in docs:
         try:
@@ -166,6 +202,8 @@ def score(docs: list[Doc], errors: int = 0) -> dict:
             continue
         pairs = match(predicted, doc.units)
         n_pred += len(predicted)
+        n_unnamed += sum(q.speaker is None for q in predicted)
+        n_uncertain += sum(q.speaker is None and q.mention_start is not None for q in predicted)
         n_gold += len(doc.units)
         n_match += len(pairs)
         matched_gold = {}
@@ -175,6 +213,11 @@ def score(docs: list[Doc], errors: int = 0) -> dict:
             matched_gold[j] = (right, predicted[i])
         for j, unit in enumerate(doc.units):
             got = matched_gold.get(j)
+            row = by_pattern[unit.pattern]
+            row[0] += 1
+            row[1] += got is not None
+            row[2] += bool(got and got[0])
+            row[3] += bool(got and got[1].speaker is None and got[1].mention_start is not None)
             for case in unit.flags:
                 by_case[case][0] += 1
                 by_case[case][1] += got is not None
@@ -206,6 +249,19 @@ def score(docs: list[Doc], errors: int = 0) -> dict:
         "speaker_accuracy": round(n_speaker / n_match, 4) if n_match else 0.0,
         "joint_f1": round(_f1(jp, jr), 4),
         "articles_skipped_or_crashed": crashed,
+        # A credit was found ("she said") but no name could be given with confidence: the quote is
+        # listed without a name rather than with a guess. Unnamed also counts quotes with no credit.
+        "uncertain_speaker_quotes": n_uncertain,
+        "unnamed_quotes": n_unnamed,
+        "patterns": {
+            name: {
+                "gold": by_pattern[name][0],
+                "recall": round(by_pattern[name][1] / by_pattern[name][0], 4) if by_pattern[name][0] else None,
+                "speaker_accuracy": round(by_pattern[name][2] / by_pattern[name][1], 4) if by_pattern[name][1] else None,
+                "uncertain": by_pattern[name][3],
+            }
+            for name in PATTERNS
+        },
         "hard_cases": {
             case: {
                 "gold": by_case[case][0],
@@ -225,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=("train", "dev"), default="dev")
     parser.add_argument("--repeats", type=int, default=5, help="timed passes for articles/s (median)")
     parser.add_argument("--errors", type=int, default=0, help="also list up to N misses (for tuning)")
+    parser.add_argument("--table", action="store_true", help="print the figures and per-pattern table as Markdown")
     args = parser.parse_args(argv)
     if not (QUOTES_DIR / f"polnear_attributions_{args.split}.jsonl").is_file():
         print(json.dumps({"skipped": f"no PolNeAR gold at {QUOTES_DIR}", "machine": machine()}))
@@ -243,8 +300,18 @@ def main(argv: list[str] | None = None) -> int:
     result["articles_per_second"] = round(rate, 1)
     result["articles_per_second_passes"] = [round(r, 1) for r in rates]
     result["machine"] = machine()
-    print(json.dumps(result, indent=2, ensure_ascii=False))
+    print(markdown(result) if args.table else json.dumps(result, indent=2, ensure_ascii=False))
     return 0
+
+
+def markdown(result: dict) -> str:
+    """The headline figures and the per-pattern table, as the README quotes them."""
+    keys = ("span_f1", "speaker_accuracy", "joint_f1", "articles_skipped_or_crashed", "uncertain_speaker_quotes", "articles_per_second")
+    lines = [f"{result['split']} ({result['articles']} articles, {result['gold_quotes']} gold quotes): " + ", ".join(f"{k} {result[k]}" for k in keys)]
+    lines += ["", "| pattern | gold | span recall | speaker accuracy | uncertain |", "|---|---|---|---|---|"]
+    for name, row in result["patterns"].items():
+        lines.append(f"| {name} | {row['gold']} | {row['recall']} | {row['speaker_accuracy']} | {row['uncertain']} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

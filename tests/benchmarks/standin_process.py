@@ -1,4 +1,4 @@
-"""The stand-in as its own process (``python -m bot.standin``), as Telegram is to a real bot."""
+"""The stand-in as its own process (``python -m tests.standin``), as Telegram is to a real bot."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from tests.benchmarks.machine import ROOT
 def standin_process(token: str) -> Iterator[str]:
     """Serve the stand-in (every chat id known) in a child process; yields its base URL."""
     server = subprocess.Popen(
-        [sys.executable, "-m", "bot.standin", "--any-chat", "--token", token],
+        [sys.executable, "-m", "tests.standin", "--any-chat", "--token", token],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,

@@ -3,7 +3,7 @@
 Usage: python tests/benchmarks/standin_throughput.py [--messages N] [--concurrency C] [--repeats R]
 
 Three placements of the stand-in: on the sender's own event loop, in a thread of the same process
-(one GIL), and as a separate process (``python -m bot.standin``). Each message is a ~700-character
+(one GIL), and as a separate process (``python -m tests.standin``). Each message is a ~700-character
 HTML briefing with a four-button keyboard, checked like Telegram checks it. Medians of R runs.
 """
 
@@ -22,9 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.request import HTTPXRequest
 
-from bot.standin import StandIn
 from tests.benchmarks.machine import machine
 from tests.benchmarks.standin_process import standin_process
+from tests.standin import StandIn
 
 TOKEN = "123456:TEST-TOKEN"
 TEXT = (

@@ -2,7 +2,7 @@
 
 Usage: python tests/benchmarks/updates.py [--users 10,100,500] [--rounds 5]
 
-Three processes, as in production: the stand-in (``python -m bot.standin``) plays Telegram, the bot
+Three processes, as in production: the stand-in (``python -m tests.standin``) plays Telegram, the bot
 runs as ``python -m bot``, and this script plays the users through the stand-in's control surface.
 In each round every one of N users sends ``/latest`` at once; a user's latency runs from the moment
 their message is handed to the stand-in to the moment the stand-in accepts the bot's reply. Rounds

@@ -19,16 +19,16 @@ import tornado.httpserver
 import tornado.netutil
 import tornado.web
 
-from bot.standin import control
-from bot.standin.methods import call, decode_params
-from bot.standin.people import People
-from bot.standin.records import ApiError
+from bot.localapi.methods import call, decode_params
+from bot.localapi.records import ApiError
+from tests.standin import control
+from tests.standin.world import TestWorld
 
 log = logging.getLogger(__name__)
 _JSON = "application/json"
 
 
-class StandIn(People):
+class StandIn(TestWorld):
     """The Bot API double: users and their world, served over HTTP. ``base_url`` goes in ``TELEGRAM_API_URL``."""
 
     def __init__(
@@ -100,7 +100,7 @@ class StandIn(People):
             self._server = None
 
     async def __aenter__(self) -> StandIn:
-        return await self.start()
+        return await self.start(self.port)
 
     async def __aexit__(self, *exc: object) -> None:
         await self.stop()

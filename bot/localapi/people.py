@@ -12,8 +12,8 @@ import re
 import time
 from typing import Any
 
-from bot.standin.records import Sent
-from bot.standin.state import World, on_serving_loop
+from bot.localapi.records import Sent
+from bot.localapi.world import World, on_serving_loop
 
 _URL = re.compile(r"https?://[^\s<>\"]+")
 

@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING, Any
 
 import tornado.web
 
-from bot.standin.records import Fault
+from tests.standin.records import Fault
 
 if TYPE_CHECKING:
-    from bot.standin.server import StandIn
+    from tests.standin.server import StandIn
 
 
 def _opt_int(body: dict[str, Any], key: str) -> int | None:

@@ -1,6 +1,6 @@
-"""The stand-in's world: users and chats, their messages and files, pending updates, records, faults.
+"""Telegram as the bot sees it, in memory: users and chats, their messages and files, pending updates.
 
-Its methods may be called from another thread than the one serving HTTP: wake-ups are handed
+Its methods may be called from another thread than the one answering the bot: wake-ups are handed
 over to the serving loop, and ``async`` waits run there.
 """
 
@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Coroutine
 from typing import Any, ParamSpec, TypeVar
 
-from bot.standin.records import SEND_METHODS, Fault, Rejected, Sent, max_in_window
+from bot.localapi.records import ApiError, Rejected, Sent
 
 T = TypeVar("T")
 P = ParamSpec("P")
@@ -96,9 +96,6 @@ class World:
         self.auto_register = auto_register
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, dict[str, Any]] = {}
-        self.blocked: dict[int, str] = {}
-        self.faults: list[Fault] = []
-        self.delay = 0.0  # seconds every API call waits before it is answered
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}
         self.files: dict[str, tuple[bytes, str]] = {}  # file_id -> (bytes, file_path)
         self.file_paths: dict[str, bytes] = {}
@@ -108,7 +105,6 @@ class World:
         self.sent: list[Sent] = []
         self.rejected: list[Rejected] = []
         self.calls: Counter[str] = Counter()
-        self.attempts: list[tuple[str, int | None, float]] = []  # every send-like call: method, chat, at
         self.callback_answers: list[dict[str, Any]] = []
         self.inline_answers: dict[str, dict[str, Any]] = {}
         self.open_queries: set[str] = set()
@@ -201,30 +197,11 @@ class World:
     def delivered(self, method: str | None = "sendMessage") -> list[Sent]:
         return [s for s in self.sent if method is None or s.method == method]
 
-    def max_per_window(
-        self, window: float = 1.0, chat_id: int | None = None, *, attempts: bool = False
-    ) -> int:
-        """Most sends in any ``window``-second interval, overall or to one chat.
-
-        With ``attempts`` every send-like call counts, refused ones (429, 403, ...) included.
-        """
-        if attempts:
-            times = [at for _, chat, at in self.attempts if chat_id is None or chat == chat_id]
-        else:
-            source = self.sent if chat_id is None else self._by_chat.get(chat_id, [])
-            times = [s.at for s in source if s.method in SEND_METHODS]
-        return max_in_window(times, window)
-
-    def max_per_chat_window(self, window: float = 1.0) -> int:
-        """The busiest chat's most sends in any ``window``-second interval."""
-        return max((self.max_per_window(window, chat) for chat in self._by_chat), default=0)
-
     @on_serving_loop
     def reset_records(self) -> None:
         """Forget what was sent (users, chats, messages and files stay)."""
         self.sent.clear()
         self.rejected.clear()
-        self.attempts.clear()
         self.calls.clear()
         self._by_chat.clear()
         self._cursor.clear()
@@ -281,59 +258,18 @@ class World:
 
         return await self._run_on_loop(wait())
 
-    # -- fault injection ---------------------------------------------------------------------------
+    # -- hooks a test double extends ---------------------------------------------------------------
 
-    @on_serving_loop
-    def block(self, chat_id: int, description: str = "Forbidden: bot was blocked by the user") -> None:
-        """Sends to this chat answer 403 (use "Forbidden: user is deactivated" for a deleted account)."""
-        self.blocked[chat_id] = description
+    def admit(self, method: str, chat_id: int) -> None:
+        """Raise the ApiError Telegram would answer a send to ``chat_id`` with; here: unknown chats."""
+        if not self.is_known(chat_id):
+            raise ApiError(400, "Bad Request: chat not found")
 
-    @on_serving_loop
-    def unblock(self, chat_id: int) -> None:
-        self.blocked.pop(chat_id, None)
+    async def before_call(self, method: str) -> None:
+        """Runs before every call but getUpdates is answered (a test double may add latency)."""
+        return None
 
-    def fail_next(
-        self,
-        count: int,
-        status: int = 429,
-        retry_after: int = 1,
-        chat_id: int | None = None,
-        methods: frozenset[str] = SEND_METHODS,
-    ) -> Fault:
-        """Answer the next ``count`` sends (to one chat, or any) with 429 (``retry_after``) or a 5xx."""
-        return self.add_fault(Fault(status, count, None, 1.0, retry_after, chat_id, methods))
-
-    def fail_for(
-        self,
-        seconds: float,
-        status: int = 429,
-        retry_after: int = 1,
-        fraction: float = 1.0,
-        chat_id: int | None = None,
-        methods: frozenset[str] = SEND_METHODS,
-    ) -> Fault:
-        """Answer sends with ``status`` for the next ``seconds`` (all, or a ``fraction`` of them)."""
-        until = time.monotonic() + seconds
-        return self.add_fault(Fault(status, None, until, fraction, retry_after, chat_id, methods))
-
-    def fail_fraction(
-        self,
-        fraction: float,
-        status: int = 429,
-        retry_after: int = 1,
-        seed: int = 0,
-        methods: frozenset[str] = SEND_METHODS,
-    ) -> Fault:
-        """Answer a random ``fraction`` of sends with ``status`` until ``clear_faults()``."""
-        fault = Fault(status, None, None, fraction, retry_after, None, methods)
-        fault.rng.seed(seed)
-        return self.add_fault(fault)
-
-    @on_serving_loop
-    def add_fault(self, fault: Fault) -> Fault:
-        self.faults.append(fault)
-        return fault
-
-    @on_serving_loop
-    def clear_faults(self) -> None:
-        self.faults.clear()
+    def take_updates(self) -> list[dict[str, Any]]:
+        """The pending updates, removed: for a driver that hands them to the bot itself."""
+        taken, self.updates = self.updates, []
+        return taken

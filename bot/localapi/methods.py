@@ -1,4 +1,4 @@
-"""The Bot API methods the stand-in answers, each a small function of (world, params), and dispatch.
+"""The Bot API methods the local API answers, each a small function of (world, params), and dispatch.
 
 Chat-facing methods live in ``messaging``; here are the bot's own: getMe, getUpdates, getFile,
 commands, webhooks.
@@ -6,14 +6,13 @@ commands, webhooks.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot.standin.messaging import (
+from bot.localapi.messaging import (
     answer_callback_query,
     answer_inline_query,
     chat_id_param,
@@ -25,8 +24,8 @@ from bot.standin.messaging import (
     send_message,
     truthy,
 )
-from bot.standin.records import SEND_METHODS, ApiError, Rejected
-from bot.standin.state import DEFAULT_UPDATES, World, scope_key
+from bot.localapi.records import SEND_METHODS, ApiError, Rejected
+from bot.localapi.world import DEFAULT_UPDATES, World, scope_key
 
 MAX_DOWNLOAD = 20 * 1024 * 1024  # getFile refuses bigger files, as Telegram's cloud Bot API does
 #: Parameters that carry JSON objects or lists when sent form-encoded.
@@ -233,8 +232,8 @@ async def call(world: World, method: str, params: Params) -> Any:
     name = function.__name__
     world.calls[method] += 1
     world._wake(world._record_waiters)  # so wait_until() can watch calls too
-    if world.delay and name != "get_updates":
-        await asyncio.sleep(world.delay)
+    if name != "get_updates":
+        await world.before_call(method)
     try:
         result = function(world, params)
         if isinstance(result, Awaitable):

@@ -1,4 +1,4 @@
-"""``python -m bot.standin``: serve the stand-in on its own, driven through ``/_standin/...``."""
+"""``python -m tests.standin``: serve the stand-in on its own, driven through ``/_standin/...``."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ import argparse
 import asyncio
 import contextlib
 
-from bot.standin.server import StandIn
+from tests.standin.server import StandIn
 
 
 async def _serve(port: int, token: str, any_chat: bool) -> None:
-    async with StandIn(token, auto_register=any_chat) as api:
+    api = StandIn(token, auto_register=any_chat)
+    api.port = port  # served on this port (0: a free one)
+    async with api:
         print(f"TELEGRAM_API_URL={api.base_url}", flush=True)
         print(f"TELEGRAM_BOT_TOKEN={api.token}", flush=True)
         await asyncio.Event().wait()
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.standin", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tests.standin", description=__doc__)
     parser.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (default: a free one)")
     parser.add_argument("--token", default="123456:TEST-TOKEN")
     parser.add_argument("--any-chat", action="store_true", help="treat every chat id as known")

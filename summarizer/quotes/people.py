@@ -1,0 +1,276 @@
+"""Who a pronoun credit refers to: the people an article names, with their gender and number.
+
+"“…,” she said" is credited to the nearest earlier speaker who can be "she": the subject of the
+nearest speech verb that agrees in gender and number, found among the quotes' own credits and the
+narration around them ("Lopez said the council would …"). Gender comes from titles (Mr, Ms, Mrs),
+gendered nouns (spokeswoman, congressman) and a small list of first names shipped with the package;
+an unknown gender agrees with any pronoun. When the choice is not clear (nobody agrees, or another
+person who agrees was named more recently) the quote gets no name rather than a guess.
+
+The agreement and title tables are plain dictionaries so that another language can add its own.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from summarizer.quotes.mentions import (
+    NOT_NAMES,
+    TITLES,
+    Token,
+    is_speech_verb,
+    might_be_speech_verb,
+    sentence_subject,
+    subject_before,
+    tokens,
+)
+from summarizer.quotes.sentences import sentence_breaks
+
+#: What each pronoun needs of its antecedent: a gender ("m", "f") and a kind ("person", "plural", "thing").
+AGREEMENT: dict[str, tuple[str | None, frozenset[str]]] = {
+    "he": ("m", frozenset(["person"])),
+    "she": ("f", frozenset(["person"])),
+    "they": (None, frozenset(["plural", "thing"])),
+    "we": (None, frozenset(["plural", "thing"])),
+    "it": (None, frozenset(["thing"])),
+}
+#: Titles and nouns that say a person's gender.
+GENDER_WORDS: dict[str, str] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+    "brother": "m", "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m",
+    "assemblyman": "m", "councilman": "m", "alderman": "m", "man": "m", "husband": "m", "son": "m",
+    "boy": "m", "grandfather": "m", "uncle": "m", "nephew": "m", "dad": "m", "actor": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f", "queen": "f",
+    "princess": "f", "mother": "f", "sister": "f", "congresswoman": "f", "chairwoman": "f",
+    "spokeswoman": "f", "businesswoman": "f", "assemblywoman": "f", "councilwoman": "f", "woman": "f",
+    "wife": "f", "daughter": "f", "girl": "f", "grandmother": "f", "aunt": "f", "niece": "f", "mom": "f",
+    "actress": "f",
+}  # fmt: skip
+#: Head words of a speaker that is an organisation, not a person ("the campaign said").
+ORGANISATION_WORDS = frozenset(
+    ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg", "team", "police", "staff", "service", "services", "firm", "bank", "club", "church", "school", "city", "state", "county", "congress", "senate", "pentagon", "kremlin", "statement", "report", "poll", "survey", "study", "site", "website", "paper", "newspaper"]
+)
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "one", "another"])
+#: How many paragraphs before the quote's own an antecedent may sit in.
+WINDOW = 3
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name (lower case) -> "m" or "f", from the list shipped in this package."""
+    table: dict[str, str] = {}
+    data = resources.files("summarizer.quotes").joinpath("first_names.txt").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        gender, _, names = line.partition(" ")
+        if gender in ("m", "f"):
+            table.update((name, gender) for name in names.split())
+    return table
+
+
+@dataclass(frozen=True)
+class Person:
+    """One mention of someone who may be a speaker."""
+
+    start: int
+    end: int
+    key: str
+    display: str
+    gender: str | None
+    kind: str
+    speech: bool
+    named: bool
+
+
+def describe(text: str, start: int, end: int, display: str, speech: bool) -> Person | None:
+    """A mention as a ``Person``; None for a pronoun or for words that name nobody."""
+    words = [w for w in re.findall(r"[^\W_][\w’'.\-]*", text[start:end])]
+    if not words or words[0].lower() in AGREEMENT or words[0].lower() in ("i", "who", "which", "that"):
+        return None
+    bare = [w.rstrip(".") for w in words]
+    lowered = [_POSSESSIVE.sub("", w).lower() for w in bare]
+    named = any(w[:1].isupper() and w not in NOT_NAMES and w not in TITLES for w in bare)
+    core = [w for w, low in zip(bare, lowered, strict=True) if low not in _DETERMINERS and low not in _SUFFIXES]
+    if not core:
+        return None
+    key = _POSSESSIVE.sub("", core[-1]).lower()
+    gender = next((GENDER_WORDS[low] for low in lowered if low in GENDER_WORDS), None)
+    if gender is None and named and len(core) > 1:
+        gender = first_names().get(core[0].lower()) or (
+            first_names().get(core[1].lower()) if core[0] in TITLES and len(core) > 2 else None
+        )
+    return Person(start, end, key, display, gender, _kind(bare, lowered, named), speech, named)
+
+
+def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
+    if set(lowered) & ORGANISATION_WORDS or (len(" ".join(bare)) > 2 and " ".join(bare).isupper()):
+        return "thing"
+    if "and" in lowered or (not named and lowered[0] in ("both", "two", "three", "many", "several", "some")):
+        return "plural"
+    head = lowered[-1]
+    if not head.endswith("s") or head.endswith(("ss", "us", "is")):
+        return "person"
+    # "officials", "City officials", "the Democrats" are plural; "Sanders" and "Jones" are people.
+    if bare[-1][:1].islower() or (lowered[0] == "the" and len(bare) == 2):
+        return "plural"
+    return "person"
+
+
+class Cast:
+    """The people of one article, read lazily a paragraph at a time around each pronoun credit."""
+
+    def __init__(
+        self,
+        text: str,
+        paras: list[tuple[int, int]],
+        quoted: list[tuple[int, int]],
+        display: Callable[[list[Token], tuple[int, int]], str] | None = None,
+    ) -> None:
+        self.text = text
+        self.display = display
+        self.paras = paras
+        self.starts = [p[0] for p in paras]
+        self.quoted = sorted(quoted)
+        self._narration: dict[int, list[Person]] = {}
+        self._genders: dict[str, list[tuple[int, str]]] | None = None
+        self._surnames: set[str] = set()
+
+    def paragraph_of(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, at) - 1)
+
+    def resolve(self, pronoun: str, at: int, spoken: list[Person]) -> Person | None:
+        """The person ``pronoun`` (written at ``at``) refers to, or None when that is not clear.
+
+        Paragraphs are read from the pronoun's own backwards, and reading stops as soon as the
+        answer cannot change: most credits are settled by the paragraph they are in.
+        """
+        need = AGREEMENT.get(pronoun.lower())
+        if need is None or not self.paras:
+            return None
+        here = self.paragraph_of(at)
+        first = max(0, here - WINDOW)
+        found: list[Person] = []
+        for index in range(here, first - 1, -1):
+            p_start, p_end = self.paras[index]
+            batch = [p for p in spoken if p_start <= p.start < at and p.start < p_end]
+            seen = {p.start for p in batch}
+            batch.extend(p for p in self._people_in(index) if p.start < at and p.start not in seen)
+            found[:0] = sorted(batch, key=lambda p: p.start)
+            decided, person = self._decide(found, need, complete=index == first)
+            if decided:
+                return person
+        return None
+
+    def _decide(
+        self, found: list[Person], need: tuple[str | None, frozenset[str]], complete: bool
+    ) -> tuple[bool, Person | None]:
+        """(whether the answer is settled, the person): ``found`` is in text order, the nearest last."""
+        agreeing = [p for p in found if self._agrees(p, need)]
+        speakers = [p for p in agreeing if p.speech]
+        chosen = speakers[-1] if speakers else None
+        if chosen is None:
+            if not complete:
+                return False, None
+            chosen = next((p for p in reversed(agreeing) if p.named), None)
+            if chosen is None:
+                return True, None
+        if any(p.start > chosen.start and p.named and p.key != chosen.key for p in agreeing):
+            return True, None  # someone who agrees was named after the speaker: "she" could be either
+        if self.gender(chosen) is not None:
+            return True, chosen
+        if any(p.speech and p.named and p.key != chosen.key for p in agreeing):
+            return True, None  # two speakers agree and nothing tells them apart
+        return complete, chosen if complete else None
+
+    def gender(self, person: Person) -> str | None:
+        """The person's gender: from the mention itself, else from the article's fuller mentions."""
+        if person.gender is not None:
+            return person.gender
+        seen = self._gender_index().get(person.key)
+        if not seen:
+            return None
+        if len({g for _, g in seen}) == 1:
+            return seen[0][1]
+        # "Bill Clinton … Hillary Clinton … Clinton said": the nearest fuller mention before this one.
+        before = [g for at, g in seen if at <= person.start]
+        return before[-1] if before else None
+
+    def _agrees(self, person: Person, need: tuple[str | None, frozenset[str]]) -> bool:
+        gender, kinds = need
+        if person.kind not in kinds:
+            return False
+        return gender is None or self.gender(person) in (None, gender)
+
+    def _gender_index(self) -> dict[str, list[tuple[int, str]]]:
+        if self._genders is None:
+            self._genders = {}
+            names = first_names()
+            for match in _FULL_NAME.finditer(self.text):
+                first, last = match.group(1), _POSSESSIVE.sub("", match.group(2)).lower()
+                if first in NOT_NAMES:
+                    continue
+                self._surnames.add(last)
+                gender = GENDER_WORDS.get(first.lower().rstrip(".")) or names.get(first.lower())
+                if gender:
+                    self._genders.setdefault(last, []).append((match.start(), gender))
+        return self._genders
+
+    def _people_in(self, index: int) -> list[Person]:
+        """Speech-verb subjects and sentence subjects of one paragraph's narration (quotes left out)."""
+        if index not in self._narration:
+            self._narration[index] = self._read(*self.paras[index])
+        return self._narration[index]
+
+    def _read(self, p_start: int, p_end: int) -> list[Person]:
+        people: list[Person] = []
+        # Only the narration is read: the paragraph's words outside quotation marks.
+        toks: list[Token] = []
+        at = p_start
+        i = bisect.bisect_left(self.quoted, (p_start, -1))
+        while i < len(self.quoted) and self.quoted[i][0] < p_end:
+            toks.extend(tokens(self.text, at, self.quoted[i][0]))
+            at = max(at, self.quoted[i][1])
+            i += 1
+        toks.extend(tokens(self.text, at, p_end))
+        if not toks:
+            return people
+        starts = [b for _, b in sentence_breaks(self.text, p_start, p_end)]
+        sentences: list[list[Token]] = [[] for _ in range(len(starts) + 1)]
+        for tok in toks:
+            sentences[bisect.bisect_right(starts, tok.start)].append(tok)
+        for toks in sentences:
+            if not toks:
+                continue
+            for v in range(1, len(toks)):
+                if might_be_speech_verb(toks[v]) and is_speech_verb(toks, v):
+                    self._add(people, toks, subject_before(toks, v), speech=True)
+            self._add(people, toks, sentence_subject(toks), speech=False)
+        return people
+
+    def _add(self, people: list[Person], toks: list[Token], rng: tuple[int, int] | None, speech: bool) -> None:
+        if rng is None:
+            return
+        start, end = toks[rng[0]].start, toks[rng[1]].end
+        if any(p.start == start for p in people):
+            return
+        shown = self.display(toks, rng) if self.display else self.text[start:end]
+        person = describe(self.text, start, end, shown.rstrip(".,’'"), speech)
+        if person is None or not (speech or person.named):
+            return
+        if not speech and rng == (0, 0):
+            # One capitalised word opening a sentence ("Crews worked …") is a name only when the
+            # article also writes it after a first name or title ("Tom Reilly", "Mr. Reilly").
+            self._gender_index()
+            if person.key not in self._surnames:
+                return
+        people.append(person)
+
+
+#: "Mr. Lopez", "Maria Lopez", "Sen. Maria de la Cruz" (the surname is the last capitalised word).
+_FULL_NAME = re.compile(r"\b(Mrs?\.?|Ms\.?|Miss|Sir|Lady|[A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w’'\-]+)")
