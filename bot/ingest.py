@@ -84,6 +84,17 @@ def article_from_text(text: str) -> Article:
     return article
 
 
+#: A site name is one short line on a card; a longer one is not a name.
+MAX_SITE_CHARS = 100
+
+
+def _bounded(text: str | None, limit: int) -> str | None:
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def page_article(markup: str | bytes, url: str | None = None, *, title: str | None = None) -> PageArticle:
     """The article of an HTML page or fragment, whichever way it came (link, attachment, feed entry).
 
@@ -123,8 +134,13 @@ async def post_article(
     source: str | None = None,
     url: str | None = None,
     method: str | None = None,
+    site_name: str | None = None,
+    published_at: str | None = None,
 ) -> PostResult:
-    """Store an article with its briefing and quotes; an article already stored is not re-added."""
+    """Store an article with its briefing and quotes; an article already stored is not re-added.
+
+    ``site_name`` and ``published_at``: the source's name and date, when the feed or page gives them.
+    """
     assert article.title is not None
     digest = articles.content_hash(article.title, article.body)
     existing = await articles.by_hash(db, digest)
@@ -140,6 +156,8 @@ async def post_article(
         url=url,
         posted_by=posted_by,
         briefing=analysis.briefing,
+        site_name=_bounded(site_name, MAX_SITE_CHARS),
+        published_at=published_at,
         quotes=analysis.quotes,
         summarizer_version=analysis_version(method),
     )

@@ -110,6 +110,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         );
         """,
     ),
+    (
+        5,
+        "articles.site_name and published_at: cards name their source and its date",
+        """
+        ALTER TABLE articles ADD COLUMN site_name TEXT;
+        ALTER TABLE articles ADD COLUMN published_at TEXT;
+        """,
+    ),
 ]
 
 

@@ -44,7 +44,11 @@ async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         source="telegram",
         method=settings_of(context).summarizer,
     )
-    await answer(update, render.posted(result.article, result.created))
+    await answer(
+        update,
+        render.posted(result.article, result.created),
+        reply_markup=render.posted_keyboard(result.article, result.created),
+    )
 
 
 async def _article_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -106,7 +110,11 @@ async def _post_url(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
     except fetch.FetchError as exc:
         await answer(update, messages.cannot_post(str(exc)))
         return
-    await answer(update, render.posted(result.article, result.created))
+    await answer(
+        update,
+        render.posted(result.article, result.created),
+        reply_markup=render.posted_keyboard(result.article, result.created),
+    )
 
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

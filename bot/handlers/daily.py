@@ -99,6 +99,6 @@ async def _push(context: ContextTypes.DEFAULT_TYPE, admin_chat: int, article: ar
         context.bot,
         context.bot_data["db"],
         [render_articles.article_card(article)],
-        reply_markup=render_articles.card_keyboard(article.id),
+        reply_markup=render_articles.article_keyboard(article),
     )
     await context.bot.send_message(admin_chat, render.push_report(article.id, counts))

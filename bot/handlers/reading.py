@@ -31,13 +31,13 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if article is None:
         await answer(update, messages.NO_ARTICLES)
         return
-    await answer(update, render.article_card(article), reply_markup=render.card_keyboard(article.id))
+    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))
 
 
 async def brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "brief")
     if article is not None:
-        await answer(update, render.briefing_message(article), reply_markup=render.card_keyboard(article.id))
+        await answer(update, render.briefing_message(article), reply_markup=render.article_keyboard(article))
 
 
 async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -73,13 +73,13 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await query.answer()
         await query.edit_message_text(
-            render.article_card(neighbour), reply_markup=render.card_keyboard(neighbour.id)
+            render.article_card(neighbour), reply_markup=render.article_keyboard(neighbour)
         )
         return
     await query.answer()
     if action == "c":
         await context.bot.send_message(
-            query.message.chat.id, render.article_card(current), reply_markup=render.card_keyboard(current.id)
+            query.message.chat.id, render.article_card(current), reply_markup=render.article_keyboard(current)
         )
         return
     texts = render.quotes_messages(current) if action == "q" else render.full_text_messages(current)
@@ -120,4 +120,4 @@ async def _send_card(update: Update, context: ContextTypes.DEFAULT_TYPE, article
     if article is None:
         await answer(update, messages.no_such_article(article_id))
         return
-    await answer(update, render.article_card(article), reply_markup=render.card_keyboard(article.id))
+    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
+from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -13,16 +15,33 @@ from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
 
 
-def posted_date(article: StoredArticle) -> str:
-    """``25 Nov 2026`` from the stored UTC timestamp."""
+def _day(stamp: str) -> str | None:
+    """``25 Nov 2026`` from an ISO date or time; None when it is not one."""
     try:
-        return datetime.fromisoformat(article.posted_at.replace("Z", "+00:00")).strftime("%-d %b %Y")
+        return datetime.fromisoformat(stamp.strip().replace("Z", "+00:00")).strftime("%-d %b %Y")
     except ValueError:
-        return article.posted_at[:10]
+        return None
+
+
+def posted_date(article: StoredArticle) -> str:
+    """The date the source published the article when known, else the day it was posted here."""
+    if article.published_at and (published := _day(article.published_at)):
+        return published
+    return _day(article.posted_at) or article.posted_at[:10]
+
+
+def source_name(article: StoredArticle) -> str | None:
+    """Where the story comes from: the feed's title or the page's site name, else the link's host."""
+    if article.site_name:
+        return article.site_name
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def heading(article: StoredArticle) -> str:
-    return f"<b>{escape(article.title)}</b>\n<i>#{article.id} · {posted_date(article)}</i>"
+    source = source_name(article)
+    where = f" · {escape(source)}" if source else ""
+    return f"<b>{escape(article.title)}</b>\n<i>#{article.id}{where} · {posted_date(article)}</i>"
 
 
 def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
@@ -63,6 +82,31 @@ def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
             ],
         ]
     )
+
+
+#: What Telegram takes as a URL button: an http(s) link without spaces, at most 2,048 characters.
+_BUTTON_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+READ_AT_CHARS = 40
+
+
+def source_button(article: StoredArticle) -> InlineKeyboardButton | None:
+    """``Read at <site>``, opening the article's own page; None without a usable link."""
+    url = article.url or ""
+    if not _BUTTON_URL.match(url) or len(url) > 2048:
+        return None
+    site = source_name(article) or "the source"
+    if len(site) > READ_AT_CHARS:
+        site = site[: READ_AT_CHARS - 1].rstrip() + "…"
+    return InlineKeyboardButton(f"Read at {site}", url=url)
+
+
+def article_keyboard(article: StoredArticle) -> InlineKeyboardMarkup:
+    """The card's buttons, and a row with the link to the source when the article has one."""
+    rows = [list(row) for row in card_keyboard(article.id).inline_keyboard]
+    button = source_button(article)
+    if button is not None:
+        rows.append([button])
+    return InlineKeyboardMarkup(rows)
 
 
 def article_card(article: StoredArticle) -> str:
@@ -124,6 +168,11 @@ def search_keyboard(found: Sequence[StoredArticle]) -> InlineKeyboardMarkup | No
 def _label(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def posted_keyboard(article: StoredArticle, created: bool) -> InlineKeyboardMarkup | None:
+    """A newly posted article's card keeps its buttons (the link to the source among them)."""
+    return article_keyboard(article) if created else None
 
 
 def posted(article: StoredArticle, created: bool) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import quote_line, stored_quotes
+from bot.render.articles import quote_line, source_name, stored_quotes
 from bot.render.split import split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import key_quotes
@@ -22,7 +22,9 @@ def daily_update(
     blocks = [f"<b>{escape(title)}</b> · {escape(day_label)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
-        lines = [f"<b>{escape(article.title)}</b> <i>#{article.id}</i>"]
+        source = source_name(article)
+        where = f" · {escape(source)}" if source else ""
+        lines = [f"<b>{escape(article.title)}</b> <i>#{article.id}{where}</i>"]
         if sentences:
             lines.append(escape(sentences))
         lines.extend(f"» {quote_line(q)}" for q in key_quotes(stored_quotes([article]), QUOTES_PER_STORY))
