@@ -8,7 +8,9 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
+from typing import NoReturn
 
 from bot import cli_extract
 from bot.config import ConfigError, load_settings
@@ -34,6 +36,30 @@ class UsageError(CliError):
     exit_code = 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (exit 2), pointing to --help instead of printing usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newsbrief")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def _read_input(name: str) -> str:
     """The text of FILE, or of standard input for ``-``: UTF-8 only, never binary."""
     try:
@@ -53,6 +79,10 @@ def _brief(args: argparse.Namespace) -> int:
             f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     article = parse_article(text, has_title=not args.no_title)
+    if article.is_empty:  # nothing to do: exit 1, so a script notices
+        if article.title:
+            raise CliError(f"{args.file}: the article has a title but no body to brief")
+        raise CliError(f"{args.file}: no article text to brief (a title line, then the body)")
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
     sentences = as_written(briefing(article, args.sentences, args.method), text)
     # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
@@ -65,9 +95,6 @@ def _brief(args: argparse.Namespace) -> int:
             "quotes": [q.to_json() for q in key],
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return 0
-    if article.is_empty:
-        print(f"{args.file}: no article text to brief", file=sys.stderr)
         return 0
     if article.title:
         print(article.title)
@@ -89,6 +116,8 @@ def _quotes(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
+    if not text.strip():
+        raise CliError(f"{args.file}: no text to find quotes in")
     found = quote_extractor.extract(text)
     if args.json:
         print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
@@ -164,7 +193,12 @@ def _console(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbrief", description="News briefings on Telegram.")
+    parser = _Parser(
+        prog="newsbrief",
+        description="News briefings on Telegram: serve the bot, try it offline, or brief article files.",
+        epilog="Exit status: 0 done, 1 nothing to do or failed input, 2 wrong usage (or no token for run).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser(
@@ -190,7 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="long-poll Telegram, even when NEWSBRIEF_WEBHOOK_URL is set",
     )
 
-    console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
+    console = commands.add_parser(
+        "console",
+        help="chat with the bot in the terminal, offline",
+        description="Chat with the real bot in the terminal, no Telegram account or network needed. "
+        "It uses its own database, never NEWSBRIEF_DB unless --db names it.",
+    )
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
     console.add_argument(
         "--db",
@@ -198,18 +237,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to use (default: the console's own, never NEWSBRIEF_DB)",
     )
 
-    brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
-    brief.add_argument("file", metavar="FILE|-")
-    brief.add_argument("--json", action="store_true", help="print JSON")
+    brief = commands.add_parser(
+        "brief",
+        help="print the briefing and key quotes of an article file",
+        description="Print the briefing and key quotes of one article file, offline. An article file: "
+        "the first non-empty line is the title, then one paragraph a line. Exits 1 when the file "
+        "holds no article text.",
+    )
+    brief.add_argument("file", metavar="FILE|-", help="the article file, or - for standard input")
+    brief.add_argument("--json", action="store_true", help='print {"title", "sentences", "quotes"} as JSON')
     brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
-    brief.add_argument("--sentences", type=int, default=3, metavar="N", help="briefing length")
+    brief.add_argument(
+        "--sentences", type=_positive_int, default=3, metavar="N", help="briefing length, at least 1 (default 3)"
+    )
     brief.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}")
 
-    quotes = commands.add_parser("quotes", help="print the quotes of an article file")
-    quotes.add_argument("file", metavar="FILE|-")
-    quotes.add_argument("--json", action="store_true", help="print the quote JSON of DESIGN.md")
+    quotes = commands.add_parser(
+        "quotes",
+        help="print the quotes of an article file",
+        description="Print every direct quote of four or more words in a text, with its speaker. "
+        "Exits 1 when the input is empty.",
+    )
+    quotes.add_argument("file", metavar="FILE|-", help="the text, or - for standard input")
+    quotes.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list, in text order, of {quote, start, end, speaker, mention_start, "
+        "mention_end, score}: start/end are string offsets in the input (quotation marks included), "
+        "speaker and the mention offsets may be null, score is in [0, 1]",
+    )
 
-    post = commands.add_parser("post", help="add article files to the database")
+    post = commands.add_parser(
+        "post",
+        help="add article files to the database",
+        description="Add article files to the database (NEWSBRIEF_DB), as the /post command does; "
+        "a file already stored is not added again. Exits 1 when any file could not be posted.",
+    )
     post.add_argument("files", nargs="+", metavar="FILE")
 
     cli_extract.add_parser(commands)

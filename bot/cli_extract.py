@@ -21,7 +21,12 @@ from summarizer.extract import PageArticle
 
 def add_parser(commands: Any) -> None:
     """The subcommand's arguments, on ``newsbrief``'s subparsers."""
-    extract = commands.add_parser("extract", help="print what /post would store from a web page or link")
+    extract = commands.add_parser(
+        "extract",
+        help="print what /post would store from a web page or link",
+        description="Print what /post <url> would store from a web page: a saved .html file or a "
+        "link (fetched as /post fetches it). Exits 1 when the page holds no article.",
+    )
     extract.add_argument("source", metavar="FILE.html|URL")
     extract.add_argument(
         "--json", action="store_true", help='print {"title", "site", "published", "language", "body"}'
