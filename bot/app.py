@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
@@ -24,10 +24,10 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import ingest
-from bot.config import Settings
+from bot import alerts, ingest
+from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
-from bot.handlers import admin, daily, feeds, inline, reading, subscription
+from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
 from bot.render import messages
 from storage.db import Database
 
@@ -41,6 +41,9 @@ COMMANDS = [
     BotCommand("digest", "today's update now"),
     BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
     BotCommand("settings", "your daily update settings"),
+    BotCommand("follow", "follow a topic: /follow words"),
+    BotCommand("following", "your topics"),
+    BotCommand("alert", "followed stories at once: /alert on|off"),
     BotCommand("unsubscribe", "stop the daily update"),
     BotCommand("help", "what I can do"),
 ]
@@ -71,7 +74,9 @@ def build_application(
     )
     application.bot_data["settings"] = settings
 
-    command = CommandHandler
+    def command(name: str | list[str], callback):  # new messages only: an edited /post must not post again
+        return CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE)
+
     application.add_handlers(
         # Order matters: PTB runs the first handler that matches, so the catch-alls come last.
         [
@@ -86,14 +91,29 @@ def build_application(
             command("settings", subscription.show_settings),
             command("digest", daily.digest),
             command("post", admin.post),
-            MessageHandler(filters.Document.ALL & filters.CaptionRegex(r"^/post(@\w+)?(\s|$)"), admin.post),
+            MessageHandler(
+                filters.UpdateType.MESSAGE
+                & filters.Document.ALL
+                & filters.CaptionRegex(r"^/post(@\w+)?(\s|$)"),
+                admin.post,
+            ),
             command("delete", admin.delete),
             command("stats", admin.stats),
             command("push", daily.push),
             command("feed", feeds.feed),
-            CallbackQueryHandler(reading.button, pattern=r"^[qfonc]:\d+$"),
+            command("follow", follow.follow),
+            command("unfollow", follow.unfollow),
+            command("following", follow.following),
+            command(["alert", "alerts"], follow.alert),
+            command("channel", channels.channel),
+            # PTB gives a press without data (a game's, or forged) to the first handler with a
+            # pattern, whatever the pattern says; this one takes such presses first, and no other.
+            CallbackQueryHandler(reading.stale_button, pattern=lambda data: False),
+            CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
+            CallbackQueryHandler(reading.button, pattern=r"^[qfonc]:[0-9]{1,12}$"),
+            CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
             InlineQueryHandler(inline.inline_query),
-            MessageHandler(filters.COMMAND, reading.unknown),
+            MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
             MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
@@ -104,6 +124,7 @@ def build_application(
         Job(refresh_briefings, name="refresh-briefings", first=0),
         Job(daily.tick, name="daily-clock", first=1, interval=daily.TICK_SECONDS),
         Job(feeds.poll_job, name="feeds", first=settings.feed_interval, interval=settings.feed_interval),
+        Job(alerts.tick, name="stories", first=1, interval=alerts.TICK_SECONDS),
     ]
     return application
 
@@ -136,6 +157,23 @@ async def open_storage(application: Application) -> None:
     start_jobs(application)
 
 
+async def check_start(settings: Settings) -> None:
+    """What must work before serving, checked once so a failure is one line and exit 2 (bot.cli),
+    not a traceback from inside PTB's start-up: the database opens (and migrates), Telegram
+    accepts the token. Network trouble is left to PTB, which retries it."""
+    db = await Database.open(settings.db_path)
+    await db.close()
+    bot = Bot(settings.token or "", base_url=settings.bot_api_base, base_file_url=settings.bot_file_base)
+    try:
+        await bot.get_me()
+    except InvalidToken:
+        raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refused the token; copy it again from @BotFather") from None
+    except NetworkError:
+        pass
+    finally:
+        await bot.shutdown()
+
+
 async def refresh_briefings(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Articles briefed by an older summarizer (or another method) get fresh briefings and quotes."""
     settings: Settings = context.bot_data["settings"]
@@ -161,7 +199,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 class StartupError(Exception):
-    """The bot cannot start (token refused, Bot API unreachable); the message is one line."""
+    """The bot cannot start (the Bot API unreachable); the message is one line."""
 
 
 def serve(settings: Settings, *, webhook: bool) -> None:
@@ -169,6 +207,7 @@ def serve(settings: Settings, *, webhook: bool) -> None:
 
     The caller has checked that there is a token (and the webhook settings when ``webhook``).
     """
+    asyncio.run(check_start(settings))  # the database and the token: ConfigError/StorageError, one line
     application = build_application(settings)
     try:
         if webhook:
@@ -177,11 +216,8 @@ def serve(settings: Settings, *, webhook: bool) -> None:
             run_webhook(application, settings)
         else:
             _poll(application, settings)
-    except InvalidToken:
-        raise StartupError(
-            f"TELEGRAM_BOT_TOKEN: the Bot API at {settings.api_url} refused this token "
-            "(copy it again from @BotFather)"
-        ) from None
+    except InvalidToken:  # check_start saw it accepted; refused since (revoked meanwhile)
+        raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refused the token; copy it again from @BotFather") from None
     except NetworkError as exc:
         raise StartupError(f"cannot reach the Bot API at {settings.api_url}: {exc}") from None
 

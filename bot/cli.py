@@ -15,6 +15,7 @@ from typing import NoReturn
 from bot import cli_extract
 from bot.config import ConfigError, load_settings
 from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
+from storage.db import StorageError
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
@@ -156,15 +157,16 @@ def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
     _configure_logging(settings.log_level)
     if not settings.token:
+        webhook_too = " (NEWSBRIEF_WEBHOOK_URL is, but a webhook needs the token too)" if settings.webhook_url else ""
         raise UsageError(
-            "TELEGRAM_BOT_TOKEN is not set: `newsbrief run` serves Telegram and needs a token "
-            "from @BotFather; to try the bot offline, run `newsbrief console`"
+            f"TELEGRAM_BOT_TOKEN is not set{webhook_too}: `newsbrief run` serves Telegram and needs a "
+            "token from @BotFather; to try the bot offline, run `newsbrief console`"
         )
     webhook = args.mode == "webhook" or (args.mode is None and settings.webhook_url is not None)
     if webhook:
         from bot.webhook import check_webhook_settings
 
-        check_webhook_settings(settings)  # ConfigError: one line, exit 1, nothing started
+        check_webhook_settings(settings)  # ConfigError: one line, exit 2, nothing started
 
     from bot.app import StartupError, serve
 
@@ -293,11 +295,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CliError as exc:
         print(f"newsbrief: {exc}", file=sys.stderr)
         return exc.exit_code
-    except ConfigError as exc:
+    except (ConfigError, StorageError) as exc:  # start-up: one line saying what to fix, exit 2
+        logging.getLogger(__name__).debug("start-up failed", exc_info=True)
         print(f"newsbrief: {exc}", file=sys.stderr)
-        return 1
+        return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # one line for the operator; the traceback only at NEWSBRIEF_LOG_LEVEL=DEBUG
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            raise
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"newsbrief: stopped by an unexpected error: {type(exc).__name__}: {reason}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

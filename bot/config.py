@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -11,7 +12,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from summarizer.briefing import DEFAULT_METHOD, METHODS
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_TIME = re.compile(r"^([01]?[0-9]|2[0-3]):([0-5][0-9])$")
+#: An IANA zone name as written: ASCII letters, digits and ``_+-``, parts joined by ``/``.
+_ZONE = re.compile(r"^[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+){0,2}$")
+ZONE_CHARS = 64
+#: What a Bot API token looks like: the bot's numeric id, a colon, then the secret part.
+_TOKEN = re.compile(r"^[0-9]{1,20}:[A-Za-z0-9_-]{1,200}$")
 
 
 class ConfigError(ValueError):
@@ -55,12 +61,16 @@ def parse_time(value: str) -> str | None:
 
 
 def valid_zone(name: str) -> bool:
-    """True for an IANA zone name zoneinfo knows (``Europe/Berlin``, ``UTC``)."""
-    if not name or name.startswith("/") or ".." in name:
+    """True for an IANA zone name zoneinfo knows (``Europe/Berlin``, ``UTC``).
+
+    Folders of the zone database (``Europe``, ``America``) and over-long or odd names are not zones:
+    zoneinfo would raise IsADirectoryError or OSError for them rather than ZoneInfoNotFoundError.
+    """
+    if not name or len(name) > ZONE_CHARS or not _ZONE.match(name):
         return False
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         return False
     return True
 
@@ -115,20 +125,30 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
     if webhook_url and not re.match(r"^https?://", webhook_url):
         raise ConfigError(f"NEWSBRIEF_WEBHOOK_URL: {webhook_url!r} must be an https:// URL (http:// only for a local Bot API server)")
 
+    token = get("TELEGRAM_BOT_TOKEN")
+    if token is not None and not _TOKEN.match(token):
+        raise ConfigError(
+            "TELEGRAM_BOT_TOKEN: not a bot token; it looks like 123456789:AAE... (digits, a colon, "
+            "then letters, digits, _ and -), as @BotFather gave it"
+        )
+    db_path = get("NEWSBRIEF_DB") or "newsbrief.db"
+    if Path(db_path).is_dir():
+        raise ConfigError(f"NEWSBRIEF_DB: {db_path} is a folder; point it at a file, e.g. {db_path.rstrip('/')}/newsbrief.db")
+
     return Settings(
-        token=get("TELEGRAM_BOT_TOKEN"),
+        token=token,
         api_url=api_url,
-        db_path=get("NEWSBRIEF_DB") or "newsbrief.db",
+        db_path=db_path,
         admins=frozenset(admins),
         default_tz=tz,
         default_time=delivery_time,
-        rate=_number(get, "NEWSBRIEF_RATE", 25.0, minimum=0.1),
-        chat_interval=_number(get, "NEWSBRIEF_CHAT_INTERVAL", 1.0, minimum=0),
+        rate=_number(get, "NEWSBRIEF_RATE", 25.0, minimum=0.1, maximum=1000),
+        chat_interval=_number(get, "NEWSBRIEF_CHAT_INTERVAL", 1.0, minimum=0, maximum=60),
         summarizer=method,
         webhook_url=webhook_url,
         webhook_secret=get("NEWSBRIEF_WEBHOOK_SECRET"),
-        port=int(_number(get, "PORT", 8080, minimum=1, integer=True)),
-        feed_interval=_number(get, "NEWSBRIEF_FEED_INTERVAL", 600.0, minimum=1),
+        port=int(_number(get, "PORT", 8080, minimum=1, maximum=65535, integer=True)),
+        feed_interval=_number(get, "NEWSBRIEF_FEED_INTERVAL", 600.0, minimum=1, maximum=7 * 24 * 3600),
         fetch_private=_flag(get, "NEWSBRIEF_FETCH_PRIVATE"),
         log_level=_log_level(get("NEWSBRIEF_LOG_LEVEL") or "INFO"),
     )
@@ -144,16 +164,21 @@ def _log_level(raw: str) -> str:
     return level
 
 
-def _number(get, name: str, default: float, *, minimum: float, integer: bool = False) -> float:
+def _number(
+    get, name: str, default: float, *, minimum: float, maximum: float, integer: bool = False
+) -> float:
+    """A finite number within [minimum, maximum] (``nan`` and ``inf`` are refused, not compared)."""
     raw = get(name)
     if raw is None:
         return default
     try:
-        value = int(raw) if integer else float(raw)
+        value = int(raw) if integer and re.fullmatch(r"[0-9]{1,10}", raw) else float(raw)
     except ValueError:
         raise ConfigError(f"{name}: {raw!r} is not a number") from None
-    if value < minimum:
-        raise ConfigError(f"{name}: {raw!r} must be at least {minimum:g}")
+    if integer and (not isinstance(value, int)):
+        raise ConfigError(f"{name}: {raw!r} is not a whole number from {minimum:g} to {maximum:g}")
+    if not math.isfinite(value) or not minimum <= value <= maximum:
+        raise ConfigError(f"{name}: {raw!r} must be a number from {minimum:g} to {maximum:g}")
     return value
 
 

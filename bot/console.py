@@ -103,6 +103,8 @@ class Console:
             pending = []
             if not text:
                 continue
+            if not interactive:  # a piped transcript shows each command above its replies
+                print("you> " + text.replace("\n", "\n     "))
             if text in ("/quit", "/exit"):
                 return
             if text in ("/as admin", "/as user"):

@@ -18,6 +18,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.flood import retry_seconds
+from bot.personal import POOL, Personaliser
 from bot.render.daily import daily_update
 from bot.schedule import describe_local, from_iso, local_date, next_delivery, to_iso
 from storage import articles, deliveries, subscribers
@@ -79,6 +80,7 @@ class _Job:
     following: str
     texts: list[str]
     article_ids: list[int]
+    seen: int = 0  # the newest article considered (sent or, for topic readers, passed over)
     status: str | None = None  # 'empty' or 'done' when there is nothing to send
 
     @property
@@ -86,7 +88,9 @@ class _Job:
         return (self.subscriber.chat_id, self.day)
 
 
-async def _prepare(db: Database, due: list[Subscriber], now: datetime) -> list[_Job]:
+async def _prepare(
+    db: Database, due: list[Subscriber], now: datetime, chooser: Personaliser | None = None
+) -> list[_Job]:
     """Everything before the sends, for a batch: what is new for each, the ledger claims, the text.
 
     Most subscribers share a zone and a time and have seen the same articles, so each distinct
@@ -97,6 +101,8 @@ async def _prepare(db: Database, due: list[Subscriber], now: datetime) -> list[_
     rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
     clocks: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
     jobs = []
+    chooser = chooser or Personaliser(db)
+    await chooser.load([s.chat_id for s in due], min(s.last_article_id for s in due))
     for subscriber in due:
         clock = (subscriber.next_due_utc, subscriber.delivery_time, subscriber.tz)
         if clock not in clocks:  # most of a batch shares a zone, a time and so a slot
@@ -106,11 +112,10 @@ async def _prepare(db: Database, due: list[Subscriber], now: datetime) -> list[_
             clocks[clock] = (local_date(slot, subscriber.tz), following, label)
         day, following, label = clocks[clock]
         if subscriber.last_article_id not in found:
-            found[subscriber.last_article_id] = await articles.since(
-                db, subscriber.last_article_id, DAILY_ARTICLES
-            )
-        new = found[subscriber.last_article_id]
-        job = _Job(subscriber, day, following, [], [a.id for a in new])
+            found[subscriber.last_article_id] = await articles.since(db, subscriber.last_article_id, POOL)
+        pool = found[subscriber.last_article_id]
+        new = await chooser.choose(subscriber.chat_id, pool, DAILY_ARTICLES)
+        job = _Job(subscriber, day, following, [], [a.id for a in new], max((a.id for a in pool), default=0))
         if new:
             key = (tuple(job.article_ids), label)
             if key not in rendered:
@@ -141,7 +146,7 @@ async def _send(bot: Bot, db: Database, job: _Job) -> str:
 
 
 def _advance(job: _Job, status: str) -> deliveries.Advance:
-    return deliveries.Advance(job.subscriber.chat_id, job.day, status, max(job.article_ids), job.following)
+    return deliveries.Advance(job.subscriber.chat_id, job.day, status, job.seen, job.following)
 
 
 async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
@@ -154,6 +159,7 @@ async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Co
     ledger by ``deliveries.settle`` when they come up due again).
     """
     counts: Counter[str] = Counter()
+    chooser = Personaliser(db)  # each story matched against the topics once per run
     while True:
         due = await subscribers.due(db, to_iso(now), batch)
         if not due:
@@ -161,7 +167,7 @@ async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Co
         moves: list[deliveries.Advance] = []
         flushed = time.monotonic()
         try:
-            for job in await _prepare(db, due, now):
+            for job in await _prepare(db, due, now, chooser):
                 if job.status:
                     counts[job.status] += 1
                     continue

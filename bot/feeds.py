@@ -132,7 +132,11 @@ async def poll_feed(
 async def poll_due(db: Database, settings: Settings, now: datetime) -> dict[int, PollResult]:
     """Poll every feed not polled within the last half interval (one just added is left alone)."""
     results: dict[int, PollResult] = {}
-    for feed in await feeds.due(db, now - timedelta(seconds=settings.feed_interval / 2)):
+    # A feed never polled is left alone too while just added: ``/feed add`` is taking in its entries,
+    # and a second take-in at the same time would store them under the job and leave /feed add
+    # reporting "no new articles".
+    half = now - timedelta(seconds=settings.feed_interval / 2)
+    for feed in await feeds.due(db, half, added_before=half):
         try:
             results[feed.id] = await poll_feed(db, feed, settings)
         except Exception:  # one broken feed must not stop the others; the log has the details

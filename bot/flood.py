@@ -56,7 +56,7 @@ class FloodLimiter(BaseRateLimiter[int]):
         self.per_chat_interval = per_chat_interval
         self.max_retries = max_retries
         self._sent: deque[_Slot] = deque(maxlen=self.capacity)
-        self._chat_next: dict[object, float] = {}
+        self._chat_last: dict[object, _Slot] = {}  # each chat's latest send
         self._paused_until = 0.0
         self._lock = asyncio.Lock()
 
@@ -100,30 +100,56 @@ class FloodLimiter(BaseRateLimiter[int]):
         so no second on Telegram's clock holds more than the rate, whatever the network's jitter.
         """
         # The per-chat wait happens outside the lock, so one chat's second message never stalls
-        # the other chats' sends.
-        if chat is not None:
-            wait = self._chat_next.get(chat, 0.0) - time.monotonic()
+        # the other chats' sends; it is checked again under the lock, because several sends to
+        # one chat may have waited for the same moment and only the first of them may go.
+        while True:
+            wait = await self._chat_wait(chat)
             if wait > 0:
                 await asyncio.sleep(wait)
-        async with self._lock:
-            while True:
-                now = time.monotonic()
-                wait = self._paused_until - now
-                if len(self._sent) == self.capacity:
-                    oldest = self._sent[0]
-                    if oldest.ended == math.inf:
-                        await oldest.wait()
-                        continue
-                    wait = max(wait, oldest.ended + self.window - now)
-                if wait <= 0:
-                    break
-                await asyncio.sleep(wait)
-            slot = _Slot()
-            self._sent.append(slot)
-            if chat is not None:
-                self._chat_next[chat] = now + self.per_chat_interval
-                if len(self._chat_next) > 50_000:
-                    self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
+                continue
+            async with self._lock:
+                if await self._chat_wait(chat, blocking=False) > 0:
+                    continue
+                return await self._take_window_slot(chat)
+
+    async def _chat_wait(self, chat: object, *, blocking: bool = True) -> float:
+        """Seconds until ``chat`` may receive its next message: one per_chat_interval after Telegram
+        answered the previous one (so the gap holds on Telegram's clock too, whatever the jitter).
+        A previous send still in flight waits for its answer first (or, without ``blocking``,
+        counts as a full interval)."""
+        if chat is None or self.per_chat_interval <= 0:
+            return 0.0
+        last = self._chat_last.get(chat)
+        if last is None:
+            return 0.0
+        if last.ended == math.inf:
+            if not blocking:
+                return self.per_chat_interval
+            await last.wait()
+        return last.ended + self.per_chat_interval - time.monotonic()
+
+    async def _take_window_slot(self, chat: object) -> _Slot:
+        """A place in the overall window (called holding the lock)."""
+        while True:
+            now = time.monotonic()
+            wait = self._paused_until - now
+            if len(self._sent) == self.capacity:
+                oldest = self._sent[0]
+                if oldest.ended == math.inf:
+                    await oldest.wait()
+                    continue
+                wait = max(wait, oldest.ended + self.window - now)
+            if wait <= 0:
+                break
+            await asyncio.sleep(wait)
+        slot = _Slot()
+        self._sent.append(slot)
+        if chat is not None:
+            self._chat_last[chat] = slot
+            if len(self._chat_last) > 50_000:  # forget chats whose interval has passed
+                self._chat_last = {
+                    c: s for c, s in self._chat_last.items() if s.ended + self.per_chat_interval > now
+                }
         return slot
 
 

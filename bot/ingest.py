@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storage import articles
@@ -20,6 +21,10 @@ log = logging.getLogger(__name__)
 #: Longest article text accepted, in characters: long-form features run to ~60,000.
 MAX_ARTICLE_CHARS = 300_000
 BRIEFING_SENTENCES = 3
+#: Longest title and credit line stored, in characters; longer ones are cut on a word with "…".
+#: Every source of articles (/post, files, links, feeds) comes through article_from_text.
+MAX_TITLE_CHARS = 300
+MAX_CREDIT_CHARS = 300
 NO_ARTICLE = "no article found on that page"
 
 
@@ -81,7 +86,30 @@ def article_from_text(text: str) -> Article:
         raise IngestError("there is no article: send a title line, then the body")
     if article.is_empty:
         raise IngestError("the article has a title but no body: put the body after the title line")
-    return article
+    if not clean_line(article.title, MAX_TITLE_CHARS):
+        raise IngestError("the title line is empty: send a title line, then the body")
+    return bounded(article)
+
+
+def bounded(article: Article) -> Article:
+    """The article with its title and credit cleaned and bounded (see clean_line)."""
+    title = clean_line(article.title or "", MAX_TITLE_CHARS) or "Untitled article"
+    credit = clean_line(article.credit, MAX_CREDIT_CHARS) if article.credit else None
+    return replace(article, title=title, credit=credit or None)
+
+
+def clean_line(text: str, limit: int) -> str:
+    """One line of outside text as stored: no direction overrides or control characters, single
+    spaces, at most ``limit`` characters (cut on a word, with "…")."""
+    # Cc: control characters; Cf: format characters, among them the bidirectional overrides and
+    # isolates (U+202A-202E, U+2066-2069) that turn the rest of a line around. ZWJ joins emoji.
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d")
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    cut = head.rsplit(" ", 1)[0]
+    return (cut if len(cut) >= limit * 0.6 else head).rstrip() + "…"
 
 
 #: A site name is one short line on a card; a longer one is not a name.
@@ -142,6 +170,7 @@ async def post_article(
     ``site_name`` and ``published_at``: the source's name and date, when the feed or page gives them.
     """
     assert article.title is not None
+    article = bounded(article)  # every way in (text, file, link, feed) is bounded here at the latest
     digest = articles.content_hash(article.title, article.body)
     existing = await articles.by_hash(db, digest)
     if existing is not None:

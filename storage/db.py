@@ -1,5 +1,7 @@
-"""The database handle: one aiosqlite connection in WAL mode, with serialised write transactions
-(plus, for the broadcast's hot path only, a plain connection on the event loop's thread)."""
+"""The database handle: one aiosqlite connection in WAL mode for writes, serialised; a second one
+for reads, so a reader never queues behind a write that waits for SQLite's lock (WAL lets readers
+run while another connection, or another process, writes); plus, for the broadcast's hot path
+only, a plain connection on the event loop's thread."""
 
 from __future__ import annotations
 
@@ -17,6 +19,15 @@ from storage.migrations import migrate
 
 log = logging.getLogger(__name__)
 
+#: How long a write waits for another process's lock before it fails.
+WRITE_BUSY_MS = 10_000
+#: Reads in WAL mode wait only in rare moments (a checkpoint's recovery); never for long.
+READ_BUSY_MS = 2_000
+
+
+class StorageError(RuntimeError):
+    """The database cannot be opened; the message is one line saying what to fix."""
+
 
 class Database:
     """An open newsbrief database.
@@ -26,26 +37,52 @@ class Database:
     tasks' statements would interleave inside one SQLite transaction.
     """
 
-    def __init__(self, conn: aiosqlite.Connection, path: str) -> None:
+    def __init__(self, conn: aiosqlite.Connection, path: str, reader: aiosqlite.Connection | None = None) -> None:
         self.conn = conn
+        self.reader = reader or conn
         self.path = path
         self._write_lock = asyncio.Lock()
         self._direct: sqlite3.Connection | None = None
 
     @classmethod
     async def open(cls, path: str | Path) -> Database:
+        """Open (creating and migrating as needed); StorageError, with nothing left open, on failure."""
         path = str(path)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = await aiosqlite.connect(path, isolation_level=None)
-        conn.row_factory = aiosqlite.Row
-        await conn.execute("PRAGMA busy_timeout = 10000")
-        await conn.execute("PRAGMA journal_mode = WAL")
-        await conn.execute("PRAGMA synchronous = NORMAL")
-        await conn.execute("PRAGMA foreign_keys = ON")
-        db = cls(conn, path)
-        async with db.transaction():
-            applied = await migrate(conn)
+            if Path(path).is_dir():
+                raise StorageError(f"NEWSBRIEF_DB: {path} is a folder; point it at a file, e.g. {path}/newsbrief.db")
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"NEWSBRIEF_DB: cannot create the folder of {path}: {exc.strerror or exc}") from None
+        opened: list[aiosqlite.Connection] = []
+        try:
+            conn = await aiosqlite.connect(path, isolation_level=None)
+            opened.append(conn)
+            conn.row_factory = aiosqlite.Row
+            await conn.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_MS}")
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = NORMAL")
+            db = cls(conn, path)
+            async with db.transaction():  # foreign keys off meanwhile: see storage.migrations
+                applied = await migrate(conn)
+            await conn.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                reader = await aiosqlite.connect(path, isolation_level=None)
+                opened.append(reader)
+                reader.row_factory = aiosqlite.Row
+                await reader.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
+                await reader.execute("PRAGMA foreign_keys = ON")
+                await reader.execute("PRAGMA query_only = ON")
+                db.reader = reader
+        except (sqlite3.Error, OSError) as exc:
+            for connection in opened:
+                await connection.close()
+            raise StorageError(open_failure(path, exc)) from exc
+        except BaseException:
+            for connection in opened:
+                await connection.close()
+            raise
         if applied:
             log.info("database %s migrated: %s", path, ", ".join(applied))
         return db
@@ -54,6 +91,8 @@ class Database:
         if self._direct is not None:
             self._direct.close()
             self._direct = None
+        if self.reader is not self.conn:
+            await self.reader.close()
         await self.conn.close()
 
     async def __aenter__(self) -> Database:
@@ -76,12 +115,16 @@ class Database:
                 await self.conn.execute("COMMIT")
 
     async def fetchone(self, sql: str, params: Iterable[Any] = ()) -> aiosqlite.Row | None:
-        async with self.conn.execute(sql, tuple(params)) as cursor:
-            return await cursor.fetchone()
+        """One row, read on the read connection: it sees every committed write, and never waits
+        for a write in progress (ours or another process's)."""
+        rows = await self.fetchall(sql, params)
+        return rows[0] if rows else None
 
     async def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[aiosqlite.Row]:
-        async with self.conn.execute(sql, tuple(params)) as cursor:
-            return list(await cursor.fetchall())
+        # One call on the reader's thread runs the statement to its end: a cursor left open between
+        # two awaits would keep a read transaction open, and the next reader would see that old
+        # snapshot instead of what was committed since.
+        return list(await self.reader.execute_fetchall(sql, tuple(params)))
 
     async def write_now(self, sql: str, params: Iterable[Any] = ()) -> int:
         """One small write run on the event loop's own thread; returns the rows it changed.
@@ -128,3 +171,18 @@ class Database:
         """Run one write statement in its own transaction; returns the rows it changed."""
         async with self.transaction() as conn, conn.execute(sql, tuple(params)) as cursor:
             return cursor.rowcount
+
+
+def open_failure(path: str, exc: BaseException) -> str:
+    """One line for the operator: which file, what is wrong, what to do."""
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    lowered = reason.lower()
+    if "not a database" in lowered or "malformed" in lowered or "corrupt" in lowered:
+        advice = "it is damaged or not a newsbrief database; move it away (or set NEWSBRIEF_DB to another file)"
+    elif "readonly" in lowered or "read-only" in lowered:
+        advice = "the bot may not write to it; give it write permission on the file and its folder"
+    elif "locked" in lowered or "busy" in lowered:
+        advice = "another process holds its write lock; stop that process and start again"
+    else:
+        advice = "check the path and the folder's permissions"
+    return f"NEWSBRIEF_DB: cannot open {path} ({reason}): {advice}"

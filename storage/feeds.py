@@ -65,15 +65,25 @@ async def remove(db: Database, feed_id: int) -> bool:
     return await db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)) == 1
 
 
-async def due(db: Database, polled_before: datetime) -> list[Feed]:
-    """Feeds never polled, or last polled before ``polled_before`` (an aware datetime)."""
+async def due(db: Database, polled_before: datetime, *, added_before: datetime | None = None) -> list[Feed]:
+    """Feeds never polled, or last polled before ``polled_before`` (aware datetimes).
+
+    ``added_before``: a feed never polled counts only when added before then (one being added is
+    still being taken in by ``/feed add``).
+    """
     # Same text format as utc_now(), so the comparison in SQL is a plain string comparison.
-    before = polled_before.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    before = _stamp(polled_before)
+    added = _stamp(added_before) if added_before is not None else None
     rows = await db.fetchall(
-        f"SELECT {_COLUMNS} FROM feeds WHERE last_polled_at IS NULL OR last_polled_at < ? ORDER BY id",
-        (before,),
+        f"SELECT {_COLUMNS} FROM feeds WHERE (last_polled_at IS NULL AND (? IS NULL OR added_at < ?))"
+        " OR last_polled_at < ? ORDER BY id",
+        (added, added, before),
     )
     return [_from_row(r) for r in rows]
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 async def polled(

@@ -1,8 +1,8 @@
 """HTML to article: the one path for pages fetched by ``/post <url>``, attached .html files and feed entries.
 
-trafilatura finds the main text and the metadata. A feed entry's content is usually a fragment that
-*is* the article, where trafilatura's boilerplate filters can drop short paragraphs; for a fragment
-its text is taken whole (minus markup, scripts and link-only lines) when trafilatura keeps too little.
+trafilatura finds the main text and the metadata. A feed entry's content is often a short fragment
+that *is* the article, in which trafilatura may find nothing it trusts; then the fragment's own text
+blocks (minus scripts, menus and link-only lines) are the article.
 Pure and offline: trafilatura parses the given markup and never downloads anything. CPU-bound: callers
 on an event loop run it in a thread.
 """
@@ -17,21 +17,23 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
+from trafilatura.utils import load_html
+from trafilatura.xml import xmltotxt
 
+from summarizer import boilerplate
 from summarizer.language import detect
 
 #: trafilatura's settings, chosen on the page benchmark (tests/benchmarks/extract_eval.py): precision
 #: first, since a stray menu line spoils a briefing more than a lost paragraph; tables kept, because
 #: pages whose article is a table (results, standings, price lists) otherwise lose it, and a table
-#: inside an article is part of what the reader came for.
+#: inside an article is part of what the reader came for. Links are not asked for: trafilatura 2.3
+#: then splits paragraphs at some links (summarizer/boilerplate.py finds link-only lines itself).
 _OPTIONS: dict[str, Any] = {
     "with_metadata": True,
     "include_comments": False,
     "include_tables": True,
     "favor_precision": True,
 }
-#: A fragment's own text replaces trafilatura's when trafilatura keeps less than this share of its words.
-FRAGMENT_KEEP = 0.8
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th")
 _SKIP = {"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button"}
 _WORD = re.compile(r"\w+")
@@ -80,26 +82,28 @@ def extract(markup: str | bytes, url: str | None = None, *, title: str | None = 
 
     ``title``: the title known from elsewhere (a feed entry's), used instead of the page's own.
     """
-    document = trafilatura.bare_extraction(markup, url=url, **_OPTIONS)
-    found = _lines(document.text if document is not None else "")
-    if is_fragment(markup):
-        whole = fragment_text(markup)
-        if _words(found) < FRAGMENT_KEEP * _words(whole):
-            found = whole
-    title = _one_line(title or (document.title if document is not None else None))
+    tree = load_html(markup)
+    document = None
+    if tree is not None:
+        links = boilerplate.LinkTexts(tree)
+        boilerplate.unwrap_embedded_posts(tree)
+        document = trafilatura.bare_extraction(tree, url=url, **_OPTIONS)
+    found: list[str] = []
+    if document is not None and document.body is not None:
+        headline = boilerplate.drop_furniture(document.body, links)
+        title = title or document.title or headline
+        found = _lines(xmltotxt(document.body, include_formatting=False))
+    if not found and is_fragment(markup):
+        found = fragment_text(markup)
+    title = _one_line(title)
     # The headline often opens the main text as well; it is stored once, as the title.
     while found and title and _same_line(found[0], title):
         found = found[1:]
-    if not found:
+    if not found or (title is None and len(found) < 2):  # one stray line is no article
         return None
     site = _one_line(document.sitename if document is not None else None) or _host(url)
     published = (document.date if document is not None else None) or None
-    return PageArticle(
-        title=title,
-        paragraphs=tuple(found),
-        site=site,
-        published=published,
-    )
+    return PageArticle(title=title, paragraphs=tuple(found), site=site, published=published)
 
 
 def fragment_text(markup: str | bytes) -> list[str]:
@@ -125,10 +129,6 @@ def fragment_text(markup: str | bytes) -> list[str]:
 
 def _lines(text: str) -> list[str]:
     return [line for line in (" ".join(raw.split()) for raw in text.splitlines()) if line]
-
-
-def _words(lines: list[str]) -> int:
-    return sum(len(_WORD.findall(line)) for line in lines)
 
 
 def _one_line(text: str | None) -> str | None:

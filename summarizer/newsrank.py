@@ -167,13 +167,11 @@ def cosine_matrix(terms: Sequence[list[str]]) -> np.ndarray:
     """Cosine similarity of the sentences' tf-idf vectors (idf within the article; 0 on the diagonal)."""
     n = len(terms)
     vocabulary: dict[str, int] = {}
-    for sentence in terms:
-        for term in sentence:
-            vocabulary.setdefault(term, len(vocabulary))
-    matrix = np.zeros((n, max(1, len(vocabulary))))
-    for i, sentence in enumerate(terms):
-        for term in sentence:
-            matrix[i, vocabulary[term]] += 1.0
+    ids = [vocabulary.setdefault(term, len(vocabulary)) for sentence in terms for term in sentence]
+    rows = np.repeat(np.arange(n), [len(sentence) for sentence in terms])
+    width = max(1, len(vocabulary))
+    matrix = np.bincount(rows * width + np.asarray(ids, dtype=np.int64), minlength=n * width)
+    matrix = matrix.reshape(n, width).astype(float)
     document_frequency = np.count_nonzero(matrix, axis=0)
     idf = np.log((n + 1.0) / (document_frequency + 0.5))
     matrix *= idf

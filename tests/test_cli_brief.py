@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -15,15 +17,40 @@ ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
 QUOTE_KEYS = {"quote", "start", "end", "speaker", "mention_start", "mention_end", "score"}
 
 
-def newsbrief(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run the CLI as a user would, with any network access made to fail loudly."""
-    environment = {**os.environ, **(env or {})}
+OFFLINE = {"HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9", "NLTK_DATA": "/nonexistent"}
+
+
+def newsbrief_process(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI as its own process, as a user would, with any network access made to fail loudly."""
     # A proxy that does not exist: any attempt to reach the internet errors instead of hanging.
-    environment.update(HTTP_PROXY="http://127.0.0.1:9", HTTPS_PROXY="http://127.0.0.1:9", NLTK_DATA="/nonexistent")
+    environment = {**os.environ, **(env or {}), **OFFLINE}
     return subprocess.run(
         [sys.executable, "-m", "bot.cli", *args],
         input=stdin, capture_output=True, cwd=ROOT, env=environment, timeout=120,
     )
+
+
+def newsbrief(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """``newsbrief_process`` without the process: ``bot.cli.main`` in this one, with the same arguments,
+    standard streams (bytes), environment, working folder and exit code (argparse's 2 included)."""
+    from bot.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = [io.TextIOWrapper(b, encoding="utf-8", write_through=True) for b in (io.BytesIO(stdin or b""), out, err)]
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update({**(env or {}), **OFFLINE})
+    os.chdir(ROOT)
+    try:
+        with mock.patch.multiple(sys, stdin=streams[0], stdout=streams[1], stderr=streams[2]):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:
+                code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def body_sentences(text: str) -> list[str]:
@@ -35,7 +62,7 @@ def body_sentences(text: str) -> list[str]:
 
 
 def test_brief_prints_title_three_body_sentences_in_order_and_key_quotes():
-    result = newsbrief("brief", str(ARTICLE))
+    result = newsbrief_process("brief", str(ARTICLE))  # one real start: offline, no data downloaded
     assert result.returncode == 0, result.stderr.decode()
     out = result.stdout.decode()
     lines = out.splitlines()

@@ -80,7 +80,8 @@ def test_no_discovery_in_the_product() -> None:
     for folder in ("bot", "storage", "summarizer"):
         for path in (ROOT / folder).rglob("*.py"):
             source = path.read_text(encoding="utf-8")
-            assert "__import__" not in source and "importlib" not in source, path
+            # importlib.resources (package data) is fine; loading modules by name is not.
+            assert "__import__" not in source and "import_module" not in source, path
             assert not re.search(r"add_handlers?\([^)]*group\s*=", source), path
             assert "ApplicationHandlerStop" not in source, path
 
@@ -92,7 +93,7 @@ async def test_jobs_start_once_storage_is_open(tmp_path: Path, standin: Any) -> 
         await open_storage(application)
         try:
             jobs = {job.name: job for job in application.job_queue.jobs()}
-            assert set(jobs) == {"refresh-briefings", "daily-clock", "feeds"}
+            assert set(jobs) == {"refresh-briefings", "daily-clock", "feeds", "stories"}
             assert "db" in application.bot_data
         finally:
             await close_storage(application)

@@ -182,7 +182,7 @@ async def test_webhook_mode_without_a_usable_secret_does_not_start(
         text=True,
         timeout=60,
     )
-    assert done.returncode == 1
+    assert done.returncode == 2
     assert done.stderr.strip().splitlines()[-1].startswith(f"newsbrief: {complaint}")
     assert "Traceback" not in done.stderr
     assert standin.calls["setWebhook"] == 0 and standin.calls["getMe"] == 0

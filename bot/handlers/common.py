@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
@@ -9,6 +11,9 @@ from bot.config import Settings
 from storage.db import Database
 
 BAD = -1  # parse_article_id: the argument is not an article id
+#: An id as typed: ASCII digits only (``str.isdigit`` also takes "²" and "①", which ``int`` refuses),
+#: and short enough for SQLite's 64-bit integers.
+_ID = re.compile(r"#?([0-9]{1,12})")
 
 
 def db_of(context: ContextTypes.DEFAULT_TYPE) -> Database:
@@ -28,10 +33,17 @@ def parse_article_id(args: list[str] | None) -> int | None:
     """None for no argument, the id for one positive number, BAD for anything else."""
     if not args:
         return None
-    if len(args) == 1 and args[0].lstrip("#").isdigit() and len(args[0]) <= 12:
-        number = int(args[0].lstrip("#"))
-        return number if number > 0 else BAD
-    return BAD
+    number = parse_id(args[0]) if len(args) == 1 else None
+    return number if number is not None else BAD
+
+
+def parse_id(text: str) -> int | None:
+    """A positive id from ``12`` or ``#12`` (ASCII digits, at most 12 of them); None otherwise."""
+    match = _ID.fullmatch(text.strip())
+    if match is None:
+        return None
+    number = int(match[1])
+    return number if number > 0 else None
 
 
 async def answer(update: Update, text: str, **kwargs: object) -> None:

@@ -10,6 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot import delivery
 from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
+from bot.personal import POOL, Personaliser
 from bot.render import articles as render_articles
 from bot.render import daily as render
 from bot.render import messages
@@ -52,7 +53,9 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     day = local_date(now, subscriber.tz)
     # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
     seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
-    new = await articles.since(db, seen, delivery.DAILY_ARTICLES)
+    chooser = Personaliser(db)  # followed first or only, and nothing already alerted
+    await chooser.load([chat_id], seen)
+    new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), delivery.DAILY_ARTICLES)
     if not new:
         if subscriber.last_delivered_date is None and seen == subscriber.last_article_id:
             # No update yet: the first holds what is posted after subscribing, and nothing has been.

@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot import feeds as feed_polling
 from bot.fetch import FetchError, check_url
-from bot.handlers.common import answer, db_of, is_admin, settings_of
+from bot.handlers.common import answer, db_of, is_admin, parse_id, settings_of
 from bot.render import feeds as render
 from bot.render import messages
 from storage import feeds
@@ -29,15 +29,10 @@ async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "list" and len(args) == 1:
         for text in render.feed_list(await feeds.all_feeds(db_of(context))):
             await answer(update, text)
-    elif action in ("remove", "delete") and len(args) == 2 and _is_id(args[1]):
-        await _remove(update, context, int(args[1].lstrip("#")))
+    elif action in ("remove", "delete") and len(args) == 2 and parse_id(args[1]) is not None:
+        await _remove(update, context, parse_id(args[1]))
     else:
         await answer(update, render.USAGE)
-
-
-def _is_id(text: str) -> bool:
-    digits = text.lstrip("#")
-    return digits.isdigit() and len(digits) <= 12
 
 
 async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:

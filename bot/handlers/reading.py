@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
+from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, parse_id
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, subscribers
@@ -62,7 +62,8 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     action, _, raw_id = (query.data or "").partition(":")
     db = db_of(context)
-    current = await articles.get(db, int(raw_id)) if raw_id.isdigit() else None
+    article_id = parse_id(raw_id) if action in ("q", "f", "o", "n", "c") else None
+    current = await articles.get(db, article_id) if article_id is not None else None
     if current is None:
         await query.answer("That article is no longer available.", show_alert=True)
         return
@@ -76,20 +77,55 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             render.article_card(neighbour), reply_markup=render.article_keyboard(neighbour)
         )
         return
-    await query.answer()
+    chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
     if action == "c":
+        await query.answer()
         await context.bot.send_message(
-            query.message.chat.id, render.article_card(current), reply_markup=render.article_keyboard(current)
+            chat_id, render.article_card(current), reply_markup=render.article_keyboard(current)
         )
         return
+    sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
+    key = (chat_id, action, current.id)
+    if key in sending:  # pressed again while the parts are still going out
+        await query.answer(messages.ALREADY_SENDING)
+        return
+    await query.answer()
     texts = render.quotes_messages(current) if action == "q" else render.full_text_messages(current)
-    for text in texts:
-        await context.bot.send_message(query.message.chat.id, text)
+    sending.add(key)
+    # The parts go out at one a second (Telegram's per-chat limit): sent by a task of their own,
+    # so this update's slot is free at once for other users' commands.
+    context.application.create_task(_send_parts(context, chat_id, texts, sending, key), update=update)
+
+
+async def _send_parts(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    texts: list[str],
+    sending: set[tuple[int, str, int]],
+    key: tuple[int, str, int],
+) -> None:
+    try:
+        for text in texts:
+            await context.bot.send_message(chat_id, text)
+    finally:
+        sending.discard(key)
+
+
+async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Button data no handler knows (an old keyboard, a forged press): answered, so the spinner stops."""
+    await update.callback_query.answer(messages.UNKNOWN_BUTTON, show_alert=True)
 
 
 async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    text = update.effective_message.text or ""
-    await answer(update, messages.unknown_command(text.split()[0].split("@")[0]))
+    """An unknown command: answered in a private chat, or in a group when addressed to this bot."""
+    message = update.effective_message
+    text = (message.text or message.caption or "").strip()
+    command, _, addressee = text.split(maxsplit=1)[0].partition("@") if text else ("", "", "")
+    if addressee and addressee.lower() != (context.bot.username or "").lower():
+        return  # /latest@otherbot is for another bot
+    if not addressee and update.effective_chat is not None and update.effective_chat.type != "private":
+        return  # a group's /command may be for any of its bots
+    await answer(update, messages.unknown_command(command))
 
 
 async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,8 +10,9 @@ from telegram.ext import ContextTypes
 from bot.config import parse_time, valid_zone
 from bot.handlers.common import answer, db_of, settings_of
 from bot.render import daily as render
+from bot.render import follow as render_follow
 from bot.schedule import describe_local, next_delivery, to_iso
-from storage import articles, subscribers
+from storage import articles, subscribers, topics
 
 
 def parse_subscribe_args(args: list[str]) -> tuple[str | None, str | None] | str:
@@ -53,7 +54,12 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await subscribers.subscribe(
         db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
     )
-    await answer(update, render.subscribed(delivery_time, tz, describe_local(due, tz)))
+    mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
+    await answer(
+        update,
+        f"{render.subscribed(delivery_time, tz, describe_local(due, tz))}\n{render_follow.mode_line(mode)}",
+        reply_markup=render_follow.mode_keyboard(mode),
+    )
 
 
 async def unsubscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -67,9 +73,12 @@ async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         await answer(update, render.NOT_SUBSCRIBED)
         return
     due = next_delivery(subscriber.delivery_time, subscriber.tz, datetime.now(UTC))
+    reader = await topics.reader(db_of(context), subscriber.chat_id)
+    text = render.settings_text(
+        subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active
+    )
     await answer(
         update,
-        render.settings_text(
-            subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active
-        ),
+        f"{text}\n{render_follow.mode_line(reader.daily_mode)}",
+        reply_markup=render_follow.mode_keyboard(reader.daily_mode),
     )

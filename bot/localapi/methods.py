@@ -12,6 +12,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from bot.localapi.channels import METHODS as CHANNEL_METHODS
 from bot.localapi.messaging import (
     answer_callback_query,
     answer_inline_query,
@@ -221,6 +222,7 @@ METHODS: dict[str, Method] = {
     "close": _true,
     "logOut": _true,
 }
+METHODS.update(CHANNEL_METHODS)  # getChatMember, and sendMessage that knows the bot's channel rights
 _LOWER = {name.lower(): function for name, function in METHODS.items()}
 
 

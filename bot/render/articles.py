@@ -10,9 +10,16 @@ from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.render.split import split_blocks
+from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
+
+KEY_QUOTES = 3
+#: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
+TITLE_CHARS = 300
+CREDIT_CHARS = 300
+SEARCH_ECHO_CHARS = 64
+SITE_CHARS = 100
 
 
 def _day(stamp: str) -> str | None:
@@ -40,8 +47,8 @@ def source_name(article: StoredArticle) -> str | None:
 
 def heading(article: StoredArticle) -> str:
     source = source_name(article)
-    where = f" · {escape(source)}" if source else ""
-    return f"<b>{escape(article.title)}</b>\n<i>#{article.id}{where} · {posted_date(article)}</i>"
+    where = f" · {shown(source, SITE_CHARS)}" if source else ""
+    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id}{where} · {escape(posted_date(article))}</i>"
 
 
 def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
@@ -119,14 +126,14 @@ def article_card(article: StoredArticle) -> str:
 
 
 def briefing_message(article: StoredArticle) -> str:
-    return f"{heading(article)}\n\n{briefing_text(article)}"
+    return fit(f"{heading(article)}\n\n{briefing_text(article)}")
 
 
 def quotes_messages(article: StoredArticle) -> list[str]:
     """Every quote of the article with its speaker, best first."""
     quotes = ranked(stored_quotes([article]))
     if not quotes:
-        return [f"{heading(article)}\n\nNo direct quotes in this article."]
+        return [fit(f"{heading(article)}\n\nNo direct quotes in this article.")]
     return split_blocks([heading(article), *[quote_line(q) for q in quotes]])
 
 
@@ -134,7 +141,7 @@ def full_text_messages(article: StoredArticle) -> list[str]:
     """The whole article, split on paragraph or sentence boundaries to fit Telegram's limit."""
     blocks = [heading(article), *[escape(p) for p in article.body.split("\n\n") if p.strip()]]
     if article.credit:
-        blocks.append(f"<i>{escape(article.credit)}</i>")
+        blocks.append(f"<i>{shown(article.credit, CREDIT_CHARS)}</i>")
     return split_blocks(blocks)
 
 
@@ -143,12 +150,12 @@ SEARCH_BUTTON_CHARS = 60  # a button label is one line on a phone
 
 def search_results(words: str, found: Sequence[StoredArticle]) -> str:
     if not found:
-        return f"No articles match “{escape(words)}”. Try fewer or other words."
-    lines = [f"<b>Articles matching “{escape(words)}”</b>"]
+        return f"No articles match “{shown(words, SEARCH_ECHO_CHARS)}”. Try fewer or other words."
+    lines = [f"<b>Articles matching “{shown(words, SEARCH_ECHO_CHARS)}”</b>"]
     for article in found:
         first = (article.briefing or [""])[0]
-        summary = f"\n{escape(first[:200])}" if first else ""
-        lines.append(f"#{article.id} · <b>{escape(article.title)}</b>{summary}")
+        summary = f"\n{escape(clip(first, 200))}" if first else ""
+        lines.append(f"#{article.id} · <b>{shown(article.title, TITLE_CHARS)}</b>{summary}")
     lines.append("<i>Tap a story below to open it.</i>")
     return split_blocks(lines)[0]
 
@@ -177,5 +184,5 @@ def posted_keyboard(article: StoredArticle, created: bool) -> InlineKeyboardMark
 
 def posted(article: StoredArticle, created: bool) -> str:
     if not created:
-        return f"Already stored as #{article.id}: <b>{escape(article.title)}</b> (not added again)."
-    return f"Posted as #{article.id}.\n\n{article_card(article)}"
+        return f"Already stored as #{article.id}: <b>{shown(article.title, TITLE_CHARS)}</b> (not added again)."
+    return fit(f"Posted as #{article.id}.\n\n{article_card(article)}")

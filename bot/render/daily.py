@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import quote_line, source_name, stored_quotes
-from bot.render.split import split_blocks
+from bot.render.articles import SITE_CHARS, TITLE_CHARS, quote_line, source_name, stored_quotes
+from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import key_quotes
 
@@ -19,12 +19,12 @@ def daily_update(
 ) -> list[str]:
     """The update as messages of at most 4096 characters (usually one): each story with its own
     key quotes under it, so a reader knows whose words belong to which story."""
-    blocks = [f"<b>{escape(title)}</b> · {escape(day_label)}"]
+    blocks = [f"<b>{shown(title, 100)}</b> · {shown(day_label, 100)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
         source = source_name(article)
-        where = f" · {escape(source)}" if source else ""
-        lines = [f"<b>{escape(article.title)}</b> <i>#{article.id}{where}</i>"]
+        where = f" · {shown(source, SITE_CHARS)}" if source else ""
+        lines = [f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}{where}</i>"]
         if sentences:
             lines.append(escape(sentences))
         lines.extend(f"» {quote_line(q)}" for q in key_quotes(stored_quotes([article]), QUOTES_PER_STORY))
@@ -56,20 +56,20 @@ def push_report(article_id: int, counts: dict[str, int]) -> str:
 
 
 def subscribed(delivery_time: str, tz: str, next_local: str) -> str:
-    return (
-        f"Subscribed: a daily update at {delivery_time} ({escape(tz)}).\n"
-        f"Next delivery: {escape(next_local)}.\n/unsubscribe stops it."
+    return fit(
+        f"Subscribed: a daily update at {shown(delivery_time)} ({shown(tz)}).\n"
+        f"Next delivery: {shown(next_local, 100)}.\n/unsubscribe stops it."
     )
 
 
 def settings_text(delivery_time: str, tz: str, next_local: str, active: bool) -> str:
     state = "on" if active else "off"
-    text = f"<b>Daily update</b>: {state}\nTime: {delivery_time}\nZone: {escape(tz)}"
+    text = f"<b>Daily update</b>: {state}\nTime: {shown(delivery_time)}\nZone: {shown(tz)}"
     if active:
-        text += f"\nNext delivery: {escape(next_local)}"
+        text += f"\nNext delivery: {shown(next_local, 100)}"
     else:
         text += "\n/subscribe turns it back on."
-    return text
+    return fit(text)
 
 
 NOT_SUBSCRIBED = (
@@ -83,8 +83,8 @@ SUBSCRIBE_USAGE = (
 
 
 def bad_time(text: str) -> str:
-    return f"“{escape(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
+    return f"“{shown(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
 
 
 def bad_zone(text: str) -> str:
-    return f"“{escape(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"
+    return f"“{shown(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"

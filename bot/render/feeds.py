@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape
 
-from bot.render.split import split_blocks
+from bot.render.split import clip, shown, split_blocks
 from storage.feeds import Feed
 
 USAGE = "Usage: /feed add URL, /feed list, or /feed remove feed-id (e.g. /feed remove 2)."
@@ -14,7 +14,7 @@ FETCHING = "Fetching the feed…"
 
 
 def _name(feed: Feed) -> str:
-    return f"<b>{escape(feed.title)}</b>" if feed.title else escape(_short(feed.url))
+    return f"<b>{shown(feed.title, 200)}</b>" if feed.title else shown(feed.url, 300)
 
 
 def _when(stamp: str | None) -> str:
@@ -39,7 +39,7 @@ def already_added(feed: Feed) -> str:
 
 
 def not_added(reason: str) -> str:
-    return f"Feed not added: {escape(reason)}."
+    return f"Feed not added: {shown(reason, 300)}."
 
 
 def removed(feed: Feed) -> str:
@@ -51,7 +51,7 @@ def no_such_feed(feed_id: int) -> str:
 
 
 def _short(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return clip(text, limit)
 
 
 def feed_list(feeds: list[Feed]) -> list[str]:

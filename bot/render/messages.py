@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from bot.render.split import fit, shown
 
 WELCOME = (
     "<b>Welcome to newsbrief.</b>\n"
@@ -23,7 +23,12 @@ HELP_USER = (
     "<b>Daily update</b>\n"
     "/subscribe [HH:MM] [Area/City] — e.g. /subscribe 07:30 Europe/Berlin\n"
     "/settings — your time, zone and next delivery\n"
-    "/unsubscribe — stop the daily update"
+    "/unsubscribe — stop the daily update\n\n"
+    "<b>Topics</b>\n"
+    '/follow words or "a phrase" — follow a topic (up to 20, 100 characters each)\n'
+    "/following — your topics, and whether your update has everything, followed first, or only followed\n"
+    "/unfollow number or words — stop following one\n"
+    "/alert on|off — a followed story at once (at most 5 a day, never 22:00–07:00 your time)"
 )
 
 HELP_ADMIN = (
@@ -34,7 +39,9 @@ HELP_ADMIN = (
     "/delete id — remove an article\n"
     "/push id — send an article to every subscriber now\n"
     "/stats — counts\n"
-    "/feed add URL · /feed list · /feed remove id — news feeds"
+    "/feed add URL · /feed list · /feed remove id — news feeds\n"
+    "/channel add @name · /channel list · /channel remove id — post each new story to a channel "
+    "(make me its admin first)"
 )
 
 USAGE = {
@@ -52,6 +59,8 @@ USAGE = {
 
 NO_ARTICLES = "No articles yet. Check back soon."
 ADMIN_ONLY = "Sorry, only newsbrief admins can do that."
+ALREADY_SENDING = "On its way: the parts come one a second."
+UNKNOWN_BUTTON = "That button no longer works. /latest shows the newest story."
 SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
@@ -68,7 +77,7 @@ def no_such_article(article_id: int) -> str:
 
 
 def unknown_command(command: str) -> str:
-    return f"I don't know {escape(command)}. Send /help to see what I can do."
+    return f"I don't know {shown(command)}. Send /help to see what I can do."
 
 
 def not_a_command() -> str:
@@ -76,11 +85,11 @@ def not_a_command() -> str:
 
 
 def cannot_post(reason: str) -> str:
-    return f"Not posted: {escape(reason)}."
+    return f"Not posted: {shown(reason, 300)}."
 
 
 def deleted(article_id: int, title: str) -> str:
-    return f"Deleted #{article_id}: <b>{escape(title)}</b>."
+    return f"Deleted #{article_id}: <b>{shown(title, 300)}</b>."
 
 
 def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) -> str:
@@ -92,7 +101,7 @@ def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) 
     ]
     if feeds is not None:
         lines.append(f"Feeds: {feeds}")
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 def edge(direction: str) -> str:

@@ -14,7 +14,7 @@ _CLOSERS = {
     "``": ("''", '"', "”"),
     "‘‘": ("’’", "''", "”"),
     "«": ("»",),
-    "„": ("“", "”"),
+    "„": ("“", "”", '"'),
 }
 _MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„]")
 #: Words as news-quote corpora count them: split at apostrophes, so "don’t" is two.

@@ -34,7 +34,18 @@ _VERB_STEMS = (
 _NOUN_LIKE = frozenset(
     ["state", "states", "post", "posts", "email", "emails", "call", "question", "questions", "answer", "answers", "order", "echo", "cry", "counter", "counters", "charge", "charges", "note", "claim", "report", "read", "quote", "remarks"]
 )
-SPEECH_VERBS = frozenset(_VERB_STEMS.split()) - _NOUN_LIKE
+#: Speech verbs per language; a language is added by adding its table here (and its subject
+#: pronouns below). Verbs of every language are looked for in every text: they do not collide.
+SPEECH_VERBS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": frozenset(_VERB_STEMS.split()) - _NOUN_LIKE,
+    "de": frozenset(
+        ["sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "schreibt", "schrieb", "schreiben", "schrieben", "meinte", "meint", "betonte", "betont", "fragte", "fragt", "antwortete", "antwortet", "rief", "ruft", "bemerkte", "bemerkt", "äußerte", "äußert", "erwiderte", "erwidert", "erwidern", "versicherte", "versichert", "konstatierte", "konstatiert", "berichtet", "berichtete", "meldet", "meldete", "verkündete", "verkündet", "forderte", "fordert", "warnte", "warnt", "erzählte", "erzählt", "sprach", "spricht", "fügte", "teilte", "fuhr", "schloss", "schloß", "behauptete", "behauptet", "bestätigte", "bestätigt"]
+    ),
+}
+SPEECH_VERBS = frozenset().union(*SPEECH_VERBS_BY_LANGUAGE.values())
+#: Languages whose speech verb comes before its subject after a fronted phrase ("Am 5. Mai
+#: schreibt er dem Minister: „…“", "ausdrücklich konstatierte Graf Stürgkh „…“").
+VERB_SECOND = frozenset(SPEECH_VERBS_BY_LANGUAGE["de"])
 PARTICIPLES = frozenset(
     ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming"]
 )
@@ -55,7 +66,12 @@ NOT_NAMES = frozenset(
     ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
-_SUBJECT_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We"])
+#: Subject pronouns per language (German "sie" is she or they: credited as written, not resolved).
+SUBJECT_PRONOUNS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": frozenset(["he", "she", "it", "they", "we", "I", "He", "She", "It", "They", "We"]),
+    "de": frozenset(["er", "sie", "Er", "Sie"]),
+}
+_SUBJECT_PRONOUNS = frozenset().union(*SUBJECT_PRONOUNS_BY_LANGUAGE.values())
 _FUNCTION_WORDS = DETERMINERS | _ADVERBS | frozenset(
     ["who", "whom", "which", "that", "when", "where", "while", "as", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "up", "down", "out", "about", "into", "over", "after", "before", "and", "or", "but", "so", "was", "were", "is", "are", "be", "been", "being", "not", "no", "also", "than", "then", "there", "here", "what", "how", "why", "this", "said"]
 )
@@ -231,18 +247,43 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
             if word.text.islower() and word.word.endswith("ed") and j > i + 1:
                 break  # "the FBI looked": the verb is not part of the phrase
             last = j
-        return (i, last) if last > i else None
+        return (i, _name_after_description(toks, last + 1) or last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
-        last = i
-        for j in range(i + 1, min(len(toks), i + 8)):
-            if _is_name_word(toks[j]) or (
-                toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])
-            ):
-                last = j
-            else:
-                break
-        return i, last
-    return None
+        last = _name_run(toks, i)
+        return i, _name_after_description(toks, last + 1) or last
+    named = _name_after_description(toks, i)
+    return (i, named) if named is not None and tok.text[:1].islower() else None
+
+
+def _name_run(toks: list[Token], i: int) -> int:
+    last = i
+    for j in range(i + 1, min(len(toks), i + 8)):
+        if _is_name_word(toks[j]) or (toks[j].word in _CONNECTORS and j + 1 < len(toks) and _is_name_word(toks[j + 1])):
+            last = j
+        else:
+            break
+    return last
+
+
+def _name_after_description(toks: list[Token], i: int) -> int | None:
+    """Where the name ends in "Former Republican presidential candidate Jeb Bush", "conservative
+    commentator Jonah Goldberg": lower-case describing words (``toks[i]`` on) run into a name.
+
+    None when the words at ``i`` are not such a description (a verb, a function word, a clause).
+    """
+    j = i
+    while j < len(toks) and j < i + 4:
+        tok = toks[j]
+        if not tok.text.islower() or not tok.word.isalpha():
+            break
+        if tok.word in _FUNCTION_WORDS and not (tok.word == "of" and j > i):
+            return None
+        if tok.word in SPEECH_VERBS or tok.word.endswith(("ed", "ing", "ly")) or tok.word in _NOT_VERBS - {"of"}:
+            return None
+        j += 1
+    if j == i or j >= len(toks) or not _is_name_word(toks[j]) or toks[j].text.rstrip(".") in NOT_NAMES:
+        return None
+    return _name_run(toks, j)
 
 
 def noun_phrase_after_verb(toks: list[Token], i: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -95,7 +95,8 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
         return None
     bare = [w.rstrip(".") for w in words]
     lowered = [_POSSESSIVE.sub("", w).lower() for w in bare]
-    named = any(w[:1].isupper() and w not in NOT_NAMES and w not in TITLES for w in bare)
+    # A name ends in a capitalised word: "The Democratic presidential candidate’s response" is not one.
+    named = bare[-1][:1].isupper() and any(w[:1].isupper() and w not in NOT_NAMES and w not in TITLES for w in bare)
     core = [w for w, low in zip(bare, lowered, strict=True) if low not in _DETERMINERS and low not in _SUFFIXES]
     if not core:
         return None
@@ -111,7 +112,7 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
 def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
     if set(lowered) & ORGANISATION_WORDS or (len(" ".join(bare)) > 2 and " ".join(bare).isupper()):
         return "thing"
-    if "and" in lowered or (not named and lowered[0] in ("both", "two", "three", "many", "several", "some")):
+    if "and" in lowered or lowered[0] in ("both", "two", "three", "many", "several", "some", "most", "all"):
         return "plural"
     head = lowered[-1]
     if not head.endswith("s") or head.endswith(("ss", "us", "is")):
@@ -120,6 +121,10 @@ def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
     if bare[-1][:1].islower() or (lowered[0] == "the" and len(bare) == 2):
         return "plural"
     return "person"
+
+
+def _gendered_head(person: Person) -> bool:
+    return GENDER_WORDS.get(person.key) is not None
 
 
 class Cast:
@@ -195,11 +200,9 @@ class Cast:
         seen = self._gender_index().get(person.key)
         if not seen:
             return None
-        if len({g for _, g in seen}) == 1:
-            return seen[0][1]
-        # "Bill Clinton … Hillary Clinton … Clinton said": the nearest fuller mention before this one.
-        before = [g for at, g in seen if at <= person.start]
-        return before[-1] if before else None
+        # "Bill Clinton … Hillary Clinton … Clinton said": two people share the name, so the bare
+        # surname could be either (it agrees with both pronouns).
+        return seen[0][1] if len({g for _, g in seen}) == 1 else None
 
     def _agrees(self, person: Person, need: tuple[str | None, frozenset[str]]) -> bool:
         gender, kinds = need
@@ -261,15 +264,20 @@ class Cast:
             return
         shown = self.display(toks, rng) if self.display else self.text[start:end]
         person = describe(self.text, start, end, shown.rstrip(".,’'"), speech)
-        if person is None or not (speech or person.named):
+        if person is None:
             return
-        if not speech and rng == (0, 0):
-            # One capitalised word opening a sentence ("Crews worked …") is a name only when the
-            # article also writes it after a first name or title ("Tom Reilly", "Mr. Reilly").
+        if rng == (0, 0) and person.named:
+            # One capitalised word opening a sentence ("Crews worked …", "Demonstrators said …") is
+            # a name only when the article also writes it after a first name or title ("Mr. Reilly"),
+            # or when it is said to speak and does not look plural ("Lopez said …").
             self._gender_index()
-            if person.key not in self._surnames:
-                return
-        people.append(person)
+            plural = person.key.endswith("s") and not person.key.endswith(("ss", "us", "is"))
+            if person.key not in self._surnames and (plural or not speech):
+                person = replace(person, named=False, kind="plural" if plural else person.kind)
+        if speech or person.named or _gendered_head(person) or person.kind != "person":
+            # "The work began …" names nobody; "My mother says …" does, and "The campaign is
+            # defending …" gives "it" something to refer to.
+            people.append(person)
 
 
 #: "Mr. Lopez", "Maria Lopez", "Sen. Maria de la Cruz" (the surname is the last capitalised word).

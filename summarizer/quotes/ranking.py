@@ -25,7 +25,9 @@ _STOPWORDS = frozenset(
 
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
-    counts = Counter(w for w in _WORD.findall(text.lower()) if len(w) > 3 and w not in _STOPWORDS)
+    counts = Counter(_WORD.findall(text.lower()))  # counted in C; short words and stopwords dropped after
+    for word in [w for w in counts if len(w) <= 3 or w in _STOPWORDS]:
+        del counts[word]
     return frozenset(w for w, n in counts.most_common(top) if n > 1)
 
 

@@ -7,13 +7,16 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
-from summarizer.quotes.marks import Span, paragraphs
+from summarizer.quotes.marks import Span, paragraphs, word_count
 from summarizer.quotes.mentions import (
     PRONOUNS,
+    SUBJECT_PRONOUNS_BY_LANGUAGE,
+    VERB_SECOND,
     Token,
     is_participle,
     is_speech_verb,
     noun_phrase_after_verb,
+    noun_phrase_ending,
     noun_phrase_starting,
     sentence_subject,
     subject_before,
@@ -119,6 +122,9 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     p_start, p_end = paras[span.paragraph]
     prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
     nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
+    # A short quoted name before ("Die „Saarztg.“ schreibt: „…“") is part of this quote's sentence.
+    while prev is not None and word_count(text[prev.start : prev.end]) < 3:
+        prev = spans[spans.index(prev) - 1] if spans.index(prev) and spans[spans.index(prev) - 1].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
     sent_start = sentence_start(text, span.start, floor)
     before = tokens(text, sent_start, span.start)
@@ -166,10 +172,29 @@ def _sentence_mention(
         return later
     if sum(t.text[:1].isalnum() for t in before) >= 3:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
-        subject = _mention(text, before, sentence_subject(before))
+        subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
+    """ "Ivanka Trump, who portrayed him as “…”", "a foundation that focuses on the “…”": the quote
+    sits in a relative clause, whose subject is the noun before "who"/"that" (and the word itself)."""
+    for k in range(len(toks) - 2, 0, -1):
+        if toks[k].word not in ("who", "that", "which"):
+            continue
+        follower = toks[k + 1]
+        if not (follower.text.islower() and follower.word.isalpha()) or follower.word in _NOT_VERB_AFTER:
+            return None
+        j = k - 1 if toks[k - 1].text != "," else k - 2
+        if j < 0 or (toks[k].word == "that" and toks[k - 1].text == ","):
+            return None
+        found = noun_phrase_ending(toks, j)
+        if found is None or toks[found[0]].text.lower() in PRONOUNS:
+            return None
+        return found[0], k
+    return None
 
 
 def _inverted_speech_clause(after: list[Token]) -> bool:
@@ -183,7 +208,7 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
     """ "Lynch said she recalled thinking, “…”": the named speaker of the reporting clause, not the
     pronoun inside the reported one (they are the same person, and the name is the attribution)."""
     if text[found.start : found.end].lower() not in PRONOUNS:
-        return found
+        return _reporting_clause_speaker(text, before, found)
     for v, tok in enumerate(before):
         if tok.start >= found.start:
             return found
@@ -194,6 +219,28 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
             continue
         rng = subject_before(before, v)
         if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
+            return _mention(text, before, rng) or found
+    return found
+
+
+_SUBORDINATORS = frozenset(["that", "when", "if", "while", "because", "although", "though", "as", "since", "whether"])
+
+
+def _reporting_clause_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
+    """ "Mrs. Clinton said that when Ms. Warren railed against Wall Street, “…”": the sentence's
+    reporting verb is "said", and the clause it reports (with its own speech verb) is what she said."""
+    for v, tok in enumerate(before):
+        if tok.start >= found.start:
+            return found
+        if not is_speech_verb(before, v) or v + 1 >= len(before):
+            continue
+        k = v + 1
+        while k < len(before) and before[k].word in _SUBORDINATORS:
+            k += 1
+        if k == v + 1 or k >= len(before) or before[k].start != found.start:
+            continue
+        rng = subject_before(before, v)
+        if rng and before[rng[0]].capitalised and before[rng[0]].word not in ("who", "which", "that"):
             return _mention(text, before, rng) or found
     return found
 
@@ -256,7 +303,7 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
         if is_participle(before[v]) and v >= n - 4:
             return _mention(text, before, _subject_of_participle(before, v))
         if is_speech_verb(before, v):
-            rng = subject_before(before, v)
+            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
                 rng = noun_phrase_starting(before, v + 1)
@@ -264,6 +311,35 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
                     rng = None
             return _mention(text, before, rng)
     return None
+
+
+#: German articles and titles, for subjects in verb-second order.
+_DE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "deren", "dessen"])
+_DE_TITLES = frozenset(["Graf", "Grafen", "Herr", "Herrn", "Frau", "Fürst", "Prinz", "König", "Kaiser", "Minister", "Abg", "General", "Präsident", "Bürgermeister", "Vizebürgermeister", "Redakteur", "Dr", "Professor", "Pfarrer"])
+
+
+def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
+    """The subject of a German speech verb: after it when a phrase is fronted ("Am 5. Mai schreibt
+    er …", "ausdrücklich konstatierte Graf Stürgkh …"), else the name just before it ("in deren
+    Verlauf Jonescu sagte"). German capitalises every noun, so a name is at most two capitalised
+    words after an article, a title or a lower-case word."""
+    after = toks[v + 1] if v + 1 < len(toks) else None
+    if after is not None and after.text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"]:
+        return v + 1, v + 1
+    if after is not None and after.text.rstrip(".") in _DE_TITLES:
+        last = v + 1
+        while last + 1 < len(toks) and last < v + 3 and toks[last + 1].capitalised:
+            last += 1
+        return v + 1, last
+    j = v - 1
+    if j < 0 or not toks[j].capitalised:
+        return subject_before(toks, v)
+    first = j
+    while first - 1 >= 0 and first > j - 2 and toks[first - 1].capitalised and toks[first - 1].word not in _DE_ARTICLES:
+        if first - 2 >= 0 and toks[first - 2].word in _DE_ARTICLES and toks[first - 1].text.rstrip(".") not in _DE_TITLES:
+            break  # "deren Verlauf Jonescu": "Verlauf" is the article's noun
+        first -= 1
+    return first, j
 
 
 def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
@@ -348,7 +424,9 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
         if is_speech_verb(before, v) or is_participle(before[v]):
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
-            rng = subject_before(before, v)
+            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            if rng is None and v == 0 and before[0].capitalised:
+                rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
                 return _mention(text, before, rng)
     return None

@@ -1,7 +1,7 @@
 """Briefing quality (ROUGE against editors' highlights) and speed, every method in one run; prints JSON.
 
-Usage: python tests/benchmarks/briefing_eval.py [--split dev | --data PATH] [--sentences 3] [--repeats 3]
-                                               [--methods lexrank,newsrank,...]
+Usage: python tests/benchmarks/briefing_eval.py [--split dev|tune | --data PATH | --cv K] [--sentences 3]
+                                               [--repeats 3] [--methods lexrank,newsrank,...]
 
 Scoring rule of ../shared/eval/news/README.md: the briefing of each article (body only, no title
 line) against its reference highlights, ROUGE F1 from Google's ``rouge-score`` with the Porter
@@ -9,6 +9,11 @@ stemmer, sentences joined by newlines for ROUGE-Lsum, averaged over articles; an
 briefing fails scores 0. "lead3" is the baseline exactly as the README defines it: the first three
 punkt sentences of the raw text, unfiltered. Articles/s is end to end from raw text (parsing,
 sentence splitting, tokenising, ranking), one core, the median of ``--repeats`` passes.
+
+``--cv K`` cross-validates BriefRank (the default method) over the dev and tune splits together: the
+articles are cut into K fixed folds (tests/benchmarks/fit_briefing.py), and each fold is briefed with
+weights fitted on the other K - 1 and scored against Lead-3 on the same articles in the same run; it
+prints each fold's margin, their mean, spread and minimum.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 # One core: numpy's BLAS would otherwise spread a single briefing over every core.
@@ -33,7 +39,8 @@ from summarizer.tokenize import split_sentences
 from tests.benchmarks.machine import EVAL, machine, median_rate
 
 NEWS = EVAL / "news"
-SPLITS = {"dev": NEWS / "cnndm_dev.jsonl"}
+SPLITS = {"dev": NEWS / "cnndm_dev.jsonl", "tune": NEWS / "cnndm_tune.jsonl"}
+KEYS = ("R1", "R2", "RLsum")
 
 
 def load(path: Path) -> list[dict]:
@@ -100,17 +107,152 @@ def evaluate(
     }
 
 
+def rouge(scorer, highlights: Sequence[str], sentences: Sequence[str] | None) -> dict[str, float]:
+    """One article's scores (in points); an empty or failed briefing scores 0."""
+    if not sentences:
+        return dict.fromkeys(KEYS, 0.0)
+    scores = scorer.score("\n".join(highlights), "\n".join(sentences))
+    return {k: 100 * scores[r].fmeasure for k, r in zip(KEYS, ("rouge1", "rouge2", "rougeLsum"), strict=True)}
+
+
+def _mean(scores: Sequence[dict[str, float]]) -> dict[str, float]:
+    return {k: statistics.fmean(s[k] for s in scores) for k in KEYS}
+
+
+def _margins(ours: Sequence[dict[str, float]], lead: Sequence[dict[str, float]]) -> dict[str, float]:
+    a, b = _mean(ours), _mean(lead)
+    return {k: a[k] - b[k] for k in KEYS}
+
+
+def _summary(fold_margins: Sequence[dict[str, float]]) -> dict[str, dict[str, float]]:
+    return {
+        k: {
+            "mean": round(statistics.fmean(m[k] for m in fold_margins), 2),
+            "sd": round(statistics.stdev(m[k] for m in fold_margins), 2) if len(fold_margins) > 1 else 0.0,
+            "min": round(min(m[k] for m in fold_margins), 2),
+            "max": round(max(m[k] for m in fold_margins), 2),
+        }
+        for k in KEYS
+    }
+
+
+def sweep(examples, folds: int = 5) -> list[dict[str, object]]:
+    """Cross-validated margins over Lead-3 for a grid of penalties and redundancies (fast path).
+
+    Briefs each held-out article straight from its prepared features (as BriefRank would from the
+    same sentences), so a grid point costs a fraction of a second.
+    """
+    from rouge_score import rouge_scorer
+
+    from tests.benchmarks import fit_briefing as fb
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    assignment = fb.folds_for([{"id": e.id} for e in examples], folds)
+    lead = [rouge(scorer, e.highlights, e.lead3) for e in examples]
+    table = []
+    for l2 in (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0):
+        weights = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
+        for redundancy in (0.0, 0.25, 0.5, 1.0, 2.0):
+            ours = [
+                rouge(scorer, e.highlights, fb.pick(e, weights[f], redundancy))
+                for e, f in zip(examples, assignment, strict=True)
+            ]
+            margins = [
+                _margins(
+                    [o for o, f in zip(ours, assignment, strict=True) if f == k],
+                    [b for b, f in zip(lead, assignment, strict=True) if f == k],
+                )
+                for k in range(folds)
+            ]
+            summary = _summary(margins)
+            table.append(
+                {"l2": l2, "redundancy": redundancy, **{k: (v["mean"], v["min"]) for k, v in summary.items()}}
+            )
+    return table
+
+
+def cross_validate(folds: int, count: int, scorer) -> dict[str, object]:
+    """BriefRank fitted on K - 1 folds and run end to end on the held-out one, against Lead-3."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    from summarizer.briefing import LANGUAGE
+    from summarizer.briefrank import BriefRankSummarizer
+    from tests.benchmarks import fit_briefing as fb
+
+    rows = fb.load()
+    examples = {e.id: e for e in fb.prepare(rows)}
+    assignment = fb.folds_for(rows, folds)
+    per_fold, fold_margins = [], []
+    pooled_ours, pooled_lead = [], []
+    for k in range(folds):
+        weights = fb.fit([examples[r["id"]] for r, f in zip(rows, assignment, strict=True) if f != k and r["id"] in examples])
+        summarizer = BriefRankSummarizer(Stemmer(LANGUAGE), weights=weights, redundancy=fb.REDUNDANCY)
+        summarizer.stop_words = get_stop_words(LANGUAGE)
+        held = [r for r, f in zip(rows, assignment, strict=True) if f == k]
+        ours = [rouge(scorer, r["highlights"], _safe(summarizer, r["article"], count)) for r in held]
+        lead = [rouge(scorer, r["highlights"], lead3(r["article"], count)) for r in held]
+        margins = _margins(ours, lead)
+        fold_margins.append(margins)
+        pooled_ours += ours
+        pooled_lead += lead
+        per_fold.append(
+            {
+                "fold": k,
+                "articles": len(held),
+                "lead3": {key: round(v, 2) for key, v in _mean(lead).items()},
+                "briefrank": {key: round(v, 2) for key, v in _mean(ours).items()},
+                "margin": {key: round(v, 2) for key, v in margins.items()},
+            }
+        )
+    summary = _summary(fold_margins)
+    return {
+        "data": [p.name for p in fb.FIT_FILES],
+        "articles": len(rows),
+        "folds": folds,
+        "l2": fb.L2,
+        "redundancy": fb.REDUNDANCY,
+        "per_fold": per_fold,
+        "pooled": {
+            "lead3": {key: round(v, 2) for key, v in _mean(pooled_lead).items()},
+            "briefrank": {key: round(v, 2) for key, v in _mean(pooled_ours).items()},
+        },
+        "margin_over_folds": summary,
+        "targets": {
+            "mean R1 margin >= +1.0": summary["R1"]["mean"] >= 1.0,
+            "every fold's R1 margin > 0": summary["R1"]["min"] > 0,
+            "mean R2 and RLsum margins >= +0.5": min(summary["R2"]["mean"], summary["RLsum"]["mean"]) >= 0.5,
+        },
+    }
+
+
+def _safe(summarizer, text: str, count: int) -> list[str] | None:
+    try:
+        return briefing(parse_article(text, has_title=False), count, summarizer)
+    except Exception:  # a failed article scores 0
+        return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--split", choices=sorted(SPLITS), default="dev")
     source.add_argument("--data", type=Path, help="a .jsonl file in the format of ../shared/eval/news")
+    source.add_argument("--cv", type=int, metavar="K", help="K-fold cross-validation over dev + tune")
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="timed passes per method (median reported)")
     parser.add_argument("--methods", help="comma-separated subset of methods (default: all)")
     args = parser.parse_args()
 
     path = args.data or SPLITS[args.split]
+    if args.cv is not None:
+        if args.cv < 2:
+            parser.error("--cv needs at least 2 folds")
+        missing = [str(p) for p in SPLITS.values() if not p.is_file()]
+        if missing:
+            print(json.dumps({"skipped": f"no evaluation data at {', '.join(missing)}; nothing measured"}))
+            return 0
+        path = SPLITS["dev"]
     if not path.is_file():
         print(json.dumps({"skipped": f"no evaluation data at {path}; nothing measured"}))
         return 0
@@ -120,6 +262,10 @@ def main() -> int:
         print(json.dumps({"skipped": "the rouge-score package is not installed; nothing measured"}))
         return 0
 
+    if args.cv is not None:
+        scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+        print(json.dumps(cross_validate(args.cv, args.sentences, scorer), indent=2))
+        return 0
     rows = load(path)
     methods = args.methods.split(",") if args.methods else list(METHODS)
     unknown = [m for m in methods if m not in METHODS]
@@ -145,10 +291,10 @@ def main() -> int:
         "default_minus_lead3": {k: round(default[k] - base[k], 2) for k in ("R1", "R2", "RLsum")},
         "targets": {
             "R1 >= lead3 + 1.0": default["R1"] >= base["R1"] + 1.0,
-            "R2 >= lead3": default["R2"] >= base["R2"],
-            "RLsum >= lead3": default["RLsum"] >= base["RLsum"],
+            "R2 >= lead3 + 0.5": default["R2"] >= base["R2"] + 0.5,
+            "RLsum >= lead3 + 0.5": default["RLsum"] >= base["RLsum"] + 0.5,
             "no article failed": default["failed"] == 0 and default["empty"] == 0,
-            ">= 200 articles/s": default["articles_per_s"] >= 200,
+            ">= 300 articles/s": default["articles_per_s"] >= 300,
         },
         "seconds": round(time.perf_counter() - started, 1),
         "machine": machine(),

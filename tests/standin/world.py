@@ -22,6 +22,10 @@ class TestWorld(People):
         self.faults: list[Fault] = []
         self.delay = 0.0  # seconds every API call waits before it is answered
         self.attempts: list[tuple[str, int | None, float]] = []  # every send-like call: method, chat, at
+        #: When set, Telegram's per-chat limit: a send to a chat within this many seconds of the
+        #: last one accepted for that chat is refused with 429 (retry_after 1).
+        self.chat_interval: float | None = None
+        self._chat_accepted: dict[int, float] = {}
 
     def admit(self, method: str, chat_id: int) -> None:
         """Chat exists, no injected fault strikes, the user has not blocked the bot; else raise."""
@@ -33,8 +37,12 @@ class TestWorld(People):
                 raise fault.error()
         if self.faults:
             self.faults = [f for f in self.faults if not f.expired(at)]
+        if self.chat_interval and at - self._chat_accepted.get(chat_id, -1e9) < self.chat_interval:
+            raise ApiError(429, "Too Many Requests: retry after 1", {"retry_after": 1})
         if chat_id in self.blocked:
             raise ApiError(403, self.blocked[chat_id])
+        if self.chat_interval:
+            self._chat_accepted[chat_id] = at
 
     async def before_call(self, method: str) -> None:
         if self.delay:

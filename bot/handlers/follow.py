@@ -1,0 +1,116 @@
+"""Reader commands for topics: /follow, /unfollow, /following, /alert, and the daily-update choice."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.handlers.common import answer, db_of, settings_of
+from bot.render import follow as render
+from storage import subscribers, topics
+
+log = logging.getLogger(__name__)
+
+
+def _argument(update: Update) -> str:
+    """Everything after the command, as typed (quotes and newlines kept)."""
+    text = update.effective_message.text or ""
+    return text.partition(" ")[2] if " " in text.split("\n", 1)[0] else text.partition("\n")[2]
+
+
+async def _zone(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> str:
+    subscriber = await subscribers.get(db_of(context), chat_id)
+    return subscriber.tz if subscriber is not None else settings_of(context).default_tz
+
+
+async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    raw = _argument(update)
+    phrase = topics.clean_phrase(raw)
+    if not phrase:
+        await answer(update, render.FOLLOW_USAGE if not raw.strip() else render.no_words(""))
+        return
+    if len(phrase) > topics.MAX_CHARS:
+        await answer(update, render.too_long(len(phrase)))
+        return
+    db = db_of(context)
+    groups = await topics.parse(db, phrase)
+    if not groups:
+        await answer(update, render.no_words(phrase))
+        return
+    chat_id = update.effective_chat.id
+    added = await topics.add(db, chat_id, phrase, groups)
+    if added == "duplicate":
+        await answer(update, render.already_following(phrase))
+    elif added == "full":
+        await answer(update, render.too_many())
+    else:
+        reader = await topics.reader(db, chat_id)
+        await answer(
+            update, render.followed(added, await topics.count(db, chat_id), reader.daily_mode, reader.alerts)
+        )
+
+
+async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    raw = topics.clean_phrase(_argument(update))
+    if not raw:
+        await answer(update, render.UNFOLLOW_USAGE)
+        return
+    db = db_of(context)
+    chat_id = update.effective_chat.id
+    mine = await topics.for_chat(db, chat_id)
+    digits = raw.lstrip("#")
+    if digits.isdigit() and len(digits) <= 6:
+        number = int(digits)
+        if not 1 <= number <= len(mine):
+            await answer(update, render.no_such_number(number, len(mine)))
+            return
+        chosen = mine[number - 1]
+    else:
+        if len(raw) > topics.MAX_CHARS:
+            await answer(update, render.not_following(raw))
+            return
+        key = topics.group_key(await topics.parse(db, raw))
+        chosen = next((t for t in mine if t.key == key or t.phrase.casefold() == raw.casefold()), None)
+        if chosen is None:
+            await answer(update, render.not_following(raw))
+            return
+    await topics.remove(db, chosen.id)
+    await answer(update, render.unfollowed(chosen))
+
+
+async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    db = db_of(context)
+    chat_id = update.effective_chat.id
+    reader = await topics.reader(db, chat_id)
+    mine = await topics.for_chat(db, chat_id)
+    text = render.following(mine, reader.daily_mode, reader.alerts, await _zone(context, chat_id))
+    await answer(update, text, reply_markup=render.mode_keyboard(reader.daily_mode) if mine else None)
+
+
+async def alert(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    args = [a.lower() for a in context.args or []]
+    if args not in (["on"], ["off"]):
+        await answer(update, render.ALERT_USAGE)
+        return
+    db = db_of(context)
+    chat_id = update.effective_chat.id
+    await topics.set_alerts(db, chat_id, args[0] == "on")
+    if args[0] == "off":
+        await answer(update, render.ALERTS_OFF)
+        return
+    has_topics = await topics.count(db, chat_id) > 0
+    await answer(update, render.alerts_on(await _zone(context, chat_id), has_topics))
+
+
+async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The /settings and /following buttons: everything, followed first, only followed."""
+    query = update.callback_query
+    mode = (query.data or "").partition(":")[2]
+    db = db_of(context)
+    before = (await topics.reader(db, query.message.chat.id)).daily_mode
+    await topics.set_daily_mode(db, query.message.chat.id, mode)
+    await query.answer(render.mode_chosen(mode))
+    if mode != before:  # the same markup again would be refused as "message is not modified"
+        await query.edit_message_reply_markup(render.mode_keyboard(mode))

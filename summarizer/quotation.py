@@ -1,0 +1,36 @@
+"""How much of a sentence is inside quotation marks: a readability rule and a briefing feature."""
+
+from __future__ import annotations
+
+import re
+
+#: An opening mark: at the start or after a space or bracket; a single mark only before a letter
+#: (so the apostrophe of '90s opens nothing).
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[“\"](?=\S)|['‘](?=[^\W\d_]))")
+_CLOSE_QUOTE = re.compile(r"(?<=\S)[”’\"'](?=[\s.,;:!?)\]—–-]|$)")
+
+
+def _alnum(text: str) -> int:
+    return sum(map(str.isalnum, text))
+
+
+def quoted_share(sentence: str) -> float:
+    """The share of the sentence's letters and digits that lie inside quotation marks.
+
+    An opening mark with no closing mark in the sentence runs to its end (a quote continued over
+    several sentences).
+    """
+    opening = _OPEN_QUOTE.search(sentence)
+    if opening is None:  # most sentences: no need to count anything
+        return 0.0
+    total = _alnum(sentence)
+    if not total:
+        return 0.0
+    inside = 0
+    while opening is not None:
+        closing = _CLOSE_QUOTE.search(sentence, opening.end())
+        end = closing.start() if closing else len(sentence)
+        inside += _alnum(sentence[opening.end() : end])
+        at = closing.end() if closing else len(sentence)
+        opening = _OPEN_QUOTE.search(sentence, at)
+    return inside / total

@@ -1,0 +1,226 @@
+"""BriefRank (the learned default) and its fitting script: stories on short texts written here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+from summarizer import briefrank
+from summarizer.article import parse_article
+from summarizer.briefing import DEFAULT_METHOD, as_written, briefing, build_document, uncaption
+from summarizer.briefrank import FEATURES, REDUNDANCY, WEIGHTS, BriefRankSummarizer
+from tests.benchmarks import fit_briefing
+
+ROOT = Path(__file__).resolve().parents[1]
+
+STORY = [
+    "The harbour council voted on Monday to rebuild the storm-battered sea wall.",
+    "The new wall will be two metres higher and is due to be finished next spring.",
+    "Engineers said the old wall had been breached in three places during the winter storms.",
+    "Residents of forty homes behind the sea wall had asked the council for help.",
+    "The rebuilding will cost the council four million pounds over two years.",
+]
+
+
+def brief(sentences: list[str], count: int = 3, method: str | None = None) -> list[str]:
+    return briefing(parse_article(" ".join(sentences), has_title=False), count, method)
+
+
+def ranker(**weights: float) -> BriefRankSummarizer:
+    """BriefRank with every weight at 0 except those given (by feature name)."""
+    summarizer = BriefRankSummarizer(
+        Stemmer("english"), weights=[weights.get(name, 0.0) for name in FEATURES], redundancy=0.0
+    )
+    summarizer.stop_words = get_stop_words("english")
+    return summarizer
+
+
+def test_briefrank_is_the_default_method():
+    assert DEFAULT_METHOD == "briefrank"
+    picked = brief(STORY)
+    assert len(picked) == 3 and picked == sorted(picked, key=STORY.index)
+
+
+def test_the_shipped_model_keeps_the_lead_and_holds_quotation_and_first_person_against_a_sentence():
+    weights = dict(zip(FEATURES, WEIGHTS, strict=True))
+    assert weights["lead"] > 0 and weights["salience"] > 0
+    assert weights["quote"] < 0 and weights["person"] < 0
+
+
+def test_a_quotation_gives_way_to_the_same_news_reported():
+    quoted = "“The council will rebuild the sea wall before the winter storms,” the mayor said."
+    reported = "The mayor said the council will rebuild the sea wall before the winter storms."
+    body = [STORY[0], quoted, STORY[1], reported, STORY[4]]
+    picked = brief(body, 2)
+    assert reported in picked and quoted not in picked
+    # With the quote feature switched off, the earlier (quoted) sentence would have won.
+    no_quote = dict(zip(FEATURES, WEIGHTS, strict=True)) | {"quote": 0.0}
+    assert quoted in briefing(parse_article(" ".join(body), has_title=False), 2, ranker(**no_quote))
+
+
+def test_a_sentence_in_the_first_person_gives_way_to_reporting():
+    personal = "We have never seen waves like this in forty years of sailing on the harbour."
+    body = [STORY[0], personal, STORY[1], STORY[2], STORY[3]]
+    assert personal not in brief(body, 3)
+    no_person = dict(zip(FEATURES, WEIGHTS, strict=True)) | {"person": 0.0}
+    assert personal in briefing(parse_article(" ".join(body), has_title=False), 3, ranker(**no_person))
+
+
+def test_quotations_still_fill_a_briefing_when_nothing_else_is_left():
+    quotes = [
+        "“We cannot wait for another storm to take our homes away,” said one resident.",
+        "“The wall must be finished before the winter comes back,” said another resident.",
+    ]
+    picked = brief([STORY[0], *quotes], 3)
+    assert picked == [STORY[0], *quotes]
+
+
+def test_titles_count_for_titled_articles():
+    body = "\n".join(
+        [
+            "A long meeting ended late on Monday night in the town hall.",
+            "Several speakers complained about parking near the station.",
+            "The vote on the harbour wall passed by nine votes to two.",
+        ]
+    )
+    summarizer = ranker(lead=1.0, salience=1.0)
+    untitled = [str(s) for s in summarizer(build_document(parse_article(body, has_title=False)), 2)]
+    assert "harbour wall" not in " ".join(untitled)
+    titled = parse_article("Council approves harbour wall plan\n" + body)
+    assert any("harbour wall" in str(s) for s in summarizer(build_document(titled), 2))
+
+
+def test_wrong_number_of_weights_is_refused():
+    with pytest.raises(ValueError):
+        BriefRankSummarizer(Stemmer("english"), weights=[1.0])
+
+
+def test_features_describe_position_person_and_quotation():
+    summarizer = ranker()
+    document = build_document(
+        parse_article(" ".join([STORY[0], "We were told the wall would hold.", "“It will hold,” he said."]), has_title=False)
+    )
+    x, similarity, _ = summarizer.describe(document.sentences)
+    column = {name: x[:, i] for i, name in enumerate(FEATURES)}
+    assert column["lead"][0] >= column["lead"][1] >= column["lead"][2] > 0
+    assert list(column["person"]) == [0.0, 1.0, 0.0]
+    assert column["quote"][0] == 0.0 and column["quote"][2] > 0.5
+    assert similarity.shape == (3, 3)
+
+
+# --- captions that ran into the next sentence ---------------------------------------------------------
+
+
+def test_a_caption_with_no_full_stop_is_cut_off_the_sentence_it_ran_into():
+    raw = (
+        "Council leader Ann Green at the harbour wall on Monday after the vote "
+        "The harbour council voted on Monday to rebuild the storm-battered sea wall. " + " ".join(STORY[1:])
+    )
+    picked = briefing(parse_article(raw, has_title=False), 3)
+    assert picked[0] == STORY[0]
+    assert not any("Ann Green" in s for s in picked)
+    assert as_written(picked, raw)[0] == STORY[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Roma ended their winless run at home with a victory over Napoli in Serie A on Saturday evening.",
+        "The prosecutor said the doctor offered to help Nurse A with her training in December last year.",
+        "He told reporters that he reads The Times every single morning at his desk in the office.",
+        "The new products claim to stop the damage done by infra-red A rays, too.",
+    ],
+)
+def test_a_capital_the_or_a_inside_a_name_is_not_a_cut(sentence: str):
+    assert uncaption(sentence) == sentence
+
+
+# --- the fitting script ---------------------------------------------------------------------------------
+
+
+def test_the_greedy_oracle_picks_the_sentences_that_cover_the_reference():
+    sentences = [["the", "wall", "fell"], ["sun", "shone", "brightly"], ["council", "rebuild", "wall"]]
+    reference = ["council", "rebuild", "wall", "after", "the", "wall", "fell"]
+    assert sorted(fit_briefing.greedy_oracle(sentences, reference, 2)) == [0, 2]
+    assert len(fit_briefing.greedy_oracle(sentences, reference, 5)) == 3
+
+
+def _examples(seed: int) -> list[fit_briefing.Example]:
+    rng = np.random.default_rng(seed)
+    examples = []
+    for k in range(30):
+        x = rng.normal(size=(8, len(FEATURES)))
+        y = (x[:, 0] + 0.5 * rng.normal(size=8) > 0.8).astype(float)
+        examples.append(fit_briefing.Example(str(k), x, y, np.zeros((8, 8)), [""] * 8, [], []))
+    return examples
+
+
+def test_fitting_is_deterministic_and_learns_the_signal():
+    first = fit_briefing.fit(_examples(1))
+    assert first == fit_briefing.fit(_examples(1))
+    assert first[0] > 0.5 and all(abs(w) < first[0] / 2 for w in first[1:])
+    assert all(round(w, fit_briefing.DECIMALS) == w for w in first)
+
+
+def test_written_weights_are_read_back(tmp_path, monkeypatch):
+    copy = tmp_path / "briefrank.py"
+    shutil.copy(briefrank.__file__, copy)
+    monkeypatch.setattr(fit_briefing, "SOURCE", copy)
+    weights = tuple(float(i) / 8 for i in range(len(FEATURES)))
+    assert fit_briefing.write(weights, 0.75)
+    assert not fit_briefing.write(weights, 0.75)  # already there
+    namespace: dict = {}
+    exec(compile(copy.read_text(), str(copy), "exec"), namespace)
+    assert namespace["WEIGHTS"] == weights and namespace["REDUNDANCY"] == 0.75
+
+
+@pytest.mark.skipif(
+    not all(p.is_file() for p in fit_briefing.FIT_FILES), reason="no ../shared/eval/news data on this machine"
+)
+def test_the_fitting_script_reproduces_the_shipped_weights():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests/benchmarks/fit_briefing.py")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    report = json.loads(result.stdout)
+    assert report["shipped_weights_match"], report
+    assert tuple(report["weights"].values()) == WEIGHTS and report["redundancy"] == REDUNDANCY
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    branches, depth, start, escaped = [], 0, 0, False
+    for i, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+    return [*branches, pattern[start:]]
+
+
+def test_every_kind_of_page_furniture_has_a_hint_so_the_fast_check_never_lets_one_through():
+    from summarizer import briefing as rules
+
+    branches = _top_level_branches(rules._BOILERPLATE.pattern)
+    assert len(branches) > 5
+    for branch in branches:
+        assert any(hint in branch.lower() for hint in rules._BOILERPLATE_HINTS), branch
+    assert rules.is_boilerplate("Scroll down for video The harbour council voted to rebuild the wall.")
+    assert not rules.is_boilerplate(STORY[0])
