@@ -198,7 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="newsbrief",
         description="News briefings on Telegram: serve the bot, try it offline, or brief article files.",
-        epilog="Exit status: 0 done, 1 nothing to do or failed input, 2 wrong usage (or no token for run).",
+        epilog="Exit status: 0 done, 1 nothing to do or failed input, 2 wrong usage or a setting to fix "
+        "(a bad value, a refused token, no token for run).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
