@@ -158,7 +158,7 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def _log_level(raw: str) -> str:
-    level = raw.upper()
+    level = {"WARN": "WARNING", "FATAL": "CRITICAL"}.get(raw.upper(), raw.upper())  # logging's aliases
     if level not in LOG_LEVELS:
         raise ConfigError(f"NEWSBRIEF_LOG_LEVEL: {raw!r} is not one of {', '.join(LOG_LEVELS)}")
     return level

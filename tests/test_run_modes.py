@@ -225,3 +225,10 @@ def test_make_run_opens_the_console_without_a_token_and_serves_with_one(tmp_path
     assert online.returncode != 0
     assert "newsbrief: cannot reach the Bot API" in online.stderr
     assert "console" not in online.stdout
+
+
+def test_log_level_names_as_logging_knows_them():
+    from bot.config import load_settings
+
+    for raw, level in [("debug", "DEBUG"), ("Info", "INFO"), ("warn", "WARNING"), ("ERROR", "ERROR"), ("", "INFO")]:
+        assert load_settings({"NEWSBRIEF_LOG_LEVEL": raw}, dotenv=Path("/nonexistent")).log_level == level

@@ -180,3 +180,52 @@ async def test_an_entry_with_a_link_telegram_would_refuse_gets_no_button(
     async with await Database.open(db_path) as db:
         stored = await articles.get(db, 1)
     assert stored is not None and stored.site_name == "Odd Wire"
+
+
+def stored(**fields) -> articles.StoredArticle:
+    base = {
+        "id": 7,
+        "title": "Pier reopens",
+        "body": "The pier reopened on Saturday.",
+        "credit": None,
+        "source": "feed",
+        "url": None,
+        "language": "en",
+        "posted_by": None,
+        "posted_at": "2026-11-30T08:00:00.000000Z",
+        "content_hash": "x",
+        "briefing": ["The pier reopened on Saturday."],
+        "quotes": [],
+        "summarizer_version": None,
+    }
+    return articles.StoredArticle(**{**base, **fields})
+
+
+def test_source_line_and_button_for_articles_stored_before_migration_5_and_odd_values():
+    from bot.render.articles import article_keyboard, heading
+    from tests.standin import to_plain_text
+
+    def buttons(article):
+        return [b.to_dict() for row in article_keyboard(article).inline_keyboard for b in row if b.url]
+
+    # Stored before the columns existed: the link's host names it, the posting date dates it.
+    old = stored(url="https://www.harbour-news.example/pier")
+    assert to_plain_text(heading(old), "HTML").splitlines()[1] == "#7 · harbour-news.example · 30 Nov 2026"
+    assert buttons(old) == [{"text": "Read at harbour-news.example", "url": old.url}]
+
+    # Markup in a site name is text; a long one is cut on the button; a date that is no date is ignored.
+    odd = stored(
+        url="https://example.org/a",
+        site_name="<b>Port & Harbour</b> " + "Gazette " * 10,
+        published_at="2026-13-45",
+    )
+    line = to_plain_text(heading(odd), "HTML").splitlines()[1]
+    assert line.startswith("#7 · <b>Port & Harbour</b> Gazette") and line.endswith(" · 30 Nov 2026")
+    [button] = buttons(odd)
+    assert button["text"].startswith("Read at <b>Port & Harbour</b>") and len(button["text"]) <= len("Read at ") + 40
+
+    # Links Telegram would refuse get no button; the card's own buttons stay.
+    for url in ("javascript:alert(1)", "ftp://example.org/x", "https://exa mple.org/", "/relative", ""):
+        article = stored(url=url or None, site_name="Wire")
+        assert buttons(article) == [], url
+        assert len(article_keyboard(article).inline_keyboard) == 2
