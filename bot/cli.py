@@ -14,12 +14,11 @@ from typing import NoReturn
 
 from bot import cli_extract
 from bot.config import ConfigError, load_settings
-from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from storage.db import StorageError
-from summarizer import quotes as quote_extractor
-from summarizer.article import parse_article
-from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
-from summarizer.quotes.offsets import as_in_text
+from summarizer.briefing import DEFAULT_METHOD, METHODS
+
+# The text work (bot.ingest, the quote extractor, trafilatura) is imported by the commands that
+# use it: `newsbrief run` without a token must answer at once, even on a busy machine.
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
 MAX_QUOTES_CHARS = 10_000_000
@@ -63,6 +62,8 @@ def _version() -> str:
 
 def _read_input(name: str) -> str:
     """The text of FILE, or of standard input for ``-``: UTF-8 only, never binary."""
+    from bot.ingest import IngestError, text_from_bytes
+
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
@@ -74,6 +75,12 @@ def _read_input(name: str) -> str:
 
 
 def _brief(args: argparse.Namespace) -> int:
+    from bot.ingest import MAX_ARTICLE_CHARS
+    from summarizer import quotes as quote_extractor
+    from summarizer.article import parse_article
+    from summarizer.briefing import as_written, briefing
+    from summarizer.quotes.offsets import as_in_text
+
     text = _read_input(args.file)
     if len(text) > MAX_ARTICLE_CHARS:
         raise CliError(
@@ -114,6 +121,8 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _quotes(args: argparse.Namespace) -> int:
+    from summarizer import quotes as quote_extractor
+
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
@@ -129,6 +138,7 @@ def _quotes(args: argparse.Namespace) -> int:
 
 
 async def _post_files(files: Sequence[str], db_path: str, method: str) -> int:
+    from bot.ingest import IngestError, post_text
     from storage.db import Database
 
     failures = 0

@@ -92,13 +92,22 @@ def oldest_first(entries: list[Any]) -> list[Any]:
 
 
 async def add_feed(
-    db: Database, url: str, settings: Settings, user_id: int | None, *, timeout: float = fetch.TIMEOUT
+    db: Database,
+    url: str,
+    settings: Settings,
+    user_id: int | None,
+    *,
+    timeout: float = fetch.TIMEOUT,
+    language: str | None = None,
 ) -> tuple[feeds.Feed, PollResult]:
-    """``/feed add``: fetch and check the feed, store it, and take in its entries right away."""
+    """``/feed add``: fetch and check the feed, store it, and take in its entries right away.
+
+    ``language``: its articles' language (``/feed add URL lang=xx``); None: each one's is detected.
+    """
     fetch.check_url(url)
     page = await _fetch_feed(url, settings, {}, timeout)
     parsed = await asyncio.to_thread(parse, page.body, page.media_type)
-    feed = await feeds.add(db, url, title=_feed_title(parsed), added_by=user_id)
+    feed = await feeds.add(db, url, title=_feed_title(parsed), added_by=user_id, language=language)
     return feed, await _take_in(db, feed, page, parsed, settings, timeout)
 
 
@@ -197,6 +206,7 @@ async def _take_in(
             method=settings.summarizer,
             site_name=site_name,
             published_at=published,
+            language=feed.language,
         )
         await feeds.mark_seen(db, feed.id, key, result.article.id)
         added += result.created

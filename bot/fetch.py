@@ -261,6 +261,7 @@ async def post_url(
     *,
     timeout: float = TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    language: str | None = None,
 ) -> ingest.PostResult:
     """``/post <url>``: fetch the page, extract its article and post it; a link posted before is not re-added."""
     check_url(url)
@@ -278,4 +279,5 @@ async def post_url(
         method=settings.summarizer,
         site_name=found.site,
         published_at=found.published,
+        language=language,
     )

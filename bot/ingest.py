@@ -15,6 +15,7 @@ from summarizer.article import Article, parse_article
 from summarizer.briefing import DEFAULT_METHOD, VERSION, briefing
 from summarizer.clean import NotText, decode_article_bytes
 from summarizer.extract import PageArticle, extract, looks_like_html
+from summarizer.language import detect
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +45,15 @@ class PostResult:
     created: bool
 
 
-def analyse(article: Article, method: str | None = None) -> Analysis:
-    """Briefing and quotes of an article body (CPU-bound: call it in a worker thread)."""
+def analyse(article: Article, method: str | None = None, language: str | None = None) -> Analysis:
+    """Briefing and quotes of an article body (CPU-bound: call it in a worker thread).
+
+    ``language``: the article's stored language, passed on to the summarizer.
+    """
     body = article.body
     found = quote_extractor.extract(body)
     return Analysis(
-        briefing=briefing(article, BRIEFING_SENTENCES, method),
+        briefing=briefing(article, BRIEFING_SENTENCES, method, language=language),
         quotes=[q.to_json() for q in found],
     )
 
@@ -71,10 +75,16 @@ async def refresh_stale(db: Database, method: str | None = None, batch: int = 20
         for stored in chunk:
             paragraphs = tuple(p for p in stored.body.split("\n\n") if p.strip())
             article = Article(stored.title, paragraphs, stored.credit)
-            analysis = await asyncio.to_thread(analyse, article, method)
+            analysis = await asyncio.to_thread(analyse, article, method, stored.language)
             await articles.set_summary(db, stored.id, analysis.briefing, analysis.quotes, version)
             refreshed += 1
     return refreshed
+
+
+def article_language(article: Article) -> str:
+    """The language the article is written in, detected from its title and body (ISO 639-1 code;
+    ``"und"`` when there are no words to go by). CPU-bound for long articles: run it in a thread."""
+    return detect(f"{article.title or ''}\n\n{article.body}")
 
 
 def article_from_text(text: str) -> Article:
@@ -164,10 +174,12 @@ async def post_article(
     method: str | None = None,
     site_name: str | None = None,
     published_at: str | None = None,
+    language: str | None = None,
 ) -> PostResult:
     """Store an article with its briefing and quotes; an article already stored is not re-added.
 
     ``site_name`` and ``published_at``: the source's name and date, when the feed or page gives them.
+    ``language`` (an ISO 639-1 code: ``/post lang=xx``, a feed's own setting) overrides detection.
     """
     assert article.title is not None
     article = bounded(article)  # every way in (text, file, link, feed) is bounded here at the latest
@@ -175,7 +187,9 @@ async def post_article(
     existing = await articles.by_hash(db, digest)
     if existing is not None:
         return PostResult(existing, created=False)
-    analysis = await asyncio.to_thread(analyse, article, method)
+    if not language:
+        language = await asyncio.to_thread(article_language, article)
+    analysis = await asyncio.to_thread(analyse, article, method, language)
     stored, created = await articles.add(
         db,
         title=article.title,
@@ -183,6 +197,7 @@ async def post_article(
         credit=article.credit,
         source=source,
         url=url,
+        language=language,
         posted_by=posted_by,
         briefing=analysis.briefing,
         site_name=_bounded(site_name, MAX_SITE_CHARS),

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
-_COLUMNS = "id, url, title, etag, last_modified, added_by, added_at, last_polled_at, last_error"
+_COLUMNS = "id, url, title, etag, last_modified, added_by, added_at, last_polled_at, last_error, language"
 
 
 @dataclass(frozen=True)
@@ -23,17 +23,22 @@ class Feed:
     added_at: str
     last_polled_at: str | None
     last_error: str | None
+    #: ISO 639-1 code its articles are stored with (``/feed add URL lang=xx``); None: detected.
+    language: str | None = None
 
 
 def _from_row(row: Any) -> Feed:
     return Feed(**dict(row))
 
 
-async def add(db: Database, url: str, *, title: str | None = None, added_by: int | None = None) -> Feed:
+async def add(
+    db: Database, url: str, *, title: str | None = None, added_by: int | None = None, language: str | None = None
+) -> Feed:
     """Store a new feed; a feed already stored under this URL is returned unchanged."""
     await db.execute(
-        "INSERT INTO feeds (url, title, added_by, added_at) VALUES (?, ?, ?, ?) ON CONFLICT (url) DO NOTHING",
-        (url, title, added_by, utc_now()),
+        "INSERT INTO feeds (url, title, added_by, added_at, language) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (url) DO NOTHING",
+        (url, title, added_by, utc_now(), language),
     )
     feed = await by_url(db, url)
     assert feed is not None

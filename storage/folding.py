@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from storage.db import Database
 
-#: The tokenizer of ``articles_fts`` (migration 1): keep the two the same.
-TOKENIZER = "porter unicode61"
+#: The tokenizer of ``articles_fts`` (migration 6): keep the two the same.
+TOKENIZER = "porter unicode61 remove_diacritics 2"
 COLUMNS = ("title", "briefing")
 
 _SETUP = (

@@ -221,14 +221,18 @@ def briefing_document(article: Article) -> ObjectDocumentModel:
 Summarize = Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]
 
 
-def briefing(article: Article, sentences: int = 3, method: str | Summarize | None = None) -> list[str]:
+def briefing(
+    article: Article, sentences: int = 3, method: str | Summarize | None = None, *, language: str | None = None
+) -> list[str]:
     """The ``sentences`` most important readable sentences of the article body, in article order.
 
     Fragments and boilerplate never appear. A sentence that is mostly a quotation (quotes have a
     digest of their own) appears only when too few other sentences are left, except for summarizers
     that weigh quotation themselves (``rates_quotations``: BriefRank learned how much to hold it
     against a sentence). ``method`` is a name of METHODS or a ready summarizer (the evaluation passes
-    one with other weights).
+    one with other weights). ``language``: the article's ISO 639-1 code as stored (``articles.language``);
+    None or a language without rules of its own is briefed with the English rules (issue 18 adds the
+    per-language ones here).
     """
     summarize = method if callable(method) else summarizer_for(method or DEFAULT_METHOD)
     if sentences <= 0 or article.is_empty:

@@ -7,6 +7,8 @@ import re
 #: Characters read: the language shows in the first few paragraphs, and classifying is linear in length.
 SAMPLE_CHARS = 5_000
 _LETTER = re.compile(r"[^\W\d_]")
+#: A language as people write it: "fr", "FR", "fr-FR", "pt_BR" (Telegram's language_code is "pt-br").
+_CODE = re.compile(r"([A-Za-z]{2})(?:[-_][A-Za-z0-9]{2,8})*")
 
 
 def detect(text: str, default: str = "und") -> str:
@@ -21,4 +23,10 @@ def detect(text: str, default: str = "und") -> str:
     return str(code)
 
 
-__all__ = ["detect"]
+def normalise(code: str | None) -> str | None:
+    """The ISO 639-1 code of ``fr``, ``FR``, ``fr-FR`` or ``pt_BR`` (``"fr"``, ``"pt"``); None otherwise."""
+    match = _CODE.fullmatch((code or "").strip())
+    return match.group(1).lower() if match else None
+
+
+__all__ = ["detect", "normalise"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from telegram import Document, Message, Update
 from telegram.ext import ContextTypes
@@ -12,12 +13,15 @@ from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, 
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, feeds, subscribers
+from summarizer.language import normalise
 
 log = logging.getLogger(__name__)
 
 #: Largest attached article file read; bigger ones are refused before downloading.
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 DOCUMENT_TYPES = (".txt", ".md", ".markdown", ".html", ".htm")
+#: ``/post lang=fr …``: the article's language given, not detected (first word after the command).
+_LANG_OPTION = re.compile(r"^[ \t]*lang=(\S*)[ \t]*", re.IGNORECASE)
 
 
 async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -26,12 +30,16 @@ async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     message = update.effective_message
     try:
-        text = await _article_text(message, context)
+        language, own = language_option(_after_command(message.text or message.caption or ""))
+        if language == "":
+            await answer(update, messages.bad_language())
+            return
+        text = await _article_text(message, context, own)
         if text is None:
             await answer(update, messages.usage("post"))
             return
         if _is_url(text):
-            await _post_url(update, context, text.strip())
+            await _post_url(update, context, text.strip(), language)
             return
         article = ingest.article_from_text(text)
     except ingest.IngestError as exc:
@@ -43,6 +51,7 @@ async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         posted_by=update.effective_user.id,
         source="telegram",
         method=settings_of(context).summarizer,
+        language=language,
     )
     await answer(
         update,
@@ -51,9 +60,17 @@ async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
 
 
-async def _article_text(message: Message, context: ContextTypes.DEFAULT_TYPE) -> str | None:
+def language_option(text: str) -> tuple[str | None, str]:
+    """``lang=xx`` opening the text after /post: (its code, the rest). No option: (None, text);
+    an option that is not a language code: ("", text)."""
+    match = _LANG_OPTION.match(text)
+    if match is None:
+        return None, text
+    return normalise(match.group(1)) or "", text[match.end() :]
+
+
+async def _article_text(message: Message, context: ContextTypes.DEFAULT_TYPE, own: str) -> str | None:
     """The article from the command's own text, its attached file, or the message it replies to."""
-    own = _after_command(message.text or message.caption or "")
     if message.document is not None:
         return await _document_text(message.document, context)
     if own.strip():
@@ -98,7 +115,9 @@ async def _document_text(document: Document, context: ContextTypes.DEFAULT_TYPE)
     return await ingest.document_text(data, name)
 
 
-async def _post_url(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+async def _post_url(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, url: str, language: str | None = None
+) -> None:
     try:
         from bot import fetch
     except ImportError:
@@ -106,7 +125,9 @@ async def _post_url(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str
         return
     await answer(update, "Fetching the page…")
     try:
-        result = await fetch.post_url(db_of(context), url, settings_of(context), update.effective_user.id)
+        result = await fetch.post_url(
+            db_of(context), url, settings_of(context), update.effective_user.id, language=language
+        )
     except fetch.FetchError as exc:
         await answer(update, messages.cannot_post(str(exc)))
         return

@@ -14,6 +14,7 @@ from bot.handlers.common import answer, db_of, is_admin, parse_id, settings_of
 from bot.render import feeds as render
 from bot.render import messages
 from storage import feeds
+from summarizer.language import normalise
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +25,12 @@ async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     args = context.args or []
     action = args[0].lower() if args else ""
-    if action == "add" and len(args) == 2:
-        await _add(update, context, args[1])
+    if action == "add" and len(args) in (2, 3):
+        language = _language_arg(args[2]) if len(args) == 3 else None
+        if language == "":
+            await answer(update, render.USAGE)
+            return
+        await _add(update, context, args[1], language)
     elif action == "list" and len(args) == 1:
         for text in render.feed_list(await feeds.all_feeds(db_of(context))):
             await answer(update, text)
@@ -35,7 +40,13 @@ async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, render.USAGE)
 
 
-async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> None:
+def _language_arg(arg: str) -> str:
+    """``lang=xx`` after the URL: the feed's language code; "" for anything else."""
+    key, _, value = arg.partition("=")
+    return (normalise(value) or "") if key.lower() == "lang" else ""
+
+
+async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str, language: str | None = None) -> None:
     try:
         check_url(url)
     except FetchError as exc:
@@ -48,7 +59,9 @@ async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str) -> 
         return
     await answer(update, render.FETCHING)
     try:
-        added, result = await feed_polling.add_feed(db, url, settings_of(context), update.effective_user.id)
+        added, result = await feed_polling.add_feed(
+            db, url, settings_of(context), update.effective_user.id, language=language
+        )
     except FetchError as exc:
         await answer(update, render.not_added(str(exc)))
         return

@@ -11,7 +11,7 @@ from bot.config import parse_time, valid_zone
 from bot.handlers.common import answer, db_of, settings_of
 from bot.render import daily as render
 from bot.render import follow as render_follow
-from bot.schedule import describe_local, next_delivery, to_iso
+from bot.schedule import describe_local, from_iso, next_due
 from storage import articles, subscribers, topics
 
 
@@ -49,15 +49,14 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     current = await subscribers.get(db, update.effective_chat.id)
     delivery_time = parsed[0] or (current.delivery_time if current else settings.default_time)
     tz = parsed[1] or (current.tz if current else settings.default_tz)
-    due = next_delivery(delivery_time, tz, datetime.now(UTC))
+    due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
-    await subscribers.subscribe(
-        db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
-    )
+    await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)
     mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
+    subscribed = render.subscribed(delivery_time, tz, describe_local(from_iso(due), tz))
     await answer(
         update,
-        f"{render.subscribed(delivery_time, tz, describe_local(due, tz))}\n{render_follow.mode_line(mode)}",
+        f"{subscribed}\n{render_follow.mode_line(mode)}",
         reply_markup=render_follow.mode_keyboard(mode),
     )
 
@@ -72,7 +71,7 @@ async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if subscriber is None:
         await answer(update, render.NOT_SUBSCRIBED)
         return
-    due = next_delivery(subscriber.delivery_time, subscriber.tz, datetime.now(UTC))
+    due = from_iso(next_due(subscriber.delivery_time, subscriber.tz, datetime.now(UTC)))
     reader = await topics.reader(db_of(context), subscriber.chat_id)
     text = render.settings_text(
         subscriber.delivery_time, subscriber.tz, describe_local(due, subscriber.tz), subscriber.active

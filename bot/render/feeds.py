@@ -8,7 +8,10 @@ from html import escape
 from bot.render.split import clip, shown, split_blocks
 from storage.feeds import Feed
 
-USAGE = "Usage: /feed add URL, /feed list, or /feed remove feed-id (e.g. /feed remove 2)."
+USAGE = (
+    "Usage: /feed add URL [lang=xx], /feed list, or /feed remove feed-id (e.g. /feed remove 2). "
+    "lang=fr stores the feed's articles as French instead of detecting each one's language."
+)
 NO_FEEDS = "No feeds yet. Add one with /feed add URL."
 FETCHING = "Fetching the feed…"
 
@@ -61,6 +64,8 @@ def feed_list(feeds: list[Feed]) -> list[str]:
     blocks = ["<b>Feeds</b> · /feed remove id stops one"]
     for feed in feeds:
         block = f"#{feed.id} · {_name(feed)}\n{escape(_short(feed.url))}\n<i>{_when(feed.last_polled_at)}</i>"
+        if feed.language:
+            block += f" · lang={escape(feed.language)}"
         if feed.last_error:
             block += f" · last error: {escape(_short(feed.last_error))}"
         blocks.append(block)

@@ -72,6 +72,10 @@ def usage(command: str) -> str:
     return USAGE[command]
 
 
+def bad_language() -> str:
+    return "Not posted: lang= takes a language code, e.g. /post lang=fr (then the article)."
+
+
 def no_such_article(article_id: int) -> str:
     return f"There is no article #{article_id}. /latest shows the newest."
 
