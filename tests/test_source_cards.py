@@ -229,3 +229,24 @@ def test_source_line_and_button_for_articles_stored_before_migration_5_and_odd_v
         article = stored(url=url or None, site_name="Wire")
         assert buttons(article) == [], url
         assert len(article_keyboard(article).inline_keyboard) == 2
+
+
+async def test_an_inline_result_names_the_source_and_carries_the_link(
+    standin: StandIn, linked_bot: InProcessBot, server: LocalServer
+):
+    server.routes["/dredging"] = Answer(
+        page("Channel to be dredged", "The Coast Gazette", "2026-03-04T10:00:00Z"), headers=HTML
+    )
+    standin.send_text(ADMIN, f"/post {server.url('/dredging')}")
+    await standin.replies(ADMIN, 2)
+    standin.send_text(ADMIN, "/post Quiet night\nNothing happened in the channel last night, the coastguard said.")
+    await standin.reply(ADMIN)
+
+    answer = await standin.inline_answer(standin.inline_query(READER, "channel"))
+    by_id = {r["id"]: r for r in answer["results"]}
+    linked, plain = by_id["1"], by_id["2"]
+    assert "#1 · The Coast Gazette · 4 Mar 2026" in linked["input_message_content"]["message_text"]
+    assert linked["reply_markup"]["inline_keyboard"] == [
+        [{"text": "Read at The Coast Gazette", "url": server.url("/dredging")}]
+    ]
+    assert "reply_markup" not in plain
