@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -14,11 +15,13 @@ from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
 
-KEY_QUOTES = 3
 #: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
 TITLE_CHARS = 300
 CREDIT_CHARS = 300
 SEARCH_ECHO_CHARS = 64
+QUOTE_CHARS = 1000  # a quote is a sentence or two; a longer "quote" is a mis-read, shown cut
+SPEAKER_CHARS = 200
+BRIEFING_CHARS = 3000  # three sentences; a "sentence" longer than a card is shown cut
 SITE_CHARS = 100
 
 
@@ -55,7 +58,7 @@ def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
     chosen = (article.briefing or [])[:sentences]
     if not chosen:
         return "<i>No briefing: the article has no full sentences.</i>"
-    return escape(" ".join(chosen))
+    return escape(clip(" ".join(chosen), BRIEFING_CHARS))
 
 
 def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
@@ -64,8 +67,9 @@ def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
 
 
 def quote_line(quote: Quote) -> str:
-    who = f" — <i>{escape(quote.speaker)}</i>" if quote.speaker else ""
-    return f"{escape(quote.quote)}{who}"
+    """A quote and its speaker, each bounded: three key quotes always fit one card."""
+    who = f" — <i>{shown(quote.speaker, SPEAKER_CHARS)}</i>" if quote.speaker else ""
+    return f"{shown(quote.quote, QUOTE_CHARS)}{who}"
 
 
 def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
@@ -76,7 +80,10 @@ def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
     return "<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in chosen)
 
 
+@functools.lru_cache(maxsize=1024)
 def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
+    """The card's buttons; made once per article (PTB's objects are immutable, so they are shared):
+    building them was the largest share of what /latest costs in our code (``updates.py --profile``)."""
     return InlineKeyboardMarkup(
         [
             [

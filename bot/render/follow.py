@@ -7,6 +7,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.render.split import fit, shown
 from storage.topics import MAX_CHARS, MAX_TOPICS, Topic
 
 FOLLOW_USAGE = 'Usage: /follow words or "a phrase", e.g. /follow harbour wall or /follow "sea wall".'
@@ -72,24 +73,24 @@ def following(topics: Sequence[Topic], mode: str, alerts: bool, tz: str) -> str:
     if not topics:
         return NO_TOPICS
     lines = [f"<b>You follow {len(topics)} topic{'s' if len(topics) != 1 else ''}</b>"]
-    lines += [f"{n}. {escape(t.phrase)}" for n, t in enumerate(topics, 1)]
+    lines += [f"{n}. {shown(t.phrase, 200)}" for n, t in enumerate(topics, 1)]
     lines.append("")
     lines.append(mode_line(mode) + " (buttons below).")
     lines.append(alerts_state(alerts, tz))
     lines.append("<i>/unfollow number · /alert on|off</i>")
-    return "\n".join(lines)
+    return fit("\n".join(lines))
 
 
 def alerts_state(on: bool, tz: str) -> str:
     if not on:
         return "Alerts: off (/alert on sends matching stories at once)."
-    return f"Alerts: on, at most 5 a day, none 22:00–07:00 ({escape(tz)})."
+    return f"Alerts: on, at most 5 a day, none 22:00–07:00 ({shown(tz)})."
 
 
 def alerts_on(tz: str, has_topics: bool) -> str:
     text = (
         "Alerts on: a story matching a topic you follow comes at once, at most 5 a day; "
-        f"between 22:00 and 07:00 ({escape(tz)}) it waits for the morning."
+        f"between 22:00 and 07:00 ({shown(tz)}) it waits for the morning."
     )
     return text if has_topics else text + ' You follow no topics yet: /follow words or "a phrase".'
 
