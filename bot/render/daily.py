@@ -40,7 +40,7 @@ def nothing_new() -> str:
 def nothing_since_subscribing(next_local: str) -> str:
     return (
         "Nothing has been posted since you subscribed. Your first update comes on "
-        f"{escape(next_local)} with what is posted until then. /latest shows the newest story now."
+        f"{shown(next_local, 100)} with what is posted until then. /latest shows the newest story now."
     )
 
 
