@@ -55,6 +55,10 @@ GENDER_WORDS: dict[str, str] = {
 ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg", "team", "police", "staff", "service", "services", "firm", "bank", "club", "church", "school", "city", "state", "county", "congress", "senate", "pentagon", "kremlin", "statement", "report", "poll", "survey", "study", "site", "website", "paper", "newspaper"]
 )
+#: Nouns for people, so that an unnamed phrase ("the Republican presidential candidate") can be "he".
+PERSON_NOUNS = frozenset(
+    ["candidate", "nominee", "senator", "president", "official", "governor", "mayor", "director", "leader", "secretary", "minister", "judge", "lawyer", "attorney", "officer", "adviser", "advisor", "aide", "strategist", "analyst", "professor", "reporter", "host", "author", "founder", "executive", "businessman", "businesswoman", "doctor", "pastor", "resident", "voter", "worker", "source", "player", "coach", "manager", "member", "representative", "general", "admiral", "ambassador", "chief", "diplomat", "activist", "critic", "supporter", "economist", "expert", "historian", "writer", "columnist", "editor", "pollster", "billionaire", "developer", "mogul", "veteran", "student", "teacher", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "congressman", "congresswoman", "legislator", "prosecutor", "investigator", "detective", "sheriff", "chancellor", "premier", "king", "queen", "prince", "princess", "star", "singer", "comedian", "actor", "actress", "owner", "ceo", "founder", "partner", "friend", "neighbor", "neighbour", "witness", "victim", "survivor", "nurse", "scientist", "researcher", "physician", "surgeon", "officer", "soldier", "priest", "rabbi", "imam", "bishop", "governor-elect", "incumbent", "challenger", "frontrunner", "front-runner", "businessman", "entrepreneur", "investor", "banker", "farmer", "owner", "organizer", "organiser", "volunteer", "consultant", "lobbyist", "adviser", "speaker", "delegate", "woman", "man", "person"]
+)
 #: Heads of time phrases that stand where a subject would ("this past week announced").
 TIME_WORDS = frozenset(["week", "weekend", "month", "year", "day", "days", "morning", "afternoon", "evening", "night", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"])
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
@@ -221,6 +225,8 @@ class Cast:
         gender, kinds = need
         if person.kind not in kinds:
             return False
+        if kinds == {"person"} and not person.named and person.key not in PERSON_NOUNS and person.key not in GENDER_WORDS:
+            return False  # "he" is not "the exchange" or "the past": an unnamed person needs a person's noun
         return gender is None or self.gender(person) in (None, gender)
 
     def _gender_index(self) -> dict[str, list[tuple[int, str]]]:
