@@ -15,8 +15,17 @@ _CLOSERS = {
     "‘‘": ("’’", "''", "”"),
     "«": ("»",),
     "„": ("“", "”", '"'),
+    "‹": ("›",),
+    # German and Danish write guillemets pointing inwards: »Text« and ›Text‹.
+    "»": ("«",),
+    "›": ("‹",),
 }
-_MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„]")
+#: Guillemets say which way they point: the matching mark always closes (French puts a space
+#: before it: « Texte »), and other marks inside are nested quotes, not a new opening.
+_DIRECTIONAL = frozenset(["«", "»", "‹", "›"])
+#: Inward-pointing marks open only right before a word (»Text«); a » after a word closes a French quote.
+_INWARD = frozenset(["»", "›"])
+_MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„‹›]")
 #: Words as news-quote corpora count them: split at apostrophes, so "don’t" is two.
 _WORD = re.compile(r"[^\W_]+")
 
@@ -47,16 +56,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str) -> list[Span]:
+def quote_spans(text: str, dialogue: bool = False) -> list[Span]:
     """Pair quotation marks within each paragraph.
 
     A quote left open runs to the end of its paragraph (news style continues a quote in the next
     paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
+    ``dialogue``: a paragraph opening with a dash is a line of dialogue (Spanish, Russian), whose
+    spoken parts are the quotes (:mod:`.dialogue`).
     """
+    from summarizer.quotes.dialogue import dialogue_spans
+
     spans: list[Span] = []
     paras = paragraphs(text)
     for index, (p_start, p_end) in enumerate(paras):
-        spans.extend(_paragraph_spans(text, index, p_start, p_end))
+        spoken = dialogue_spans(text, index, p_start, p_end) if dialogue else None
+        spans.extend(spoken if spoken is not None else _paragraph_spans(text, index, p_start, p_end))
     return [_run_on(text, span, paras) for span in spans]
 
 
@@ -89,10 +103,21 @@ def _paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Sp
     for match in _MARKS.finditer(text, p_start, p_end):
         mark, at = match.group(), match.start()
         if open_at is None:
+            if mark in _INWARD and not text[at + 1 : at + 2].isalnum():
+                continue  # a French closing » (or a stray one): nothing is open
             if mark in _CLOSERS and not _is_apostrophes_closing(text, mark, at, p_start):
                 open_at, open_mark = at, mark
             elif mark == "”" and _looks_like_opening(text, at, p_start):
                 open_at, open_mark = at, "“"
+            continue
+        if open_mark in _DIRECTIONAL:
+            if mark in _CLOSERS[open_mark]:
+                spans.append(Span(open_at, match.end(), index, True))
+                open_at = None
+            elif mark == open_mark and _looks_like_opening(text, at, p_start, strict=True):
+                # « … « …: the first one was never closed.
+                spans.append(Span(open_at, _trim_end(text, open_at, at), index, False))
+                open_at = at
             continue
         if mark in _CLOSERS[open_mark] and not _looks_like_opening(text, at, p_start, strict=True):
             spans.append(Span(open_at, match.end(), index, True))
