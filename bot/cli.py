@@ -17,6 +17,7 @@ from storage.db import StorageError
 from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
+from summarizer.language import detect, normalise
 from summarizer.quotes.offsets import as_in_text
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
@@ -50,7 +51,8 @@ def _brief(args: argparse.Namespace) -> int:
     sentences = as_written(briefing(article, args.sentences, args.method), text)
     # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
     # then placed back in the input: offsets and quoted text as they stand in FILE.
-    key = as_in_text(quote_extractor.key_quotes(quote_extractor.extract(article.body)), article.paragraphs, text)
+    found = quote_extractor.extract(article.body, _quote_language(args, article.body))
+    key = as_in_text(quote_extractor.key_quotes(found), article.paragraphs, text)
     if args.json:
         payload = {
             "title": article.title,
@@ -78,11 +80,17 @@ def _brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quote_language(args: argparse.Namespace, text: str) -> str:
+    """The language whose quote marks and speech verbs are read: ``--language``, else detected."""
+    given = normalise(getattr(args, "language", None))
+    return given or detect(text, default="und")
+
+
 def _quotes(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
-    found = quote_extractor.extract(text)
+    found = quote_extractor.extract(text, _quote_language(args, text))
     if args.json:
         print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
     else:
@@ -163,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser("quotes", help="print the quotes of an article file")
     quotes.add_argument("file", metavar="FILE|-")
     quotes.add_argument("--json", action="store_true", help="print the quote JSON of DESIGN.md")
+    quotes.add_argument("--language", metavar="xx", help="the text's language, e.g. fr (default: detected)")
 
     post = commands.add_parser("post", help="add article files to the database")
     post.add_argument("files", nargs="+", metavar="FILE")

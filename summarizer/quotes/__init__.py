@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.quotes.credited import attribute_in
+from summarizer.quotes.credited import attribute_in, bound_unclosed
 from summarizer.quotes.lexicon import LEXICONS
 from summarizer.quotes.marks import Span, quote_spans, word_count
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
@@ -137,13 +137,16 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
         language = detect(text[:_DETECT_CHARS], default="en")
     # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
     spans = [s for s in quote_spans(text, dialogue=language in _DASH_DIALOGUE) if word_count(text[s.start : s.end]) >= 1]
-    attributions = attribute_in(text, spans, language) if language in LEXICONS else attribute(text, spans)
+    if language in LEXICONS:
+        bounded = bound_unclosed(text, spans, language)
+        spans = [s for s in bounded if s is not None]
+        attributions = attribute_in(text, spans, language)
+        kept = [_is_quote(text[s.start : s.end], language) for s in spans]
+    else:
+        attributions = attribute(text, spans)
+        kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
     central = central_terms(text)
-    pairs = [
-        (s, a)
-        for i, (s, a) in enumerate(zip(spans, attributions, strict=True))
-        if _is_quote(text[s.start : s.end], language) and not _runaway(text, spans, i)
-    ]
+    pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
     return [
         Quote(
             quote=text[s.start : s.end],

@@ -220,7 +220,8 @@ def _after(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
     if pronoun:
         return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
     if j < len(toks) and _is_verb(toks, j, lex):
-        return _found(text, toks, _phrase_after(toks, j + 1, lex)) or _Found(None, None, None, "implicit")
+        k = _past_addressee(toks, j + 1, lex)
+        return _found(text, toks, _phrase_after(toks, k, lex)) or _Found(None, None, None, "implicit")
     for v in range(i + 1, min(len(toks), i + 9)):
         if toks[v].text in (".", ":", ";", "!", "?"):
             break
@@ -228,6 +229,20 @@ def _after(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
         if _is_verb(toks, v, lex) or pronoun:
             return _found(text, toks, _phrase_before(toks, _verb_start(toks, v, lex, i), lex, floor=i))
     return None
+
+
+def _past_addressee(toks: list[_Tok], k: int, lex: Lexicon) -> int:
+    """Past "à l'AFP", "au Monde", "a la prensa" between a verb and its speaker: "a indiqué à
+    l'AFP le porte-parole"."""
+    if k < len(toks) and re.split("['’]", toks[k].word)[0] in lex.addressees and toks[k].word not in lex.addressees:
+        return k + 1  # "all'ANSA", "à l'AFP" written as one word
+    if k < len(toks) and toks[k].word in lex.addressees:
+        k += 1
+        if k < len(toks) and toks[k].word in lex.determiners:
+            k += 1
+        if k < len(toks) and _is_alpha(toks[k]):
+            k += 1
+    return k
 
 
 def _before(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
@@ -293,9 +308,15 @@ def attribute_in(text: str, spans: list[Span], language: str) -> list[Attributio
             if text[q_start:q_end].rstrip().endswith(":"):
                 lead = _tokens(text, _sentence_start(text, q_start, q_end, lex), q_end, lex)
                 mention = _before(text, lead, lex)
-        if mention is None and i and span.paragraph - spans[i - 1].paragraph <= 1:
-            mention = found[i - 1]  # a quote with no credit of its own goes on from the one before
         found.append(mention)
+    for i in range(len(spans) - 2, -1, -1):
+        # "« …\n\n« … », a conclu X": a quote left open and continued by the next paragraph is X's too.
+        following = spans[i + 1]
+        if found[i] is None and not spans[i].closed and following.start == paras[following.paragraph][0]:
+            found[i] = found[i + 1] if following.paragraph == spans[i].paragraph + 1 else None
+    for i in range(1, len(spans)):
+        if found[i] is None and spans[i].paragraph - spans[i - 1].paragraph <= 1:
+            found[i] = found[i - 1]  # a quote with no credit of its own goes on from the one before
     return _resolve(text, found, lex)
 
 
@@ -310,11 +331,61 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
         if m.kind in ("pronoun", "implicit"):
             speaker = last_named
             if speaker is None and m.start is not None:
-                names = [n for n in _FULL_NAME.findall(text[: m.start]) if n.split()[0] not in lex.not_names]
-                speaker = names[-1] if names else None
+                speaker = _last_full_name(text, m.start, lex)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue
         if m.kind == "name":
             last_named = m.display
         out.append(Attribution(m.display, m.start, m.end, m.kind == "name"))
     return out
+
+
+def _last_full_name(text: str, before: int, lex: Lexicon) -> str | None:
+    """The last person named in full before ``before`` ("Иван Петров"; a capitalised word opening
+    the sentence before a longer name is its title: "Мэр Иван Петров" gives "Иван Петров")."""
+    for match in reversed(list(_FULL_NAME.finditer(text, 0, before))):
+        words = match.group(1).split()
+        opens = not text[: match.start()].rstrip() or text[: match.start()].rstrip()[-1] in ".!?:\n"
+        if opens and len(words) > 2:
+            words = words[1:]
+        while words and words[0] in lex.not_names:
+            words = words[1:]
+        if len(words) >= 2:
+            return " ".join(words)
+    return None
+
+
+def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | None]:
+    """Quotes whose closing mark is missing, bounded: never the rest of their paragraph.
+
+    A mark left open and continued by a quote opening the next paragraph is the news convention for
+    a long quote and stays. Any other runs to the end of its sentence when it opens one (or follows a
+    colon: "a déclaré : « Nous allons …"); a stray mark inside a sentence (a typo, a ditto mark in a
+    price table) is no quote at all (None).
+    """
+    lex = LEXICONS[language]
+    paras = paragraphs(text)
+    out: list[Span | None] = []
+    for i, span in enumerate(spans):
+        following = spans[i + 1] if i + 1 < len(spans) else None
+        continued = (
+            following is not None
+            and following.paragraph == span.paragraph + 1
+            and following.start == paras[following.paragraph][0]
+        )
+        if span.closed or continued:
+            out.append(span)
+            continue
+        lead = text[paras[span.paragraph][0] : span.start].rstrip()
+        if lead and lead[-1] not in ".:!?…—–":
+            out.append(None)
+            continue
+        end = _sentence_end(text, span.start + 1, span.end, lex)
+        out.append(Span(span.start, _trim(text, span.start, end), span.paragraph, False))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end

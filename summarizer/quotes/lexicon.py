@@ -36,6 +36,8 @@ class Lexicon:
     bare_nouns: bool = False
     #: a speech verb followed by an attached pronoun: "dit-il", "a-t-elle"
     inverted_pronouns: bool = False
+    #: words that introduce whom the speaker told, between verb and speaker: "à" ("a dit à l'AFP X")
+    addressees: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -75,6 +77,7 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("de du des d la le l"),
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
+        addressees=_words("à au aux"),
     ),
     "es": Lexicon(
         verbs=_words(
@@ -98,6 +101,7 @@ LEXICONS: dict[str, Lexicon] = {
         stops=_words("que quien quienes cuyo en a al durante tras ante con para por desde y pero este esta hoy ayer"),
         connectors=_words("de del la las los y"),
         titles=_words("Sr Sra Srta Dr Dra D Dña"),
+        addressees=_words("a al"),
     ),
     "it": Lexicon(
         verbs=_words(
@@ -119,6 +123,7 @@ LEXICONS: dict[str, Lexicon] = {
         stops=_words("che chi cui in a al alla nel nella durante per con su dopo e ma oggi ieri"),
         connectors=_words("di de del della da la lo d"),
         titles=_words("Dott Dr Sig Prof On"),
+        addressees=_words("a al alla ai all"),
     ),
     "pt": Lexicon(
         verbs=_words(
@@ -139,6 +144,7 @@ LEXICONS: dict[str, Lexicon] = {
         stops=_words("que quem em no na nos nas durante para com após ao à e mas hoje ontem"),
         connectors=_words("da de do dos das e"),
         titles=_words("Sr Sra Dr Dra"),
+        addressees=_words("ao à aos"),
     ),
     "nl": Lexicon(
         verbs=_words(
@@ -157,6 +163,7 @@ LEXICONS: dict[str, Lexicon] = {
         stops=_words("die dat in op aan met voor na bij tijdens en maar want vandaag gisteren tegen"),
         connectors=_words("van de der den het ter"),
         titles=_words("Dr Mr Ir Drs Prof"),
+        addressees=_words("tegen aan"),
     ),
     "ru": Lexicon(
         verbs=_words(
