@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.quotes.credited import attribute_in, bound_unclosed
+from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
 from summarizer.quotes.marks import Span, quote_spans, word_count
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
@@ -136,7 +137,8 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
 
         language = detect(text[:_DETECT_CHARS], default="en")
     # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
-    spans = [s for s in quote_spans(text, dialogue=language in _DASH_DIALOGUE) if word_count(text[s.start : s.end]) >= 1]
+    found = spans_with_dialogue(text) if language in _DASH_DIALOGUE else quote_spans(text)
+    spans = [s for s in found if word_count(text[s.start : s.end]) >= 1]
     if language in LEXICONS:
         bounded = bound_unclosed(text, spans, language)
         spans = [s for s in bounded if s is not None]

@@ -7,11 +7,20 @@ dash included like a quotation mark; the inciso stays outside and names the spea
 
 from __future__ import annotations
 
-from summarizer.quotes.marks import Span
+from summarizer.quotes.marks import Span, paragraph_spans, paragraphs
 
 _DASHES = "—―–"
 #: Punctuation between an inciso's closing dash and the speech it resumes: "—dijo María—. Más".
 _RESUME_SKIP = ".,;: \t\u00a0\u202f"
+
+
+def spans_with_dialogue(text: str) -> list[Span]:
+    """Like :func:`.marks.quote_spans`, with each dialogue paragraph read as dash-delimited speech."""
+    spans: list[Span] = []
+    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+        spoken = dialogue_spans(text, index, p_start, p_end)
+        spans.extend(spoken if spoken is not None else paragraph_spans(text, index, p_start, p_end))
+    return spans
 
 
 def dialogue_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span] | None:

@@ -56,21 +56,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str, dialogue: bool = False) -> list[Span]:
+def quote_spans(text: str) -> list[Span]:
     """Pair quotation marks within each paragraph.
 
     A quote left open runs to the end of its paragraph (news style continues a quote in the next
     paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
-    ``dialogue``: a paragraph opening with a dash is a line of dialogue (Spanish, Russian), whose
-    spoken parts are the quotes (:mod:`.dialogue`).
     """
-    from summarizer.quotes.dialogue import dialogue_spans
-
     spans: list[Span] = []
     paras = paragraphs(text)
     for index, (p_start, p_end) in enumerate(paras):
-        spoken = dialogue_spans(text, index, p_start, p_end) if dialogue else None
-        spans.extend(spoken if spoken is not None else _paragraph_spans(text, index, p_start, p_end))
+        spans.extend(paragraph_spans(text, index, p_start, p_end))
     return [_run_on(text, span, paras) for span in spans]
 
 
@@ -96,7 +91,7 @@ def _run_on(text: str, span: Span, paras: list[tuple[int, int]]) -> Span:
     return Span(span.start, _trim_end(text, span.start, stop), span.paragraph, False)
 
 
-def _paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:
+def paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     open_mark = ""
