@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -114,7 +115,7 @@ def build_application(
             CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
             InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
-            MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
+            MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
     application.add_error_handler(on_error)
@@ -190,10 +191,17 @@ async def close_storage(application: Application) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log unexpected failures with their context; tell the user something short and kind."""
-    log.error("error while handling %r", update, exc_info=context.error)
+    error = context.error
+    if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+        # Another program held the database's write lock for longer than a write waits: no bug here.
+        log.warning("a write waited too long for the database lock (%s) while handling %r", error, update)
+        reply = messages.DATABASE_BUSY
+    else:
+        log.error("error while handling %r", update, exc_info=error)
+        reply = messages.SOMETHING_WRONG
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, html.escape(messages.SOMETHING_WRONG))
+            await context.bot.send_message(update.effective_chat.id, html.escape(reply))
         except Exception:  # the chat may be gone; the log line above already has the story
             log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
 

@@ -18,6 +18,7 @@ from summarizer import quotes as quote_extractor
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
 from summarizer.language import detect, normalise
+from summarizer.language_rules import rules_for
 from summarizer.quotes.offsets import as_in_text
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
@@ -40,6 +41,13 @@ def _read_input(name: str) -> str:
         raise CliError(f"{name}: {exc}") from None
 
 
+def _language_code(value: str) -> str:
+    code = normalise(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en, fr or de")
+    return code
+
+
 def _brief(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     if len(text) > MAX_ARTICLE_CHARS:
@@ -47,23 +55,36 @@ def _brief(args: argparse.Namespace) -> int:
             f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     article = parse_article(text, has_title=not args.no_title)
+    # The body's language unless --language names one (the title only when there is no body).
+    language = args.language or detect(article.body or article.title or "", default="und")
+    rules = rules_for(language)
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
-    sentences = as_written(briefing(article, args.sentences, args.method), text)
+    sentences = as_written(briefing(article, args.sentences, args.method, language=language), text)
     # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
     # then placed back in the input: offsets and quoted text as they stand in FILE.
-    found = quote_extractor.extract(article.body, _quote_language(args, article.body))
+    found = quote_extractor.extract(article.body, language)
     key = as_in_text(quote_extractor.key_quotes(found), article.paragraphs, text)
     if args.json:
         payload = {
             "title": article.title,
             "sentences": sentences,
             "quotes": [q.to_json() for q in key],
+            "language": rules.code,
         }
+        if rules.fallback and not article.is_empty:
+            # No rules of its own for this language: split and rated by the fallback.
+            payload["language_fallback"] = True
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
     if article.is_empty:
         print(f"{args.file}: no article text to brief", file=sys.stderr)
         return 0
+    if rules.fallback:
+        print(
+            f"{args.file}: no briefing rules for language {rules.code!r}; briefed with the fallback "
+            f"({rules.punkt} sentence splitting)",
+            file=sys.stderr,
+        )
     if article.title:
         print(article.title)
         print()
@@ -80,17 +101,12 @@ def _brief(args: argparse.Namespace) -> int:
     return 0
 
 
-def _quote_language(args: argparse.Namespace, text: str) -> str:
-    """The language whose quote marks and speech verbs are read: ``--language``, else detected."""
-    given = normalise(getattr(args, "language", None))
-    return given or detect(text, default="und")
-
-
 def _quotes(args: argparse.Namespace) -> int:
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
-    found = quote_extractor.extract(text, _quote_language(args, text))
+    # The language whose quote marks and speech verbs are read: --language, else detected.
+    found = quote_extractor.extract(text, args.language or detect(text, default="und"))
     if args.json:
         print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
     else:
@@ -167,11 +183,19 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
     brief.add_argument("--sentences", type=int, default=3, metavar="N", help="briefing length")
     brief.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}")
+    brief.add_argument(
+        "--language",
+        type=_language_code,
+        metavar="xx",
+        help="the article's language as an ISO 639-1 code (default: detected from the text)",
+    )
 
     quotes = commands.add_parser("quotes", help="print the quotes of an article file")
     quotes.add_argument("file", metavar="FILE|-")
     quotes.add_argument("--json", action="store_true", help="print the quote JSON of DESIGN.md")
-    quotes.add_argument("--language", metavar="xx", help="the text's language, e.g. fr (default: detected)")
+    quotes.add_argument(
+        "--language", type=_language_code, metavar="xx", help="the text's language, e.g. fr (default: detected)"
+    )
 
     post = commands.add_parser("post", help="add article files to the database")
     post.add_argument("files", nargs="+", metavar="FILE")

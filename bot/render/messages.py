@@ -60,6 +60,7 @@ NO_ARTICLES = "No articles yet. Check back soon."
 ADMIN_ONLY = "Sorry, only newsbrief admins can do that."
 ALREADY_SENDING = "On its way: the parts come one a second."
 UNKNOWN_BUTTON = "That button no longer works. /latest shows the newest story."
+DATABASE_BUSY = "The database is busy right now (another program is writing to it). Please try again in a minute."
 SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
