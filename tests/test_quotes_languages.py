@@ -232,3 +232,23 @@ def test_posted_article_stores_quotes_by_its_language(tmp_path: Path):
     first = article.quotes[0]
     assert first["quote"] == "« Nous allons tenir toutes nos promesses envers les habitants »"
     assert first["speaker"] == "Marie Dubois"
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("fr", "« Nous devons agir très vite sur ce dossier », a souligné mercredi le Premier ministre Paul Girard.", "Paul Girard"),
+        ("fr", "« Nous devons agir très vite sur ce dossier », a affirmé le président de la République Louis Fabre.", "Louis Fabre"),
+        ("fr", "La ministre de la Culture Inès Caron a déclaré : « Nous devons agir très vite sur ce dossier. »", "Inès Caron"),
+        ("fr", "« Nous devons agir très vite sur ce dossier », a indiqué à l’AFP le porte-parole Hugo Lenoir.", "Hugo Lenoir"),
+        ("es", "«Tenemos que actuar muy rápido», dijo este lunes el presidente de Castilla y León, Andrés Molina.", "Andrés Molina"),
+        ("es", "«Tenemos que actuar muy rápido», dijo Carlos Ortega y Gasset.", "Carlos Ortega y Gasset"),
+        ("it", "«Dobbiamo agire molto in fretta», ha detto oggi all’ANSA il presidente del Consiglio Luca Greco.", "Luca Greco"),
+        ("pt", "«Temos de agir muito depressa», afirmou o ministro da Economia, Tiago Mendes.", "Tiago Mendes"),
+        ("nl", "„We moeten heel snel handelen”, zei Frans van der Berg dinsdag.", "Frans van der Berg"),
+        ("ru", "«Мы должны действовать очень быстро», — заявил в среду премьер-министр Олег Новиков.", "Олег Новиков"),
+        ("ru", "«Мы должны действовать очень быстро», — сказал президент.", "президент"),
+    ],
+)
+def test_titles_times_and_institutions_around_the_name_are_not_the_speaker(language: str, text: str, speaker: str):
+    assert [q.speaker for q in extract(text, language)] == [speaker]

@@ -117,7 +117,9 @@ def _starts_name(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
 
 
 def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str] | None:
-    """The speaker starting at ``toks[j]``: "la conseillère Marie Dubois" gives "Marie Dubois"."""
+    """The speaker starting at ``toks[j]``: "la conseillère Marie Dubois" gives "Marie Dubois",
+    "le Premier ministre Jean Morel" gives "Jean Morel" (the full name, not the capitalised title)."""
+    j = _past_time(toks, j, lex)
     if j >= len(toks):
         return None
     if toks[j].word in lex.pronouns and toks[j].text[:1].islower():
@@ -128,17 +130,57 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
         if not _is_alpha(tok) or (tok.word in lex.stops and tok.word not in lex.connectors) or _is_verb(toks, k, lex):
             break
         k += 1
-    for n in range(j, k):
+    if toks[j].word in lex.determiners and k + 1 < len(toks) and toks[k].text == "," and _starts_name(toks, k + 1, lex):
+        # "dijo el presidente de Castilla y León, Alfonso Mañueco": the name in apposition.
+        last = _name_run(toks, k + 1, lex)
+        if last > k + 1:
+            return k + 1, last, "name"
+    runs: list[tuple[int, int]] = []
+    n = j
+    while n < k:
         if (n == j or not toks[n].text[:1].isupper() or toks[n - 1].text[:1].islower()) and _starts_name(toks, n, lex):
             last = min(_name_run(toks, n, lex), k - 1)
-            if n > j + 1 and toks[n - 1].word in lex.connectors and not toks[n - 2].text[:1].isupper():
-                return j, last, "phrase"  # "le maire de Lyon": Lyon is not who spoke
+            runs.append((n, last))
+            n = last + 1
+        else:
+            n += 1
+    full = [r for r in runs if r[1] > r[0]]
+    if full:
+        n, last = full[-1]
+        return _past_complement(toks, n, last, lex), last, "name"
+    if runs:
+        n, last = runs[-1]
+        if n > j + 1 and toks[n - 1].word in lex.connectors and not toks[n - 2].text[:1].isupper():
+            found: tuple[int, int, str] = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
+        else:
             return n, last, "name"
-    if k > j + 1 and toks[j].word in lex.determiners:
-        return j, min(k - 1, j + 4), "phrase"
-    if lex.bare_nouns and k > j and toks[j].text[:1].islower():
-        return j, min(k - 1, j + 1), "phrase"
-    return None
+    elif k > j + 1 and toks[j].word in lex.determiners:
+        found = (j, min(k - 1, j + 4), "phrase")
+    elif lex.bare_nouns and k > j and toks[j].text[:1].islower():
+        found = (j, min(k - 1, j + 1), "phrase")
+    else:
+        return None
+    return found
+
+
+def _past_complement(toks: list[_Tok], n: int, last: int, lex: Lexicon) -> int:
+    """ "le président de la République Emmanuel Macron": after "de la", the first capitalised word of
+    a run of three or more is the institution, and the name starts after it."""
+    if last - n >= 2 and n >= 1 and toks[n - 1].word in lex.connectors and toks[n + 1].word not in lex.connectors:
+        return n + 1
+    return n
+
+
+def _past_time(toks: list[_Tok], j: int, lex: Lexicon) -> int:
+    """Past "mercredi", "hier soir", "este lunes", "в понедельник" between a verb and its speaker."""
+    while j < len(toks):
+        if toks[j].word in lex.times:
+            j += 1
+        elif j + 1 < len(toks) and toks[j].word in lex.time_openers and toks[j + 1].word in lex.times:
+            j += 2
+        else:
+            return j
+    return j
 
 
 def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tuple[int, int, str] | None:
@@ -167,6 +209,8 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
             first -= 1
         while first < i and toks[first].word in lex.connectors and toks[first].text[:1].islower():
             first += 1
+        if i - first >= 2 and first - 1 >= floor and toks[first - 1].word in lex.connectors:
+            return _past_complement(toks, first, i, lex), i, "name"
         if first - 2 >= floor and toks[first - 1].word in lex.connectors and toks[first - 2].text[:1].islower():
             start = _determiner_before(toks, first - 2, lex, floor)
             if start is not None:

@@ -38,6 +38,10 @@ class Lexicon:
     inverted_pronouns: bool = False
     #: words that introduce whom the speaker told, between verb and speaker: "à" ("a dit à l'AFP X")
     addressees: frozenset[str] = frozenset()
+    #: days and time words that may stand between a verb and its speaker ("a déclaré mercredi X")
+    times: frozenset[str] = frozenset()
+    #: words that open a time phrase before one of ``times``: "ce matin", "este lunes", "в среду"
+    time_openers: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -78,6 +82,8 @@ LEXICONS: dict[str, Lexicon] = {
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
         addressees=_words("à au aux"),
+        times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite"),
+        time_openers=_words("ce cette"),
     ),
     "es": Lexicon(
         verbs=_words(
@@ -102,6 +108,8 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("de del la las los y"),
         titles=_words("Sr Sra Srta Dr Dra D Dña"),
         addressees=_words("a al"),
+        times=_words("lunes martes miércoles jueves viernes sábado domingo ayer hoy también además luego mañana tarde noche"),
+        time_openers=_words("este esta el la"),
     ),
     "it": Lexicon(
         verbs=_words(
@@ -124,6 +132,8 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("di de del della da la lo d"),
         titles=_words("Dott Dr Sig Prof On"),
         addressees=_words("a al alla ai all"),
+        times=_words("lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi anche poi mattina sera"),
+        time_openers=_words("questa questo stamattina"),
     ),
     "pt": Lexicon(
         verbs=_words(
@@ -145,6 +155,8 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("da de do dos das e"),
         titles=_words("Sr Sra Dr Dra"),
         addressees=_words("ao à aos"),
+        times=_words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo ontem hoje também ainda"),
+        time_openers=_words("nesta neste na no"),
     ),
     "nl": Lexicon(
         verbs=_words(
@@ -164,6 +176,7 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("van de der den het ter"),
         titles=_words("Dr Mr Ir Drs Prof"),
         addressees=_words("tegen aan"),
+        times=_words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag ook nog"),
     ),
     "ru": Lexicon(
         verbs=_words(
@@ -184,5 +197,7 @@ LEXICONS: dict[str, Lexicon] = {
         stops=_words("который которая которые что в на во время после и но а сегодня вчера"),
         connectors=frozenset(),
         bare_nouns=True,
+        times=_words("понедельник вторник среду четверг пятницу субботу воскресенье вчера сегодня также тоже"),
+        time_openers=_words("в во"),
     ),
 }
