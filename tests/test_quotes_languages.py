@@ -252,3 +252,18 @@ def test_posted_article_stores_quotes_by_its_language(tmp_path: Path):
 )
 def test_titles_times_and_institutions_around_the_name_are_not_the_speaker(language: str, text: str, speaker: str):
     assert [q.speaker for q in extract(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speakers"),
+    [
+        ("fr", "Claire Morin a présenté le budget. « C’est un bon budget pour la ville », a dit Luc Perrin. « Nous le voterons sans hésiter », a-t-elle ajouté.", ["Luc Perrin", "Claire Morin"]),
+        ("fr", "Claire Morin a présenté le budget. Luc Perrin a voté contre. « Ce budget oublie les familles modestes », a-t-il regretté.", ["Luc Perrin"]),
+        ("es", "Lucía Romero presentó el plan. «Es un buen plan para todos», dijo Tomás Gil. «Lo vamos a aprobar sin dudas», añadió ella.", ["Tomás Gil", "Lucía Romero"]),
+        ("it", "Andrea Conti ha presentato il piano. «È un buon piano per tutti», ha detto Sara Neri. «Lo approveremo senza alcun dubbio», ha aggiunto lui.", ["Sara Neri", "Andrea Conti"]),
+        ("pt", "Rita Lopes apresentou o plano. «É um bom plano para todos», disse Nuno Reis. «Vamos aprová-lo sem dúvida nenhuma», acrescentou ela.", ["Nuno Reis", "Rita Lopes"]),
+        ("ru", "Анна Смирнова представила план. «Это хороший план для всех», — сказал Иван Петров. «Мы его обязательно примем», — добавила она.", ["Иван Петров", "Анна Смирнова"]),
+    ],
+)
+def test_a_pronoun_is_the_last_person_of_its_gender(language: str, text: str, speakers: list[str]):
+    assert [q.speaker for q in extract(text, language)] == speakers

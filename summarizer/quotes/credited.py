@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from summarizer.quotes.lexicon import LEXICONS, Lexicon
 from summarizer.quotes.marks import Span, paragraphs
+from summarizer.quotes.people import first_names
 from summarizer.quotes.speakers import Attribution
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
@@ -365,29 +366,55 @@ def attribute_in(text: str, spans: list[Span], language: str) -> list[Attributio
 
 
 def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attribution]:
-    """Pronouns and subject-less verbs name the person credited last (or named last before them)."""
+    """Pronouns and subject-less verbs name the person credited last (or named last before them);
+    "elle", "ella", "она" skip back past a man to the last woman, when first names tell."""
     out: list[Attribution] = []
-    last_named: str | None = None
+    named: list[str] = []
     for m in found:
         if m is None:
             out.append(Attribution(None, None, None, False))
             continue
         if m.kind in ("pronoun", "implicit"):
-            speaker = last_named
+            wanted = lex.pronoun_gender.get(text[m.start : m.end].lower()) if m.start is not None else None
+            speaker = _agreeing(named, wanted, lex)
             if speaker is None and m.start is not None:
-                speaker = _last_full_name(text, m.start, lex)
+                speaker = _agreeing(_full_names(text, m.start, lex), wanted, lex)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue
-        if m.kind == "name":
-            last_named = m.display
+        if m.kind == "name" and m.display:
+            named.append(m.display)
         out.append(Attribution(m.display, m.start, m.end, m.kind == "name"))
     return out
 
 
-def _last_full_name(text: str, before: int, lex: Lexicon) -> str | None:
-    """The last person named in full before ``before`` ("Иван Петров"; a capitalised word opening
+def _agreeing(names: list[str], wanted: str | None, lex: Lexicon) -> str | None:
+    """The last of ``names`` whose gender is ``wanted``, else the last whose gender is unknown (the
+    last one when no gender is wanted)."""
+    if wanted is None:
+        return names[-1] if names else None
+    genders = [(name, _gender(name, lex)) for name in reversed(names)]
+    exact = [name for name, gender in genders if gender == wanted]
+    unknown = [name for name, gender in genders if gender is None]
+    return exact[0] if exact else unknown[0] if unknown else None
+
+
+def _gender(name: str, lex: Lexicon) -> str | None:
+    """ "m" or "f" from the first name (the shipped list, then the language's endings), else None."""
+    first = name.split()[0].lower()
+    known = lex.first_names.get(first) or first_names().get(first)
+    if known:
+        return known
+    for ending, gender in lex.name_endings:
+        if first.endswith(ending) and len(first) > len(ending) + 1:
+            return gender
+    return None
+
+
+def _full_names(text: str, before: int, lex: Lexicon) -> list[str]:
+    """The people named in full before ``before``, in order ("Иван Петров"; a capitalised word opening
     the sentence before a longer name is its title: "Мэр Иван Петров" gives "Иван Петров")."""
-    for match in reversed(list(_FULL_NAME.finditer(text, 0, before))):
+    names = []
+    for match in _FULL_NAME.finditer(text, 0, before):
         words = match.group(1).split()
         opens = not text[: match.start()].rstrip() or text[: match.start()].rstrip()[-1] in ".!?:\n"
         if opens and len(words) > 2:
@@ -395,8 +422,8 @@ def _last_full_name(text: str, before: int, lex: Lexicon) -> str | None:
         while words and words[0] in lex.not_names:
             words = words[1:]
         if len(words) >= 2:
-            return " ".join(words)
-    return None
+            names.append(" ".join(words))
+    return names
 
 
 def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | None]:

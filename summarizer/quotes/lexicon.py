@@ -9,7 +9,7 @@ apart, so the speaker before "a déclaré" is found before the auxiliary.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,12 @@ class Lexicon:
     inverted_pronouns: bool = False
     #: words that introduce whom the speaker told, between verb and speaker: "à" ("a dit à l'AFP X")
     addressees: frozenset[str] = frozenset()
+    #: "f" or "m" for the pronouns that tell ("elle", "он")
+    pronoun_gender: dict[str, str] = field(default_factory=dict)
+    #: first-name endings that tell a gender when the shipped list does not know the name
+    name_endings: tuple[tuple[str, str], ...] = ()
+    #: first names whose gender differs from the shipped (English) list or the endings: French "Jean"
+    first_names: dict[str, str] = field(default_factory=dict)
     #: days and time words that may stand between a verb and its speaker ("a déclaré mercredi X")
     times: frozenset[str] = frozenset()
     #: words that open a time phrase before one of ``times``: "ce matin", "este lunes", "в среду"
@@ -53,6 +59,8 @@ _DAYS_ES = "Lunes Martes Miércoles Jueves Viernes Sábado Domingo"
 
 LEXICONS: dict[str, Lexicon] = {
     "fr": Lexicon(
+        pronoun_gender={"il": "m", "elle": "f"},
+        first_names={"jean": "m", "laurent": "m", "pascal": "m", "nicolas": "m", "pierre": "m", "louis": "m", "hugo": "m", "luc": "m", "paul": "m", "anne": "f", "claire": "f", "sophie": "f", "inès": "f", "léa": "f", "chloé": "f", "élise": "f"},
         verbs=_words(
             "déclaré dit affirmé expliqué ajouté estimé souligné indiqué précisé assuré insisté confié lancé "
             "répondu rappelé observé commenté raconté reconnu prévenu martelé averti annoncé jugé poursuivi "
@@ -86,6 +94,9 @@ LEXICONS: dict[str, Lexicon] = {
         time_openers=_words("ce cette"),
     ),
     "es": Lexicon(
+        pronoun_gender={"él": "m", "ella": "f"},
+        first_names={"josé": "m", "andrés": "m", "inés": "f", "isabel": "f", "carmen": "f", "pilar": "f", "raquel": "f"},
+        name_endings=(("a", "f"), ("o", "m")),
         verbs=_words(
             "dijo dice afirmó afirma declaró declara explicó explica añadió añade aseguró asegura señaló señala "
             "indicó indica agregó agrega comentó comenta subrayó subraya destacó destaca advirtió advierte "
@@ -112,6 +123,9 @@ LEXICONS: dict[str, Lexicon] = {
         time_openers=_words("este esta el la"),
     ),
     "it": Lexicon(
+        pronoun_gender={"lui": "m", "egli": "m", "lei": "f", "ella": "f", "essa": "f"},
+        first_names={"andrea": "m", "luca": "m", "nicola": "m", "mattia": "m", "elia": "m", "enea": "m"},
+        name_endings=(("a", "f"), ("o", "m")),
         verbs=_words(
             "detto dichiarato spiegato aggiunto affermato sottolineato osservato precisato commentato ricordato "
             "annunciato assicurato ammesso risposto scritto raccontato concluso avvertito rilevato evidenziato "
@@ -136,6 +150,9 @@ LEXICONS: dict[str, Lexicon] = {
         time_openers=_words("questa questo stamattina"),
     ),
     "pt": Lexicon(
+        pronoun_gender={"ele": "m", "ela": "f"},
+        first_names={"joão": "m", "josé": "m", "luís": "m", "inês": "f", "isabel": "f", "raquel": "f"},
+        name_endings=(("a", "f"), ("o", "m")),
         verbs=_words(
             "disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta assegurou garantiu "
             "garante sublinhou salientou destacou destaca ressaltou indicou referiu observou comentou lembrou "
@@ -159,6 +176,7 @@ LEXICONS: dict[str, Lexicon] = {
         time_openers=_words("nesta neste na no"),
     ),
     "nl": Lexicon(
+        pronoun_gender={"hij": "m"},
         verbs=_words(
             "zei zegt zeiden zeggen verklaarde verklaart verklaarden stelde stelt benadrukte benadrukt vertelde "
             "vertelt schreef schrijft antwoordde antwoordt waarschuwde waarschuwt meldde meldt erkende erkent "
@@ -179,6 +197,9 @@ LEXICONS: dict[str, Lexicon] = {
         times=_words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag ook nog"),
     ),
     "ru": Lexicon(
+        pronoun_gender={"он": "m", "она": "f"},
+        first_names={"никита": "m", "илья": "m", "кузьма": "m", "фома": "m", "любовь": "f"},
+        name_endings=(("а", "f"), ("я", "f"), ("й", "m"), ("р", "m"), ("н", "m"), ("в", "m"), ("г", "m"), ("л", "m"), ("м", "m"), ("с", "m"), ("д", "m"), ("т", "m")),
         verbs=_words(
             "заявил заявила заявили сказал сказала сказали отметил отметила отметили подчеркнул подчеркнула "
             "подчеркнули пояснил пояснила пояснили добавил добавила добавили сообщил сообщила сообщили "
