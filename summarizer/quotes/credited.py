@@ -369,20 +369,22 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
     """Pronouns and subject-less verbs name the person credited last (or named last before them);
     "elle", "ella", "она" skip back past a man to the last woman, when first names tell."""
     out: list[Attribution] = []
-    named: list[str] = []
+    named: list[tuple[int, str]] = []
     for m in found:
         if m is None:
             out.append(Attribution(None, None, None, False))
             continue
         if m.kind in ("pronoun", "implicit"):
-            wanted = lex.pronoun_gender.get(text[m.start : m.end].lower()) if m.start is not None else None
-            speaker = _agreeing(named, wanted, lex)
-            if speaker is None and m.start is not None:
-                speaker = _agreeing(_full_names(text, m.start, lex), wanted, lex)
+            if m.start is None:  # "», añadió.": the person credited last
+                speaker = named[-1][1] if named else None
+            else:
+                wanted = lex.pronoun_gender.get(text[m.start : m.end].lower())
+                people = sorted([*named, *_full_names(text, m.start, lex)])
+                speaker = _agreeing([name for _, name in people], wanted, lex)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue
-        if m.kind == "name" and m.display:
-            named.append(m.display)
+        if m.kind == "name" and m.display and m.start is not None:
+            named.append((m.start, m.display))
         out.append(Attribution(m.display, m.start, m.end, m.kind == "name"))
     return out
 
@@ -410,7 +412,7 @@ def _gender(name: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _full_names(text: str, before: int, lex: Lexicon) -> list[str]:
+def _full_names(text: str, before: int, lex: Lexicon) -> list[tuple[int, str]]:
     """The people named in full before ``before``, in order ("Иван Петров"; a capitalised word opening
     the sentence before a longer name is its title: "Мэр Иван Петров" gives "Иван Петров")."""
     names = []
@@ -422,7 +424,7 @@ def _full_names(text: str, before: int, lex: Lexicon) -> list[str]:
         while words and words[0] in lex.not_names:
             words = words[1:]
         if len(words) >= 2:
-            names.append(" ".join(words))
+            names.append((match.start(), " ".join(words)))
     return names
 
 
