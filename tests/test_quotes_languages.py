@@ -267,3 +267,27 @@ def test_titles_times_and_institutions_around_the_name_are_not_the_speaker(langu
 )
 def test_a_pronoun_is_the_last_person_of_its_gender(language: str, text: str, speakers: list[str]):
     assert [q.speaker for q in extract(text, language)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Nous avons perdu un grand musicien ce matin », a de son côté souligné Henri Vasseur.", "Henri Vasseur"),
+        ("« Nous avons perdu un grand musicien ce matin », a quant à lui assuré le pianiste Henri Vasseur.", "Henri Vasseur"),
+        ("Le sénateur Henri Vasseur en campagne pour sa réélection a affirmé samedi : « Le dépistage doit ralentir partout. »", "Henri Vasseur"),
+        ("« Nous avons perdu un grand musicien ce matin », a confié le lendemain matin Henri Vasseur.", "Henri Vasseur"),
+    ],
+)
+def test_french_adverbs_and_complements_around_the_verb(text: str, speaker: str):
+    assert [q.speaker for q in extract(text, "fr")] == [speaker]
+
+
+def test_a_participle_opening_a_sentence_is_not_a_credit():
+    text = (
+        "« Les secours sont arrivés en moins de dix minutes cette nuit », a raconté Henri Vasseur.\n\n"
+        "Prévenu le lendemain matin par les gendarmes, le maire est venu sur place. « Nous ferons toute "
+        "la lumière sur cet incendie », a-t-il promis."
+    )
+    speakers = [q.speaker for q in extract(text, "fr")]
+    assert speakers[0] == "Henri Vasseur"
+    assert "le lendemain matin" not in speakers

@@ -185,10 +185,19 @@ def _past_time(toks: list[_Tok], j: int, lex: Lexicon) -> int:
 
 
 def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tuple[int, int, str] | None:
-    """The subject ending right before ``toks[v]``: "Marie Dubois, conseillère municipale, a dit"."""
+    """The subject ending right before ``toks[v]``: "Marie Dubois, conseillère municipale, a dit";
+    a subject with a complement is read from the start of its clause: "le président Jean Morel en
+    campagne pour sa réélection a affirmé" gives "Jean Morel", not "sa réélection"."""
     i = v - 1
     if i < floor:
         return None
+    clause = i
+    while clause > floor and toks[clause - 1].text not in (",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"):
+        clause -= 1
+    if 1 < v - clause <= 12 and toks[i].text != ",":
+        found = _phrase_after(toks[:v], clause, lex)
+        if found is not None and (found[2] != "phrase" or found[1] == i):
+            return found
     if toks[i].word in lex.pronouns:
         return i, i, "pronoun"
     if toks[i].text == ",":
@@ -264,6 +273,14 @@ def _after(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
     pronoun = _attached_pronoun(toks[j], lex) if j < len(toks) else None
     if pronoun:
         return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
+    if j > i:
+        # "», a de son côté martelé X", "», a quant à lui assuré X": an adverbial phrase inside the verb
+        for v in range(j, min(len(toks), j + 4)):
+            if not toks[v].text[:1].islower():
+                break
+            if _is_verb(toks, v, lex):
+                j = v
+                break
     if j < len(toks) and _is_verb(toks, j, lex):
         k = _past_addressee(toks, j + 1, lex)
         return _found(text, toks, _phrase_after(toks, k, lex)) or _Found(None, None, None, "implicit")
@@ -302,7 +319,7 @@ def _before(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
         pronoun = _attached_pronoun(toks[v], lex)
         if pronoun:
             return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
-        if _is_verb(toks, v, lex) or (v == 0 and toks[v].word in lex.verbs):
+        if _is_verb(toks, v, lex) or (v == 0 and toks[v].word in lex.verbs and toks[-1].text == ":"):
             found = _found(text, toks, _phrase_before(toks, _verb_start(toks, v, lex, 0), lex))
             return found or _found(text, toks, _phrase_after(toks, v + 1, lex)) or _Found(None, None, None, "implicit")
     if len(toks) >= 2 and toks[-1].text == ":" and _name_word(toks[-2], lex):
@@ -379,7 +396,8 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
                 speaker = named[-1][1] if named else None
             else:
                 wanted = lex.pronoun_gender.get(text[m.start : m.end].lower())
-                people = sorted([*named, *_full_names(text, m.start, lex)])
+                told = [(at, name) for at, name in _full_names(text, m.start, lex) if wanted is None or _gender(name, lex)]
+                people = sorted([*named, *told])
                 speaker = _agreeing([name for _, name in people], wanted, lex)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue

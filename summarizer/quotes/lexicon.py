@@ -90,8 +90,8 @@ LEXICONS: dict[str, Lexicon] = {
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
         addressees=_words("à au aux"),
-        times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite"),
-        time_openers=_words("ce cette"),
+        times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille"),
+        time_openers=_words("ce cette le la"),
     ),
     "es": Lexicon(
         pronoun_gender={"él": "m", "ella": "f"},
