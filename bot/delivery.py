@@ -238,7 +238,8 @@ class Digest:
     """What /digest did. ``sent``, ``blocked`` or ``failed``: today's update went through the ledger.
     Otherwise nothing was sent and the handler shows ``articles``: ``not-subscribed`` (the latest),
     ``again`` (today's update went out already: what is new since, the ledger untouched) or
-    ``nothing-new`` (no articles)."""
+    ``nothing-new`` (no articles), or ``none-yet`` (no update yet and nothing posted since subscribing;
+    ``label`` is when the first comes)."""
 
     status: str
     articles: list[articles.StoredArticle] = field(default_factory=list)
@@ -257,6 +258,9 @@ async def digest(bot: Bot, db: Database, chat_id: int, now: datetime) -> Digest:
     await chooser.load([chat_id], seen)
     new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), DAILY_ARTICLES)
     if not new:
+        if subscriber.last_delivered_date is None and seen == subscriber.last_article_id:
+            first = next_due(subscriber.delivery_time, subscriber.tz, now)
+            return Digest("none-yet", label=describe_local(from_iso(first), subscriber.tz))
         return Digest("nothing-new")
     label = describe_local(now, subscriber.tz).rsplit(",", 1)[0]
     ids = [a.id for a in new]

@@ -11,8 +11,9 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -184,6 +185,7 @@ async def _take_in(
     db: Database, feed: feeds.Feed, page: fetch.Fetched, parsed: Any, settings: Settings, timeout: float
 ) -> PollResult:
     added, page_fetches, waiting = 0, 0, 0
+    site_name = _feed_title(parsed) or feed.title or _host(parsed.feed.get("link")) or _host(feed.url)
     unseen = [e for e in oldest_first(list(parsed.entries)) if not await feeds.seen(db, feed.id, entry_key(e))]
     # The oldest unseen first, at most MAX_ENTRIES_PER_POLL a poll; the rest wait for the next poll.
     waiting = max(0, len(unseen) - MAX_ENTRIES_PER_POLL)
@@ -195,12 +197,14 @@ async def _take_in(
             await feeds.mark_seen(db, feed.id, key, known.id)
             continue
         text = await asyncio.to_thread(entry_text, entry)
+        published = entry_published(entry)
         try:
             if text is not None:
                 article = ingest.article_from_text(text)
             elif link and page_fetches < MAX_PAGE_FETCHES_PER_POLL:
                 page_fetches += 1
-                article = await _linked_article(link, settings, timeout)
+                article, page_published = await _linked_article(link, settings, timeout)
+                published = published or page_published
             else:
                 waiting += 1  # only a link, and this poll fetched enough pages: next poll
                 continue
@@ -212,7 +216,14 @@ async def _take_in(
             log.info("feed %d entry %s: linked page not fetched: %s", feed.id, key, exc)
             continue
         result = await ingest.post_article(
-            db, article, source="feed", url=link, method=settings.summarizer, language=feed.language
+            db,
+            article,
+            source="feed",
+            url=link,
+            method=settings.summarizer,
+            site_name=site_name,
+            published_at=published,
+            language=feed.language,
         )
         await feeds.mark_seen(db, feed.id, key, result.article.id)
         added += result.created
@@ -229,9 +240,27 @@ async def _take_in(
     return PollResult(added=added)
 
 
-async def _linked_article(link: str, settings: Settings, timeout: float) -> Article:
+async def _linked_article(link: str, settings: Settings, timeout: float) -> tuple[Article, str | None]:
+    """The linked page's article and the date the page gives it."""
     page = await fetch.fetch(link, allow_private=settings.fetch_private, timeout=timeout)
-    return await fetch.article_from_page(page)
+    article, found = await fetch.article_and_source(page)
+    return article, found.published
+
+
+def entry_published(entry: Any) -> str | None:
+    """When the feed says the entry was published (or last updated), as UTC ISO time; None if it does not."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not stamp:
+        return None
+    try:
+        return datetime(*stamp[:6], tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError):
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _feed_title(parsed: Any) -> str | None:

@@ -315,9 +315,14 @@ async def read_page(page: Fetched) -> PageArticle:
 
 async def article_from_page(page: Fetched) -> Article:
     """The article of a fetched page, or FetchError saying why there is none."""
+    return (await article_and_source(page))[0]
+
+
+async def article_and_source(page: Fetched) -> tuple[Article, PageArticle]:
+    """The article of a fetched page and what the page says about it (site name, date)."""
     found = await read_page(page)
     try:
-        return ingest.article_from_text(found.article_text())
+        return ingest.article_from_text(found.article_text()), found
     except ingest.IngestError as exc:
         raise FetchError(str(exc)) from None
 
@@ -338,7 +343,15 @@ async def post_url(
     if existing is not None:
         return ingest.PostResult(existing, created=False)
     page = await fetch(url, allow_private=settings.fetch_private, timeout=timeout, max_bytes=max_bytes)
-    article = await article_from_page(page)
+    article, found = await article_and_source(page)
     return await ingest.post_article(
-        db, article, posted_by=user_id, source="web", url=url, method=settings.summarizer, language=language
+        db,
+        article,
+        posted_by=user_id,
+        source="web",
+        url=url,
+        method=settings.summarizer,
+        site_name=found.site,
+        published_at=found.published,
+        language=language,
     )

@@ -31,13 +31,13 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if article is None:
         await answer(update, messages.NO_ARTICLES)
         return
-    await answer(update, render.article_card(article), reply_markup=render.card_keyboard(article.id))
+    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))
 
 
 async def brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "brief")
     if article is not None:
-        await answer(update, render.briefing_message(article), reply_markup=render.card_keyboard(article.id))
+        await answer(update, render.briefing_message(article), reply_markup=render.article_keyboard(article))
 
 
 async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -53,15 +53,16 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await answer(update, messages.usage("search"))
         return
     found = await articles.search(db_of(context), words, limit=10)
-    await answer(update, render.search_results(words, found))
+    await answer(update, render.search_results(words, found), reply_markup=render.search_keyboard(found))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Inline buttons under an article: q quotes, f full text, o older, n newer (``q:12``)."""
+    """Inline buttons: under an article q quotes, f full text, o older, n newer (``q:12``);
+    under search results c opens that article's card."""
     query = update.callback_query
     action, _, raw_id = (query.data or "").partition(":")
     db = db_of(context)
-    article_id = parse_id(raw_id) if action in ("q", "f", "o", "n") else None
+    article_id = parse_id(raw_id) if action in ("q", "f", "o", "n", "c") else None
     current = await articles.get(db, article_id) if article_id is not None else None
     if current is None:
         await query.answer("That article is no longer available.", show_alert=True)
@@ -73,10 +74,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await query.answer()
         await query.edit_message_text(
-            render.article_card(neighbour), reply_markup=render.card_keyboard(neighbour.id)
+            render.article_card(neighbour), reply_markup=render.article_keyboard(neighbour)
         )
         return
     chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
+    if action == "c":
+        await query.answer()
+        await context.bot.send_message(
+            chat_id, render.article_card(current), reply_markup=render.article_keyboard(current)
+        )
+        return
     sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
     key = (chat_id, action, current.id)
     if key in sending:  # pressed again while the parts are still going out
@@ -149,4 +156,4 @@ async def _send_card(update: Update, context: ContextTypes.DEFAULT_TYPE, article
     if article is None:
         await answer(update, messages.no_such_article(article_id))
         return
-    await answer(update, render.article_card(article), reply_markup=render.card_keyboard(article.id))
+    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))

@@ -1,35 +1,47 @@
-"""The daily update: new articles newest first, each title + short briefing, then key quotes."""
+"""The daily update: new articles newest first, each title + short briefing + its own key quotes."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
 
-from bot.render.articles import TITLE_CHARS, key_quotes_block
+from bot.render.articles import SITE_CHARS, TITLE_CHARS, quote_line, source_name, stored_quotes
 from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
+from summarizer.quotes import key_quotes
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
+QUOTES_PER_STORY = 2
 
 
 def daily_update(
     articles: Sequence[StoredArticle], day_label: str, title: str = "Your daily briefing"
 ) -> list[str]:
-    """The update as messages of at most 4096 characters (usually one)."""
+    """The update as messages of at most 4096 characters (usually one): each story with its own
+    key quotes under it, so a reader knows whose words belong to which story."""
     blocks = [f"<b>{shown(title, 100)}</b> · {shown(day_label, 100)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
-        body = f"\n{escape(sentences)}" if sentences else ""
-        blocks.append(f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}</i>{body}")
-    quotes = key_quotes_block(articles)
-    if quotes:
-        blocks.append(quotes)
+        source = source_name(article)
+        where = f" · {shown(source, SITE_CHARS)}" if source else ""
+        lines = [f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}{where}</i>"]
+        if sentences:
+            lines.append(escape(sentences))
+        lines.extend(f"» {quote_line(q)}" for q in key_quotes(stored_quotes([article]), QUOTES_PER_STORY))
+        blocks.append("\n".join(lines))
     blocks.append("<i>/brief ID for more · /settings to change the time</i>")
     return split_blocks(blocks)
 
 
 def nothing_new() -> str:
     return "Nothing new since your last update. /latest shows the newest story."
+
+
+def nothing_since_subscribing(next_local: str) -> str:
+    return (
+        "Nothing has been posted since you subscribed. Your first update comes on "
+        f"{shown(next_local, 100)} with what is posted until then. /latest shows the newest story now."
+    )
 
 
 def push_started(article_id: int, subscribers: int) -> str:

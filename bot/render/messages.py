@@ -13,6 +13,7 @@ WELCOME = (
 )
 
 HELP_USER = (
+    "/start — the welcome message (/start id opens that article)\n\n"
     "<b>Reading</b>\n"
     "/latest — the newest story with its briefing and key quotes\n"
     "/brief [id] — the briefing of an article (the newest without an id)\n"
