@@ -24,10 +24,11 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import alerts, ingest
+from bot import alerts, i18n, ingest
 from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
+from bot.handlers.common import tr_of
 from bot.render import messages
 from storage.db import Database
 
@@ -56,6 +57,7 @@ def build_application(
 
     ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
     """
+    i18n.load_all()  # readers' interface catalogs, compiled once now (bot/i18n.py)
     builder = ApplicationBuilder()
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -193,7 +195,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     log.error("error while handling %r", update, exc_info=context.error)
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, html.escape(messages.SOMETHING_WRONG))
+            sorry = tr_of(update)(messages.SOMETHING_WRONG)
+            await context.bot.send_message(update.effective_chat.id, html.escape(sorry))
         except Exception:  # the chat may be gone; the log line above already has the story
             log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
 

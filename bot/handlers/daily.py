@@ -9,12 +9,12 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import delivery
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
+from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, tr_of
 from bot.personal import POOL, Personaliser
 from bot.render import articles as render_articles
 from bot.render import daily as render
 from bot.render import messages
-from bot.schedule import describe_local, local_date, next_delivery, to_iso
+from bot.schedule import local_date, next_delivery, to_iso
 from storage import articles, deliveries, subscribers
 
 log = logging.getLogger(__name__)
@@ -42,12 +42,14 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = update.effective_chat.id
     subscriber = await subscribers.get(db, chat_id)
     now = datetime.now(UTC)
+    tr = tr_of(update)
     if subscriber is None or not subscriber.active:
         latest = await articles.since(db, 0, delivery.DAILY_ARTICLES)
         if not latest:
-            await answer(update, messages.NO_ARTICLES)
+            await answer(update, tr(messages.NO_ARTICLES))
             return
-        for text in render.daily_update(latest, now.strftime("%a %-d %b"), title="The latest news"):
+        day = tr.date(now, "EEE d MMM")
+        for text in render.daily_update(latest, day, title=render.LATEST_TITLE, tr=tr):
             await answer(update, text)
         return
     day = local_date(now, subscriber.tz)
@@ -57,17 +59,17 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await chooser.load([chat_id], seen)
     new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), delivery.DAILY_ARTICLES)
     if not new:
-        await answer(update, render.nothing_new())
+        await answer(update, render.nothing_new(tr))
         return
     following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, now))
     if not await deliveries.claim(db, chat_id, day):
         # Today's update went out already: show what is new without touching the ledger.
         for text in render.daily_update(
-            new, describe_local(now, subscriber.tz).rsplit(",", 1)[0], title="New since your update"
+            new, render.local_day(now, subscriber.tz, tr), title=render.NEW_SINCE_TITLE, tr=tr
         ):
             await answer(update, text)
         return
-    texts = render.daily_update(new, describe_local(now, subscriber.tz).rsplit(",", 1)[0])
+    texts = render.daily_update(new, render.local_day(now, subscriber.tz, tr), tr=tr)
     outcome = await delivery.send_all(context.bot, chat_id, texts)
     await deliveries.finish(
         db, chat_id, day, outcome.status, [a.id for a in new], outcome.error, next_due_utc=following

@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import answer, db_of, settings_of
+from bot.handlers.common import answer, db_of, settings_of, tr_of
 from bot.render import follow as render
 from storage import subscribers, topics
 
@@ -111,6 +111,7 @@ async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     db = db_of(context)
     before = (await topics.reader(db, query.message.chat.id)).daily_mode
     await topics.set_daily_mode(db, query.message.chat.id, mode)
-    await query.answer(render.mode_chosen(mode))
+    tr = tr_of(update)
+    await query.answer(render.mode_chosen(mode, tr))
     if mode != before:  # the same markup again would be refused as "message is not modified"
-        await query.edit_message_reply_markup(render.mode_keyboard(mode))
+        await query.edit_message_reply_markup(render.mode_keyboard(mode, tr))

@@ -1,4 +1,7 @@
-"""Article messages: the card (/latest), briefing, quotes, full text, search results."""
+"""Article messages: the card (/latest), briefing, quotes, full text, search results.
+
+Labels and buttons are in the reader's language (``tr``, bot.i18n); article text never is.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import ENGLISH, Translator
 from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
@@ -19,22 +23,22 @@ CREDIT_CHARS = 300
 SEARCH_ECHO_CHARS = 64
 
 
-def posted_date(article: StoredArticle) -> str:
-    """``25 Nov 2026`` from the stored UTC timestamp."""
+def posted_date(article: StoredArticle, tr: Translator = ENGLISH) -> str:
+    """``25 Nov 2026`` (``25 nov. 2026``…) from the stored UTC timestamp."""
     try:
-        return datetime.fromisoformat(article.posted_at.replace("Z", "+00:00")).strftime("%-d %b %Y")
+        return tr.date(datetime.fromisoformat(article.posted_at.replace("Z", "+00:00")).date())
     except ValueError:
         return article.posted_at[:10]
 
 
-def heading(article: StoredArticle) -> str:
-    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id} · {escape(posted_date(article))}</i>"
+def heading(article: StoredArticle, tr: Translator = ENGLISH) -> str:
+    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id} · {escape(posted_date(article, tr))}</i>"
 
 
-def briefing_text(article: StoredArticle, sentences: int | None = None) -> str:
+def briefing_text(article: StoredArticle, sentences: int | None = None, tr: Translator = ENGLISH) -> str:
     chosen = (article.briefing or [])[:sentences]
     if not chosen:
-        return "<i>No briefing: the article has no full sentences.</i>"
+        return "<i>" + escape(tr("No briefing: the article has no full sentences.")) + "</i>"
     return escape(" ".join(chosen))
 
 
@@ -48,67 +52,69 @@ def quote_line(quote: Quote) -> str:
     return f"{escape(quote.quote)}{who}"
 
 
-def key_quotes_block(stored: Sequence[StoredArticle]) -> str | None:
+def key_quotes_block(stored: Sequence[StoredArticle], tr: Translator = ENGLISH) -> str | None:
     """The key-quotes block of a card or a daily update: the one picker, over these articles' quotes."""
     chosen = key_quotes(stored_quotes(stored))
     if not chosen:
         return None
-    return "<b>Key quotes</b>\n" + "\n".join(quote_line(q) for q in chosen)
+    return "<b>" + escape(tr("Key quotes")) + "</b>\n" + "\n".join(quote_line(q) for q in chosen)
 
 
-def card_keyboard(article_id: int) -> InlineKeyboardMarkup:
+def card_keyboard(article_id: int, tr: Translator = ENGLISH) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton("Quotes", callback_data=f"q:{article_id}"),
-                InlineKeyboardButton("Full text", callback_data=f"f:{article_id}"),
+                InlineKeyboardButton(tr("Quotes"), callback_data=f"q:{article_id}"),
+                InlineKeyboardButton(tr("Full text"), callback_data=f"f:{article_id}"),
             ],
             [
-                InlineKeyboardButton("« Older", callback_data=f"o:{article_id}"),
-                InlineKeyboardButton("Newer »", callback_data=f"n:{article_id}"),
+                InlineKeyboardButton(tr("« Older"), callback_data=f"o:{article_id}"),
+                InlineKeyboardButton(tr("Newer »"), callback_data=f"n:{article_id}"),
             ],
         ]
     )
 
 
-def article_card(article: StoredArticle) -> str:
+def article_card(article: StoredArticle, tr: Translator = ENGLISH) -> str:
     """Title, id and date, the briefing, and the key quotes: what /latest shows."""
-    blocks = [heading(article), briefing_text(article)]
-    quotes = key_quotes_block([article])
+    blocks = [heading(article, tr), briefing_text(article, tr=tr)]
+    quotes = key_quotes_block([article], tr)
     if quotes:
         blocks.append(quotes)
     return split_blocks(blocks)[0]
 
 
-def briefing_message(article: StoredArticle) -> str:
-    return fit(f"{heading(article)}\n\n{briefing_text(article)}")
+def briefing_message(article: StoredArticle, tr: Translator = ENGLISH) -> str:
+    return fit(f"{heading(article, tr)}\n\n{briefing_text(article, tr=tr)}")
 
 
-def quotes_messages(article: StoredArticle) -> list[str]:
+def quotes_messages(article: StoredArticle, tr: Translator = ENGLISH) -> list[str]:
     """Every quote of the article with its speaker, best first."""
     quotes = ranked(stored_quotes([article]))
     if not quotes:
-        return [fit(f"{heading(article)}\n\nNo direct quotes in this article.")]
-    return split_blocks([heading(article), *[quote_line(q) for q in quotes]])
+        none = escape(tr("No direct quotes in this article."))
+        return [fit(f"{heading(article, tr)}\n\n{none}")]
+    return split_blocks([heading(article, tr), *[quote_line(q) for q in quotes]])
 
 
-def full_text_messages(article: StoredArticle) -> list[str]:
+def full_text_messages(article: StoredArticle, tr: Translator = ENGLISH) -> list[str]:
     """The whole article, split on paragraph or sentence boundaries to fit Telegram's limit."""
-    blocks = [heading(article), *[escape(p) for p in article.body.split("\n\n") if p.strip()]]
+    blocks = [heading(article, tr), *[escape(p) for p in article.body.split("\n\n") if p.strip()]]
     if article.credit:
         blocks.append(f"<i>{shown(article.credit, CREDIT_CHARS)}</i>")
     return split_blocks(blocks)
 
 
-def search_results(words: str, found: Sequence[StoredArticle]) -> str:
+def search_results(words: str, found: Sequence[StoredArticle], tr: Translator = ENGLISH) -> str:
+    echo = shown(words, SEARCH_ECHO_CHARS)
     if not found:
-        return f"No articles match “{shown(words, SEARCH_ECHO_CHARS)}”. Try fewer or other words."
-    lines = [f"<b>Articles matching “{shown(words, SEARCH_ECHO_CHARS)}”</b>"]
+        return escape(tr("No articles match “{words}”. Try fewer or other words.")).replace("{words}", echo)
+    lines = ["<b>" + escape(tr("Articles matching “{words}”")).replace("{words}", echo) + "</b>"]
     for article in found:
         first = (article.briefing or [""])[0]
         summary = f"\n{escape(clip(first, 200))}" if first else ""
         lines.append(f"#{article.id} · <b>{shown(article.title, TITLE_CHARS)}</b>{summary}")
-    lines.append("<i>Open one with /brief ID or /quotes ID.</i>")
+    lines.append("<i>" + escape(tr("Open one with /brief ID or /quotes ID.")) + "</i>")
     return split_blocks(lines)[0]
 
 

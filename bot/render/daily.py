@@ -1,35 +1,54 @@
-"""The daily update: new articles newest first, each title + short briefing, then key quotes."""
+"""The daily update: new articles newest first, each title + short briefing, then key quotes.
+
+A reader's texts here are in their language (``tr``, bot.i18n); /push's reports are for admins.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from html import escape
+from zoneinfo import ZoneInfo
 
+from bot.i18n import ENGLISH, N_, Translator
 from bot.render.articles import TITLE_CHARS, key_quotes_block
 from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
+DAILY_TITLE = N_("Your daily briefing")
+LATEST_TITLE = N_("The latest news")
+NEW_SINCE_TITLE = N_("New since your update")
+
+
+def local_time(instant: datetime, tz: str, tr: Translator = ENGLISH) -> str:
+    """``Thu 26 Nov 2026, 07:30`` in the reader's zone and language."""
+    return tr.date(instant.astimezone(ZoneInfo(tz)), "EEE d MMM y, HH:mm")
+
+
+def local_day(instant: datetime, tz: str, tr: Translator = ENGLISH) -> str:
+    """``Thu 26 Nov 2026`` in the reader's zone and language."""
+    return tr.date(instant.astimezone(ZoneInfo(tz)), "EEE d MMM y")
 
 
 def daily_update(
-    articles: Sequence[StoredArticle], day_label: str, title: str = "Your daily briefing"
+    articles: Sequence[StoredArticle], day_label: str, title: str = DAILY_TITLE, tr: Translator = ENGLISH
 ) -> list[str]:
     """The update as messages of at most 4096 characters (usually one)."""
-    blocks = [f"<b>{shown(title, 100)}</b> · {shown(day_label, 100)}"]
+    blocks = [f"<b>{shown(tr(title), 100)}</b> · {shown(day_label, 100)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
         body = f"\n{escape(sentences)}" if sentences else ""
         blocks.append(f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}</i>{body}")
-    quotes = key_quotes_block(articles)
+    quotes = key_quotes_block(articles, tr)
     if quotes:
         blocks.append(quotes)
-    blocks.append("<i>/brief ID for more · /settings to change the time</i>")
+    blocks.append("<i>" + escape(tr("/brief ID for more · /settings to change the time")) + "</i>")
     return split_blocks(blocks)
 
 
-def nothing_new() -> str:
-    return "Nothing new since your last update. /latest shows the newest story."
+def nothing_new(tr: Translator = ENGLISH) -> str:
+    return tr("Nothing new since your last update. /latest shows the newest story.")
 
 
 def push_started(article_id: int, subscribers: int) -> str:
@@ -43,36 +62,37 @@ def push_report(article_id: int, counts: dict[str, int]) -> str:
     )
 
 
-def subscribed(delivery_time: str, tz: str, next_local: str) -> str:
-    return fit(
-        f"Subscribed: a daily update at {shown(delivery_time)} ({shown(tz)}).\n"
-        f"Next delivery: {shown(next_local, 100)}.\n/unsubscribe stops it."
-    )
+def subscribed(delivery_time: str, tz: str, next_local: str, tr: Translator = ENGLISH) -> str:
+    text = tr("Subscribed: a daily update at {time} ({zone}).\nNext delivery: {next}.\n/unsubscribe stops it.")
+    return fit(escape(text).format(time=shown(delivery_time), zone=shown(tz), next=shown(next_local, 100)))
 
 
-def settings_text(delivery_time: str, tz: str, next_local: str, active: bool) -> str:
-    state = "on" if active else "off"
-    text = f"<b>Daily update</b>: {state}\nTime: {shown(delivery_time)}\nZone: {shown(tz)}"
+def settings_text(delivery_time: str, tz: str, next_local: str, active: bool, tr: Translator = ENGLISH) -> str:
+    state = tr("on") if active else tr("off")
+    text = "<b>" + escape(tr("Daily update")) + f"</b>: {escape(state)}\n"
+    text += escape(tr("Time: {time}\nZone: {zone}")).format(time=shown(delivery_time), zone=shown(tz))
     if active:
-        text += f"\nNext delivery: {shown(next_local, 100)}"
+        text += "\n" + escape(tr("Next delivery: {next}")).format(next=shown(next_local, 100))
     else:
-        text += "\n/subscribe turns it back on."
+        text += "\n" + escape(tr("/subscribe turns it back on."))
     return fit(text)
 
 
-NOT_SUBSCRIBED = (
+NOT_SUBSCRIBED = N_(
     "You are not subscribed. /subscribe gives you a daily update (e.g. /subscribe 07:30 Europe/Berlin)."
 )
-UNSUBSCRIBED = "Unsubscribed: no more daily updates. /subscribe starts them again."
-SUBSCRIBE_USAGE = (
+UNSUBSCRIBED = N_("Unsubscribed: no more daily updates. /subscribe starts them again.")
+SUBSCRIBE_USAGE = N_(
     "Usage: /subscribe [HH:MM] [Area/City], e.g. /subscribe 07:30 Europe/Berlin "
     "(24-hour time; an IANA time zone)."
 )
 
 
-def bad_time(text: str) -> str:
-    return f"“{shown(text)}” is not a time of day. {SUBSCRIBE_USAGE}"
+def bad_time(text: str, tr: Translator = ENGLISH) -> str:
+    message = tr("“{text}” is not a time of day.")
+    return escape(message).format(text=shown(text)) + " " + escape(tr(SUBSCRIBE_USAGE))
 
 
-def bad_zone(text: str) -> str:
-    return f"“{shown(text)}” is not a time zone I know. {SUBSCRIBE_USAGE}"
+def bad_zone(text: str, tr: Translator = ENGLISH) -> str:
+    message = tr("“{text}” is not a time zone I know.")
+    return escape(message).format(text=shown(text)) + " " + escape(tr(SUBSCRIBE_USAGE))

@@ -7,6 +7,7 @@ from html import escape
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import ENGLISH, N_, Translator
 from storage.topics import MAX_CHARS, MAX_TOPICS, Topic
 
 FOLLOW_USAGE = 'Usage: /follow words or "a phrase", e.g. /follow harbour wall or /follow "sea wall".'
@@ -15,11 +16,11 @@ ALERT_USAGE = "Usage: /alert on or /alert off."
 NO_TOPICS = 'You follow no topics. /follow words or "a phrase" adds one.'
 
 MODES = {
-    "all": "everything, newest first",
-    "first": "followed topics first, then the rest",
-    "only": "only followed topics",
+    "all": N_("everything, newest first"),
+    "first": N_("followed topics first, then the rest"),
+    "only": N_("only followed topics"),
 }
-_BUTTONS = {"all": "Everything", "first": "Followed first", "only": "Only followed"}
+_BUTTONS = {"all": N_("Everything"), "first": N_("Followed first"), "only": N_("Only followed")}
 
 
 def _quoted(phrase: str, limit: int = 60) -> str:
@@ -64,8 +65,9 @@ def no_such_number(number: int, count: int) -> str:
     return f"There is no topic #{number}: you follow {count}. /following lists them."
 
 
-def mode_line(mode: str) -> str:
-    return f"Daily update: {MODES[mode]}"
+def mode_line(mode: str, tr: Translator = ENGLISH) -> str:
+    # Catalog text only (no markup characters): it is shown as HTML and as a button's plain-text answer.
+    return tr("Daily update: {mode}").format(mode=tr(MODES[mode]))
 
 
 def following(topics: Sequence[Topic], mode: str, alerts: bool, tz: str) -> str:
@@ -97,16 +99,16 @@ def alerts_on(tz: str, has_topics: bool) -> str:
 ALERTS_OFF = "Alerts off. Followed stories still come first in your daily update."
 
 
-def mode_keyboard(current: str) -> InlineKeyboardMarkup:
+def mode_keyboard(current: str, tr: Translator = ENGLISH) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton(("✓ " if mode == current else "") + label, callback_data=f"dm:{mode}")
+                InlineKeyboardButton(("✓ " if mode == current else "") + tr(label), callback_data=f"dm:{mode}")
                 for mode, label in _BUTTONS.items()
             ]
         ]
     )
 
 
-def mode_chosen(mode: str) -> str:
-    return f"{mode_line(mode)}."
+def mode_chosen(mode: str, tr: Translator = ENGLISH) -> str:
+    return f"{mode_line(mode, tr)}."

@@ -1,0 +1,164 @@
+"""Issue 18, readers: the bot answers in the reader's Telegram language (en, fr, de, es, ru; English
+otherwise), through the real bot and the stand-in; article text is never translated."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from babel.messages.pofile import read_po
+
+from bot.i18n import LANGUAGES, LOCALE_DIR, translator
+from storage import articles
+from storage.db import Database
+from tests.conftest import ADMIN, InProcessBot
+from tests.standin import StandIn, to_plain_text
+
+FRENCH = (
+    "La ville rénove son vieux marché couvert\n"
+    "Le vieux marché couvert du centre-ville sera entièrement rénové à partir du mois de mars. "
+    "Les commerçants s'installeront pendant un an sous des tentes sur la place de la mairie. "
+    "« Nous voulons un marché moderne où les producteurs de la région trouvent leur place », "
+    "a déclaré l'adjointe au maire chargée du commerce. "
+    "Le chantier doit coûter environ quatre millions d'euros, financés en grande partie par la commune. "
+    "Une réunion publique est prévue jeudi soir pour présenter les plans aux habitants."
+)
+GERMAN = (
+    "Die Stadt baut eine neue Fahrradbrücke\n"
+    "Über den Fluss soll bis zum nächsten Sommer eine neue Brücke nur für Radfahrer und Fußgänger entstehen. "
+    "Die Bauarbeiten beginnen im Januar und dauern voraussichtlich vierzehn Monate. "
+    "„Wir wollen, dass mehr Menschen mit dem Rad zur Arbeit fahren können“, sagte die Baudezernentin. "
+    "Die Kosten von rund sechs Millionen Euro teilen sich die Stadt und das Land. "
+    "Während der Bauzeit bleibt der Uferweg auf der Nordseite gesperrt."
+)
+FRENCH_BUTTONS = ["Citations", "Texte intégral", "« Plus ancien", "Plus récent »"]
+GERMAN_BUTTONS = ["Zitate", "Volltext", "« Älter", "Neuer »"]
+ENGLISH_BUTTONS = ["Quotes", "Full text", "« Older", "Newer »"]
+FR_READER, DE_READER, PT_READER, RU_READER, ES_READER = 701, 702, 703, 704, 705
+
+
+async def _post(api: StandIn, text: str) -> str:
+    api.send_text(ADMIN, f"/post {text}")
+    return to_plain_text((await api.reply(ADMIN)).text)
+
+
+def _readers(api: StandIn) -> None:
+    for user, code in ((FR_READER, "fr"), (DE_READER, "de"), (PT_READER, "pt-br"), (RU_READER, "ru"), (ES_READER, "es")):
+        api.add_user(user, f"Reader {code}", language_code=code)
+
+
+async def test_a_french_reader_gets_a_french_briefing_in_a_french_card(standin: StandIn, bot: InProcessBot):
+    _readers(standin)
+    assert (await _post(standin, FRENCH)).startswith("Posted as #1.")  # the admin's own reply: English
+
+    standin.send_text(FR_READER, "/latest")
+    card = await standin.reply(FR_READER)
+    text = to_plain_text(card.text)
+    assert text.startswith("La ville rénove son vieux marché couvert\n#1 · ")
+    # The briefing is French sentences of the article, as written.
+    briefing = text.split("\n\n")[1]
+    assert "marché" in briefing and briefing.split(". ")[0] + "." in FRENCH
+    # The interface is French: the date, the quotes label and the buttons.
+    month = translator("fr").date(datetime.now(UTC).date(), "MMM")
+    assert f"#1 · {datetime.now(UTC).day} {month} " in text
+    assert "Citations clés" in text and "Key quotes" not in text
+    assert card.buttons == FRENCH_BUTTONS
+
+    async with await Database.open(bot.db_path) as db:
+        assert (await articles.get(db, 1)).language == "fr"
+
+
+async def test_a_german_reader_gets_a_german_briefing_in_a_german_card(standin: StandIn, bot: InProcessBot):
+    _readers(standin)
+    await _post(standin, GERMAN)
+    standin.send_text(DE_READER, "/latest")
+    card = await standin.reply(DE_READER)
+    text = to_plain_text(card.text)
+    assert text.startswith("Die Stadt baut eine neue Fahrradbrücke\n#1 · ")
+    briefing = text.split("\n\n")[1]
+    assert "Brücke" in briefing and briefing.split(". ")[0] + "." in GERMAN
+    assert "Wichtige Zitate" in text and "Key quotes" not in text
+    assert card.buttons == GERMAN_BUTTONS
+
+    async with await Database.open(bot.db_path) as db:
+        assert (await articles.get(db, 1)).language == "de"
+
+
+async def test_article_text_is_never_translated_and_each_reader_sees_their_own_labels(
+    standin: StandIn, bot: InProcessBot
+):
+    _readers(standin)
+    await _post(standin, FRENCH)
+    cards = {}
+    for reader in (FR_READER, DE_READER, PT_READER):
+        standin.send_text(reader, "/latest")
+        cards[reader] = await standin.reply(reader)
+    briefings = {r: to_plain_text(c.text).split("\n\n")[1] for r, c in cards.items()}
+    assert len(set(briefings.values())) == 1 and "marché" in briefings[FR_READER]
+    assert cards[DE_READER].buttons == GERMAN_BUTTONS
+    assert cards[PT_READER].buttons == ENGLISH_BUTTONS  # no Portuguese catalog: English
+
+    query = standin.press_button(DE_READER, cards[DE_READER], "« Älter")
+    assert (await standin.callback_answer(query["id"]))["text"] == "Das ist der älteste Artikel."
+
+
+async def test_help_errors_search_and_settings_in_the_readers_language(standin: StandIn, bot: InProcessBot):
+    _readers(standin)
+    standin.send_text(RU_READER, "/help")
+    assert to_plain_text((await standin.reply(RU_READER)).text).startswith("Чтение\n/latest — самая свежая статья")
+    standin.send_text(FR_READER, "/latest")
+    assert to_plain_text((await standin.reply(FR_READER)).text) == "Pas encore d’article. Revenez bientôt."
+    standin.send_text(DE_READER, "/frobnicate")
+    assert to_plain_text((await standin.reply(DE_READER)).text).startswith("/frobnicate kenne ich nicht.")
+    standin.send_text(ES_READER, "/search <b>nada</b>")
+    assert to_plain_text((await standin.reply(ES_READER)).text) == (
+        "Ningún artículo coincide con «<b>nada</b>». Pruebe con menos palabras o con otras."
+    )
+    standin.send_text(PT_READER, "/brief x")
+    assert to_plain_text((await standin.reply(PT_READER)).text).startswith("Usage: /brief [article id]")
+
+    standin.send_text(DE_READER, "/subscribe 07:30 Europe/Berlin")
+    subscribed = await standin.reply(DE_READER)
+    text = to_plain_text(subscribed.text)
+    assert text.startswith("Abonniert: eine tägliche Zusammenfassung um 07:30 (Europe/Berlin).\nNächste Zustellung: ")
+    assert "Tägliche Zusammenfassung: gefolgte Themen zuerst, dann der Rest" in text
+    assert subscribed.buttons == ["Alles", "✓ Gefolgte zuerst", "Nur gefolgte"]
+    standin.send_text(DE_READER, "/subscribe 25:99")
+    assert to_plain_text((await standin.reply(DE_READER)).text).startswith("„25:99“ ist keine Uhrzeit.")
+    standin.send_text(FR_READER, "/settings")
+    assert to_plain_text((await standin.reply(FR_READER)).text).startswith("Vous n’êtes pas abonné.")
+
+
+async def test_digest_headers_in_the_readers_language(standin: StandIn, bot: InProcessBot):
+    _readers(standin)
+    await _post(standin, GERMAN)
+    standin.send_text(DE_READER, "/digest")
+    text = to_plain_text((await standin.reply(DE_READER)).text)
+    assert text.startswith("Die neuesten Nachrichten · ")
+    assert "/brief ID für mehr · /settings ändert die Uhrzeit" in text
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(re.findall(r"\{\w+\}|</?b>|/[a-z]+\b", text))
+
+
+def test_every_catalog_translates_every_message_keeping_its_placeholders_tags_and_commands():
+    with (LOCALE_DIR / "newsbrief.pot").open("rb") as source:
+        template = {m.id for m in read_po(source) if m.id}
+    assert len(template) > 40
+    for code in LANGUAGES[1:]:
+        with (LOCALE_DIR / code / "LC_MESSAGES" / "newsbrief.po").open("rb") as source:
+            catalog = {m.id: m.string for m in read_po(source) if m.id}
+        assert set(catalog) == template, code
+        for msgid, msgstr in catalog.items():
+            assert msgstr and msgstr != msgid, (code, msgid)
+            assert _placeholders(msgstr) == _placeholders(msgid) or "Europe/" in msgid, (code, msgid, msgstr)
+        assert translator(code)("Key quotes") == catalog["Key quotes"]
+
+
+def test_language_codes_fall_back_to_english():
+    for code in (None, "", "en", "en-GB", "pt-br", "zz", "french", "de-AT"):
+        tr = translator(code)
+        assert tr.code == ("de" if code == "de-AT" else "en")
+    assert translator("de-AT")("Quotes") == "Zitate"
+    assert translator("it")("Quotes") == "Quotes"
