@@ -3,7 +3,8 @@
 Each new story is queued once (the queue and a cursor move in one transaction): for every reader
 whose topics it matches and who has alerts on, due at once or, between 22:00 and 07:00 in their
 zone, at 07:00; and for every linked channel. Queued sends then go out one at a time through the
-story ledger (claimed before, recorded after), behind the same flood limiter as everything else.
+story ledger by ``bot.delivery.deliver`` (claimed before, recorded after: the daily update's
+protocol), behind the same flood limiter as everything else.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from zoneinfo import ZoneInfo
 from telegram import Bot
 from telegram.ext import ContextTypes
 
-from bot.delivery import send_all
+from bot.delivery import Outcome, Record, deliver, send_all
 from bot.render import alerts as render
 from bot.render.articles import card_keyboard
 from bot.schedule import local_date, next_delivery, to_iso
@@ -75,6 +76,14 @@ class StorySender:
                 counts[await self._one(send, zones, now)] += 1
         return counts
 
+    def _record(self, chat_id: int, article_id: int) -> Record:
+        """``record`` for the story ledger's row (chat, story)."""
+
+        async def record(outcome: Outcome) -> None:
+            await story_sends.finish(self.db, chat_id, article_id, outcome.status, outcome.error)
+
+        return record
+
     async def _story(self, article_id: int) -> articles.StoredArticle | None:
         if article_id not in self._stories:
             self._stories[article_id] = await articles.get(self.db, article_id)
@@ -112,12 +121,16 @@ class StorySender:
             if reason:
                 await story_sends.finish(self.db, chat, story.id, "skipped", reason)
                 return "skipped"
-        if not await story_sends.claim(self.db, chat, story.id, day):
-            return "skipped"
-        outcome = await send_all(
-            self.bot, chat, [render.alert_card(story)], reply_markup=card_keyboard(story.id)
+        outcome = await deliver(
+            self.bot,
+            chat,
+            [render.alert_card(story)],
+            claim=lambda: story_sends.claim(self.db, chat, story.id, day),
+            record=self._record(chat, story.id),
+            reply_markup=card_keyboard(story.id),
         )
-        await story_sends.finish(self.db, chat, story.id, outcome.status, outcome.error)
+        if outcome is None:
+            return "skipped"
         if outcome.status == "blocked":
             await subscribers.deactivate(self.db, chat, outcome.error or "blocked")
             await topics.set_alerts(self.db, chat, False)
@@ -131,15 +144,16 @@ class StorySender:
         if channel is None or not channel.active:
             await story_sends.finish(self.db, send.chat_id, story.id, "skipped", "channel removed or paused")
             return "skipped"
-        if not await story_sends.claim(self.db, send.chat_id, story.id, None):
-            return "skipped"
-        outcome = await send_all(
+        outcome = await deliver(
             self.bot,
             send.chat_id,
             [render.channel_post(story)],
+            claim=lambda: story_sends.claim(self.db, send.chat_id, story.id, None),
+            record=self._record(send.chat_id, story.id),
             reply_markup=render.channel_keyboard(story.id, self.bot.username if self._knows_me() else None),
         )
-        await story_sends.finish(self.db, send.chat_id, story.id, outcome.status, outcome.error)
+        if outcome is None:
+            return "skipped"
         error = (outcome.error or "").lower()
         if outcome.status == "blocked" or (
             outcome.status == "failed" and any(w in error for w in _LOST_RIGHTS)

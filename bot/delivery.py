@@ -1,8 +1,23 @@
-"""Sending to subscribers: the daily update through the delivery ledger, and /push.
+"""Sending to subscribers through the delivery ledger: the daily update (the clock and /digest), and /push.
 
-The database is the source of truth. For each due subscriber the ledger row for (chat, local
-date) is claimed *before* sending and recorded done *after*, one send at a time, so a crash can
-repeat at most the one message in flight and a restart sends whatever was due while the bot was down.
+The database is the source of truth, and this is the one module that runs the ledger protocol:
+
+1. **claim** the slot (a ledger row keyed by chat and slot) before sending: a slot already done is
+   not claimed, so it is never sent twice; a row a crash left 'claimed' is claimed again and sent;
+2. **send** (``send_all``: 403 means blocked, 5xx and network errors retry with backoff, 429 waits);
+3. **record** how it ended on that row before any other send starts;
+4. **move the recipient on** (the daily update: last article seen, next due time), which ``settle``
+   repairs from the ledger after a crash between 3 and 4.
+
+So a crash repeats at most the one message in flight, and a restart sends whatever was due.
+
+Every kind of delivery runs steps 1-3 through ``deliver``, handing it its own ledger's two calls:
+``claim`` (true if the row is now ours to send) and ``record`` (the ``Outcome`` onto that row). The
+daily update uses ``storage.deliveries`` (chat, local date); breaking alerts and channel posts
+(``bot.alerts``) use ``storage.story_sends`` (chat, story). ``deliver`` returns the ``Outcome``, or
+None when the row was done already, and the caller does step 4 its own way (a subscriber moved on,
+a blocked reader or a channel without rights paused). The daily broadcast (``run_due``) runs the
+same steps batched: claims per batch of 500, one record per send, moves at least every second.
 """
 
 from __future__ import annotations
@@ -11,19 +26,21 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.flood import retry_seconds
+from bot.i18n import ENGLISH, Translator
 from bot.personal import POOL, Personaliser
-from bot.render.daily import daily_update
-from bot.schedule import describe_local, from_iso, local_date, next_delivery, to_iso
+from bot.render.daily import daily_update, local_day
+from bot.schedule import describe_local, from_iso, local_date, next_due, to_iso
 from storage import articles, deliveries, subscribers
 from storage.db import Database
-from storage.subscribers import Subscriber
+from storage.subscribers import Advance, Subscriber
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +88,44 @@ async def send_all(bot: Bot, chat_id: int, texts: list[str], **kwargs: object) -
     return Outcome("sent")
 
 
+#: A ledger row claimed for this send: true if it is ours to send (not done already).
+Claim = Callable[[], Awaitable[bool]]
+#: How the send ended, written onto the claimed row before any other send starts.
+Record = Callable[[Outcome], Awaitable[None]]
+
+
+async def deliver(
+    bot: Bot, chat_id: int, texts: list[str], claim: Claim, record: Record, **kwargs: object
+) -> Outcome | None:
+    """Claim, send, record: one delivery through a ledger. None when that row is done already."""
+    if not await claim():
+        return None
+    return await _send_and_record(bot, chat_id, texts, record, **kwargs)
+
+
+async def _send_and_record(bot: Bot, chat_id: int, texts: list[str], record: Record, **kwargs: object) -> Outcome:
+    """The send and the ledger's record of it: finished before any other send may start."""
+    outcome = await send_all(bot, chat_id, texts, **kwargs)
+    await record(outcome)
+    return outcome
+
+
+def daily_record(db: Database, chat_id: int, day: str, article_ids: list[int]) -> Record:
+    """``record`` for the daily update's ledger row (chat, local date)."""
+
+    async def record(outcome: Outcome) -> None:
+        await deliveries.record(db, chat_id, day, outcome.status, article_ids, outcome.error)
+
+    return record
+
+
+async def settle(db: Database, chat_id: int, day: str, next_due_utc: str) -> None:
+    """Move a subscriber on from a day the ledger already holds as done (idempotent)."""
+    done = await deliveries.get(db, chat_id, day)
+    if done is not None:
+        await subscribers.advance_many(db, [Advance(chat_id, day, done.status, done.last_article, next_due_utc)])
+
+
 @dataclass
 class _Job:
     """One subscriber's update, claimed and rendered, ready to send (or nothing to send)."""
@@ -107,7 +162,7 @@ async def _prepare(
         clock = (subscriber.next_due_utc, subscriber.delivery_time, subscriber.tz)
         if clock not in clocks:  # most of a batch shares a zone, a time and so a slot
             slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
-            following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, max(now, slot)))
+            following = next_due(subscriber.delivery_time, subscriber.tz, now, slot)
             label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
             clocks[clock] = (local_date(slot, subscriber.tz), following, label)
         day, following, label = clocks[clock]
@@ -129,15 +184,13 @@ async def _prepare(
     for job in jobs:
         if not job.status and job.slot not in claimed:
             job.status = "done"  # already delivered that day (e.g. by /digest): just move them on
-            await deliveries.settle(db, job.subscriber.chat_id, job.day, job.following)
+            await settle(db, job.subscriber.chat_id, job.day, job.following)
     return jobs
 
 
 async def _send(bot: Bot, db: Database, job: _Job) -> str:
-    """The send and the ledger's record of it: finished before any other send may start."""
     chat_id = job.subscriber.chat_id
-    outcome = await send_all(bot, chat_id, job.texts)
-    await deliveries.record(db, chat_id, job.day, outcome.status, job.article_ids, outcome.error)
+    outcome = await _send_and_record(bot, chat_id, job.texts, daily_record(db, chat_id, job.day, job.article_ids))
     if outcome.status == "blocked":
         await subscribers.deactivate(db, chat_id, outcome.error or "blocked")
     elif outcome.status == "failed":
@@ -145,8 +198,8 @@ async def _send(bot: Bot, db: Database, job: _Job) -> str:
     return outcome.status
 
 
-def _advance(job: _Job, status: str) -> deliveries.Advance:
-    return deliveries.Advance(job.subscriber.chat_id, job.day, status, job.seen, job.following)
+def _advance(job: _Job, status: str) -> Advance:
+    return Advance(job.subscriber.chat_id, job.day, status, job.seen, job.following)
 
 
 async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Counter[str]:
@@ -156,7 +209,7 @@ async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Co
     repeats at most the one message in flight. Everything else is batched: the claims before the
     sends (a claimed row never sent is simply sent after a restart), and moving subscribers on
     after them, at least every ``ADVANCE_SECONDS`` (a crash before that is repaired from the
-    ledger by ``deliveries.settle`` when they come up due again).
+    ledger by ``settle`` when they come up due again).
     """
     counts: Counter[str] = Counter()
     chooser = Personaliser(db)  # each story matched against the topics once per run
@@ -164,7 +217,7 @@ async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Co
         due = await subscribers.due(db, to_iso(now), batch)
         if not due:
             return counts
-        moves: list[deliveries.Advance] = []
+        moves: list[Advance] = []
         flushed = time.monotonic()
         try:
             for job in await _prepare(db, due, now, chooser):
@@ -175,10 +228,54 @@ async def run_due(bot: Bot, db: Database, now: datetime, batch: int = 500) -> Co
                 counts[status] += 1
                 moves.append(_advance(job, status))
                 if time.monotonic() - flushed > ADVANCE_SECONDS:
-                    await deliveries.advance_many(db, moves)
+                    await subscribers.advance_many(db, moves)
                     moves, flushed = [], time.monotonic()
         finally:
-            await deliveries.advance_many(db, moves)
+            await subscribers.advance_many(db, moves)
+
+
+@dataclass(frozen=True)
+class Digest:
+    """What /digest did. ``sent``, ``blocked`` or ``failed``: today's update went through the ledger.
+    Otherwise nothing was sent and the handler shows ``articles``: ``not-subscribed`` (the latest),
+    ``again`` (today's update went out already: what is new since, the ledger untouched) or
+    ``nothing-new`` (no articles)."""
+
+    status: str
+    articles: list[articles.StoredArticle] = field(default_factory=list)
+    label: str = ""
+
+
+async def digest(bot: Bot, db: Database, chat_id: int, now: datetime, tr: Translator = ENGLISH) -> Digest:
+    """Today's update now; for a subscriber it counts as today's, so the clock won't repeat it.
+
+    ``tr``: the reader's interface language (the update's headers and day label).
+    """
+    subscriber = await subscribers.get(db, chat_id)
+    if subscriber is None or not subscriber.active:
+        return Digest("not-subscribed", await articles.since(db, 0, DAILY_ARTICLES), tr.date(now, "EEE d MMM"))
+    day = local_date(now, subscriber.tz)
+    # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
+    seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
+    chooser = Personaliser(db)  # followed first or only, and nothing already alerted
+    await chooser.load([chat_id], seen)
+    new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), DAILY_ARTICLES)
+    if not new:
+        return Digest("nothing-new")
+    label = local_day(now, subscriber.tz, tr)
+    ids = [a.id for a in new]
+    outcome = await deliver(
+        bot,
+        chat_id,
+        daily_update(new, label, tr=tr),
+        claim=lambda: deliveries.claim(db, chat_id, day),
+        record=daily_record(db, chat_id, day, ids),
+    )
+    if outcome is None:
+        return Digest("again", new, label)
+    following = next_due(subscriber.delivery_time, subscriber.tz, now)
+    await subscribers.advance_many(db, [Advance(chat_id, day, outcome.status, max(ids), following)])
+    return Digest(outcome.status, new, label)
 
 
 async def push(bot: Bot, db: Database, texts: list[str], **kwargs: object) -> Counter[str]:

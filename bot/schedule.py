@@ -38,6 +38,12 @@ def next_delivery(delivery_time: str, tz: str, after: datetime) -> datetime:
     raise AssertionError("a delivery time recurs every day")
 
 
+def next_due(delivery_time: str, tz: str, now: datetime, slot: datetime | None = None) -> str:
+    """A subscriber's ``next_due_utc`` as stored: the first delivery instant after ``now`` (or after
+    the slot being delivered, should it be later). The one place it is computed."""
+    return to_iso(next_delivery(delivery_time, tz, max(now, slot) if slot is not None else now))
+
+
 def local_date(instant: datetime, tz: str) -> str:
     """The subscriber's local calendar date (YYYY-MM-DD) at ``instant``."""
     return instant.astimezone(ZoneInfo(tz)).date().isoformat()

@@ -6,9 +6,9 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
+from storage.clock import utc_now
 from storage.db import Database
 
 _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
@@ -39,10 +39,6 @@ def content_hash(title: str, body: str) -> str:
     """Hash of the normalised title and body: the same article posted twice hashes the same."""
     normal = " ".join(f"{title}\n{body}".lower().split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _from_row(row: Any) -> StoredArticle:

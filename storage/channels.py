@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 _COLUMNS = "id, chat_id, username, title, added_by, added_at, paused_at, paused_reason"

@@ -1,4 +1,8 @@
-"""The delivery ledger: one row per subscriber and local date, claimed before sending."""
+"""The delivery ledger: one row per subscriber and local date, claimed before sending.
+
+Only the ledger table: moving a subscriber on afterwards is ``storage.subscribers``' job, and the
+protocol (claim, send, record, move on) is ``bot.delivery``'s.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 
@@ -67,63 +71,6 @@ async def record(
         " WHERE chat_id = ? AND local_date = ?",
         (status, utc_now(), json.dumps(article_ids) if article_ids else None, error, chat_id, local_date),
     )
-
-
-@dataclass(frozen=True)
-class Advance:
-    """Moving a subscriber on after a finished day: what they have seen, when they are next due."""
-
-    chat_id: int
-    local_date: str
-    status: str
-    last_article_id: int
-    next_due_utc: str | None
-
-
-_ADVANCE = (
-    "UPDATE subscribers SET"
-    " last_delivered_date = CASE WHEN ? THEN ? ELSE last_delivered_date END,"
-    " last_article_id = CASE WHEN ? THEN MAX(last_article_id, ?) ELSE last_article_id END,"
-    " next_due_utc = COALESCE(?, next_due_utc) WHERE chat_id = ?"
-)
-
-
-def _advance_params(a: Advance) -> tuple[Any, ...]:
-    delivered = a.status in ("sent", "empty")
-    return (delivered, a.local_date, a.status == "sent", a.last_article_id, a.next_due_utc, a.chat_id)
-
-
-async def advance_many(db: Database, moves: list[Advance]) -> None:
-    """Move many subscribers on in one transaction. A crash before it is repaired by ``settle``."""
-    await db.write_many(_ADVANCE, [_advance_params(a) for a in moves])
-
-
-async def finish(
-    db: Database,
-    chat_id: int,
-    local_date: str,
-    status: str,
-    article_ids: list[int] | None = None,
-    error: str | None = None,
-    next_due_utc: str | None = None,
-) -> None:
-    """Record how one claimed delivery ended (sent, empty, blocked or failed), then move the
-    subscriber on (what they have seen, when they are next due).
-
-    The ledger row is written first, so a crash between the two leaves the day marked done with
-    the subscriber not yet moved on; ``settle`` (called when a claim finds the day done) finishes
-    that from the ledger row.
-    """
-    await record(db, chat_id, local_date, status, article_ids, error)
-    last = max(article_ids) if article_ids else 0
-    await advance_many(db, [Advance(chat_id, local_date, status, last, next_due_utc)])
-
-
-async def settle(db: Database, chat_id: int, local_date: str, next_due_utc: str) -> None:
-    """Move a subscriber on from a day the ledger already holds as done (idempotent)."""
-    done = await get(db, chat_id, local_date)
-    if done is not None:
-        await advance_many(db, [Advance(chat_id, local_date, done.status, done.last_article, next_due_utc)])
 
 
 async def last_sent_article(db: Database, chat_id: int, local_date: str) -> int:

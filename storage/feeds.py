@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 _COLUMNS = "id, url, title, etag, last_modified, added_by, added_at, last_polled_at, last_error, language"

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 #: Statuses that count as sent (a claim left by a crash is sent again, so it counts too).

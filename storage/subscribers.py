@@ -1,11 +1,14 @@
-"""The subscribers table: who wants a daily update, at what local time, in which zone."""
+"""The subscribers table: who wants a daily update, at what local time, in which zone.
+
+The one module that writes it, ``next_due_utc`` included (computed by ``bot.schedule.next_due``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 
 _COLUMNS = (
@@ -113,3 +116,32 @@ async def due(db: Database, now_utc: str, limit: int = 500) -> list[Subscriber]:
 
 async def set_next_due(db: Database, chat_id: int, next_due_utc: str) -> None:
     await db.execute("UPDATE subscribers SET next_due_utc = ? WHERE chat_id = ?", (next_due_utc, chat_id))
+
+
+@dataclass(frozen=True)
+class Advance:
+    """Moving a subscriber on after a finished day: what they have seen, when they are next due."""
+
+    chat_id: int
+    local_date: str
+    status: str  # how the day's delivery ended: sent, empty, blocked, failed
+    last_article_id: int
+    next_due_utc: str | None
+
+
+_ADVANCE = (
+    "UPDATE subscribers SET"
+    " last_delivered_date = CASE WHEN ? THEN ? ELSE last_delivered_date END,"
+    " last_article_id = CASE WHEN ? THEN MAX(last_article_id, ?) ELSE last_article_id END,"
+    " next_due_utc = COALESCE(?, next_due_utc) WHERE chat_id = ?"
+)
+
+
+def _advance_params(a: Advance) -> tuple[Any, ...]:
+    delivered = a.status in ("sent", "empty")
+    return (delivered, a.local_date, a.status == "sent", a.last_article_id, a.next_due_utc, a.chat_id)
+
+
+async def advance_many(db: Database, moves: list[Advance]) -> None:
+    """Move many subscribers on in one transaction (after their ledger rows are recorded)."""
+    await db.write_many(_ADVANCE, [_advance_params(a) for a in moves])

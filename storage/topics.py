@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storage.articles import utc_now
+from storage.clock import utc_now
 from storage.db import Database
 from storage.folding import COLUMNS, Folded, fold, fold_many
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from telegram.ext import ExtBot
@@ -20,12 +19,6 @@ from storage.db import Database
 from tests.standin import StandIn
 
 READER = 600
-
-
-@pytest.fixture
-async def db(db_path: Path) -> AsyncIterator[Database]:
-    async with await Database.open(db_path) as database:
-        yield database
 
 
 @pytest.fixture

@@ -18,8 +18,7 @@ from tests.standin import StandIn, to_plain_text
 def make_bot(api: StandIn, rate: float = 50) -> ExtBot:
     return ExtBot(
         api.token,
-        base_url=f"{api.base_url}/bot",
-        base_file_url=f"{api.base_url}/file/bot",
+        **api.http_bot_kwargs(),
         rate_limiter=FloodLimiter(rate, per_chat_interval=0.01),  # the per-chat wait is not under test here
     )
 
@@ -132,7 +131,8 @@ async def test_a_restart_sends_what_was_due_and_resends_only_the_one_in_flight(
     await post(db, "Story")
     # Before the "crash": chat 1 was sent and finished; chat 2 was claimed, then the process died.
     await deliveries.claim(db, 1, "2026-05-01")
-    await deliveries.finish(db, 1, "2026-05-01", "sent", [1], next_due_utc="2026-05-02T07:00:00Z")
+    await deliveries.record(db, 1, "2026-05-01", "sent", [1])
+    await subscribers.advance_many(db, [subscribers.Advance(1, "2026-05-01", "sent", 1, "2026-05-02T07:00:00Z")])
     await deliveries.claim(db, 2, "2026-05-01")
     # The bot comes back hours after 07:00: the day's updates still go out, once.
     async with make_bot(standin) as bot:

@@ -11,7 +11,7 @@ import sqlite3
 import time
 from typing import Any
 
-from tests.conftest import ADMIN, READER, BotProcess, InProcessBot
+from tests.conftest import ADMIN, READER, InProcessBot
 from tests.standin import StandIn, to_plain_text
 
 OTHER = 700
@@ -134,7 +134,7 @@ async def test_a_full_text_flood_does_not_stall_other_users(standin: StandIn, db
     """Acceptance 3 (item 6): eight Full-text presses on long articles from one chat; another user's
     /latest answered within 2 s, and a stand-in enforcing one message a second per chat sees no 429."""
     standin.chat_interval = 1.0
-    async with BotProcess(standin, db_path, NEWSBRIEF_CHAT_INTERVAL="1"):  # Telegram's own limit
+    async with InProcessBot(standin, db_path, NEWSBRIEF_CHAT_INTERVAL="1"):  # Telegram's own limit
         paragraph = "The council met again and talked about the harbour wall at length, once more. " * 12
         for n in range(3):
             await post(standin, f"Long report {n}\n" + "\n".join([paragraph] * 12))  # 4 parts each

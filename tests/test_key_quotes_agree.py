@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot import cli, ingest
 from bot.render.articles import article_card
 from storage.db import Database
+from tests.conftest import ADMIN, ARTICLE, READER
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "eval" / "quotes" / "polnear_attributions_dev.jsonl"
@@ -97,3 +99,18 @@ def test_brief_json_quote_offsets_point_into_the_file_as_written(
         assert text[q["start"] : q["end"]] == q["quote"]
         assert q["quote"].startswith("“") and q["quote"].endswith("”")
         assert " ".join(text[q["mention_start"] : q["mention_end"]].split()) in ("Jane Doe", "Tom Baker")
+
+
+async def test_the_running_bot_shows_the_cli_key_quotes_on_latest(
+    standin: Any, bot: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The story end to end: an admin posts an article, a reader asks /latest, the card's key quotes
+    are the ones ``newsbrief brief --json`` prints for the same file."""
+    text = ARTICLE.read_text(encoding="utf-8")
+    standin.send_text(ADMIN, f"/post {text}")
+    await standin.reply(ADMIN)
+    standin.send_text(READER, "/latest")
+    card = (await standin.reply(READER)).text
+    expected = cli_key_quotes(ARTICLE, capsys)
+    assert len(expected) >= 2
+    assert spaced(card_key_quotes(card)) == spaced(expected)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import ast
 import itertools
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import httpx
 import pytest
 from telegram import Bot
 from telegram.error import BadRequest, EndPointNotFound, InvalidToken
@@ -123,3 +128,25 @@ def test_no_import_circle_among_the_bots_modules():
 
     circles = sorted(name for name in graph if reaches(name, name, {name}))
     assert circles == [], f"modules on an import circle: {circles}"
+
+
+def test_the_tests_stand_in_serves_on_the_port_it_is_given():
+    """``python -m tests.standin --port N`` (issue 14: the old ``bot.standin`` ignored ``--port``)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "tests.standin", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert server.stdout.readline().strip() == f"TELEGRAM_API_URL=http://127.0.0.1:{port}"
+        token = server.stdout.readline().strip().split("=", 1)[1]
+        answer = httpx.get(f"http://127.0.0.1:{port}/bot{token}/getMe", timeout=10).json()
+        assert answer["ok"] and answer["result"]["is_bot"]
+    finally:
+        server.terminate()
+        server.wait(10)

@@ -61,11 +61,16 @@ async def test_a_french_reader_gets_a_french_briefing_in_a_french_card(standin: 
     # The interface is French: the date, the quotes label and the buttons.
     month = translator("fr").date(datetime.now(UTC).date(), "MMM")
     assert f"#1 · {datetime.now(UTC).day} {month} " in text
-    assert "Citations clés" in text and "Key quotes" not in text
+    assert "Key quotes" not in text
     assert card.buttons == FRENCH_BUTTONS
 
     async with await Database.open(bot.db_path) as db:
         assert (await articles.get(db, 1)).language == "fr"
+
+    # An article without quotation marks: its quotes page says so, in French.
+    await _post(standin, "Le musée prolonge son exposition\n" + FRENCH.split("\n", 1)[1].split(" « ")[0])
+    standin.send_text(FR_READER, "/quotes 2")
+    assert to_plain_text((await standin.reply(FR_READER)).text).endswith("Aucune citation directe dans cet article.")
 
 
 async def test_a_german_reader_gets_a_german_briefing_in_a_german_card(standin: StandIn, bot: InProcessBot):

@@ -53,13 +53,21 @@ async def api() -> AsyncIterator[StandIn]:
 
 @pytest.fixture
 async def bot(api: StandIn) -> AsyncIterator[Bot]:
-    async with Bot(api.token, base_url=api.bot_api_url, base_file_url=api.file_url) as telegram_bot:
+    async with Bot(api.token, **api.http_bot_kwargs()) as telegram_bot:
         yield telegram_bot
 
 
 @pytest.fixture
 async def application(api: StandIn) -> AsyncIterator[Application]:
-    app = Application.builder().token(api.token).base_url(api.bot_api_url).base_file_url(api.file_url).build()
+    app = (
+        Application.builder()
+        .token(api.token)
+        .base_url(api.bot_api_url)
+        .base_file_url(api.file_url)
+        .request(api.http_request())
+        .get_updates_request(api.http_request())
+        .build()
+    )
     yield app
     if app.updater and app.updater.running:
         await app.updater.stop()
@@ -397,7 +405,7 @@ async def test_control_surface_drives_users_and_reads_records(api: StandIn, appl
 async def test_runs_in_a_thread_of_its_own() -> None:
     with StandIn() as api:
         api.register(READER)
-        async with Bot(api.token, base_url=api.bot_api_url) as telegram_bot:
+        async with Bot(api.token, **api.http_bot_kwargs()) as telegram_bot:
             await telegram_bot.send_message(READER, "from another loop")
         [sent] = await api.replies(READER, timeout=5)
 
@@ -408,7 +416,7 @@ async def test_a_second_long_poll_ends_the_first_with_conflict(api: StandIn, bot
     first = asyncio.create_task(bot.get_updates(timeout=5))
     await api.wait_until(lambda: api.calls["getUpdates"] == 1, 5)
 
-    async with Bot(api.token, base_url=api.bot_api_url) as second_instance:
+    async with Bot(api.token, **api.http_bot_kwargs()) as second_instance:
         second = asyncio.create_task(second_instance.get_updates(timeout=5))
         with pytest.raises(Conflict, match="terminated by other getUpdates request"):
             await first

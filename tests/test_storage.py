@@ -136,7 +136,8 @@ async def test_delivery_ledger_claims_each_subscriber_day_once(tmp_path: Path):
         assert await deliveries.claim(db, 42, "2026-03-29")
         # Still 'claimed' (a crash mid-send): the next run claims it again and sends.
         assert await deliveries.claim(db, 42, "2026-03-29")
-        await deliveries.finish(db, 42, "2026-03-29", "sent", article_ids=[3, 7])
+        await deliveries.record(db, 42, "2026-03-29", "sent", article_ids=[3, 7])
+        await subscribers.advance_many(db, [subscribers.Advance(42, "2026-03-29", "sent", 7, None)])
         assert not await deliveries.claim(db, 42, "2026-03-29")
         subscriber = await subscribers.get(db, 42)
         assert subscriber.last_delivered_date == "2026-03-29"

@@ -10,12 +10,10 @@ from telegram.ext import ContextTypes
 
 from bot import delivery
 from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, tr_of
-from bot.personal import POOL, Personaliser
 from bot.render import articles as render_articles
 from bot.render import daily as render
 from bot.render import messages
-from bot.schedule import local_date, next_delivery, to_iso
-from storage import articles, deliveries, subscribers
+from storage import articles, subscribers
 
 log = logging.getLogger(__name__)
 
@@ -37,43 +35,21 @@ async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Today's update now; for a subscriber it counts as today's, so the clock won't repeat it."""
-    db = db_of(context)
-    chat_id = update.effective_chat.id
-    subscriber = await subscribers.get(db, chat_id)
-    now = datetime.now(UTC)
+    """Today's update now (sent by the delivery service, through the ledger), or what to show instead."""
     tr = tr_of(update)
-    if subscriber is None or not subscriber.active:
-        latest = await articles.since(db, 0, delivery.DAILY_ARTICLES)
-        if not latest:
-            await answer(update, tr(messages.NO_ARTICLES))
-            return
-        day = tr.date(now, "EEE d MMM")
-        for text in render.daily_update(latest, day, title=render.LATEST_TITLE, tr=tr):
-            await answer(update, text)
-        return
-    day = local_date(now, subscriber.tz)
-    # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
-    seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
-    chooser = Personaliser(db)  # followed first or only, and nothing already alerted
-    await chooser.load([chat_id], seen)
-    new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), delivery.DAILY_ARTICLES)
-    if not new:
-        await answer(update, render.nothing_new(tr))
-        return
-    following = to_iso(next_delivery(subscriber.delivery_time, subscriber.tz, now))
-    if not await deliveries.claim(db, chat_id, day):
-        # Today's update went out already: show what is new without touching the ledger.
-        for text in render.daily_update(
-            new, render.local_day(now, subscriber.tz, tr), title=render.NEW_SINCE_TITLE, tr=tr
-        ):
-            await answer(update, text)
-        return
-    texts = render.daily_update(new, render.local_day(now, subscriber.tz, tr), tr=tr)
-    outcome = await delivery.send_all(context.bot, chat_id, texts)
-    await deliveries.finish(
-        db, chat_id, day, outcome.status, [a.id for a in new], outcome.error, next_due_utc=following
-    )
+    result = await delivery.digest(context.bot, db_of(context), update.effective_chat.id, datetime.now(UTC), tr)
+    if result.status == "not-subscribed" and not result.articles:
+        texts = [tr(messages.NO_ARTICLES)]
+    elif result.status == "not-subscribed":
+        texts = render.daily_update(result.articles, result.label, title=render.LATEST_TITLE, tr=tr)
+    elif result.status == "nothing-new":
+        texts = [render.nothing_new(tr)]
+    elif result.status == "again":
+        texts = render.daily_update(result.articles, result.label, title=render.NEW_SINCE_TITLE, tr=tr)
+    else:
+        return  # sent (or recorded as blocked or failed) by the delivery service
+    for text in texts:
+        await answer(update, text)
 
 
 async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

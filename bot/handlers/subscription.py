@@ -12,7 +12,7 @@ from bot.handlers.common import answer, db_of, settings_of, tr_of
 from bot.i18n import ENGLISH, Translator
 from bot.render import daily as render
 from bot.render import follow as render_follow
-from bot.schedule import next_delivery, to_iso
+from bot.schedule import from_iso, next_due
 from storage import articles, subscribers, topics
 
 
@@ -47,16 +47,14 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     delivery_time, tz = parsed
     db = db_of(context)
-    due = next_delivery(delivery_time, tz, datetime.now(UTC))
+    due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
-    await subscribers.subscribe(
-        db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), to_iso(due)
-    )
+    await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)
     mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
+    subscribed = render.subscribed(delivery_time, tz, render.local_time(from_iso(due), tz, tr), tr)
     await answer(
         update,
-        f"{render.subscribed(delivery_time, tz, render.local_time(due, tz, tr), tr)}\n"
-        f"{render_follow.mode_line(mode, tr)}",
+        f"{subscribed}\n{render_follow.mode_line(mode, tr)}",
         reply_markup=render_follow.mode_keyboard(mode, tr),
     )
 
@@ -72,7 +70,7 @@ async def show_settings(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if subscriber is None:
         await answer(update, tr(render.NOT_SUBSCRIBED))
         return
-    due = next_delivery(subscriber.delivery_time, subscriber.tz, datetime.now(UTC))
+    due = from_iso(next_due(subscriber.delivery_time, subscriber.tz, datetime.now(UTC)))
     reader = await topics.reader(db_of(context), subscriber.chat_id)
     text = render.settings_text(
         subscriber.delivery_time,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from summarizer.quotes.marks import quote_spans, word_count
+from summarizer.quotes.marks import Span, quote_spans, word_count
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
 
@@ -58,11 +58,35 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs"])
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _is_quote(quoted: str) -> bool:
-    """Four or more words, and not a web address or a title ("Person of the Year", a show's name)."""
+    """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
+    row of a price table (ditto marks: „ 250 fl. L. b. Roths.)."""
     if word_count(quoted) < MIN_WORDS or "://" in quoted or "www." in quoted:
         return False
+    ditto = quoted.startswith("„") or quoted[1:2].isspace()
+    if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
+        return False
+    if quoted.startswith("„") and _german_title(quoted):
+        return False
     return not _looks_like_title(quoted)
+
+
+#: Words that make a German quote a sentence rather than a title: auxiliaries and pronouns.
+_GERMAN_SENTENCE_WORDS = frozenset(
+    ["ist", "sind", "war", "waren", "hat", "haben", "hatte", "hatten", "wird", "werden", "wurde", "wurden", "kann", "können", "konnte", "muss", "muß", "müssen", "soll", "sollen", "will", "wollen", "darf", "sei", "seien", "wäre", "gibt", "ich", "wir", "du", "ihr", "er", "sie", "es", "man", "uns", "mich", "mir"]
+)
+
+
+def _german_title(quoted: str) -> bool:
+    """„Die lustigen Weiber von Windsor“, „Eine Erinnerung aus Wiesbaden.“: a short capitalised German
+    phrase with no auxiliary, pronoun or comma is a title (of a book, a play, an article), not speech."""
+    words = re.findall(r"[^\W\d_]+", quoted)
+    if len(words) > 8 or any(mark in quoted for mark in ",;:?!") or not words[0][:1].isupper():
+        return False
+    return not any(w.lower() in _GERMAN_SENTENCE_WORDS for w in words)
 
 
 def _looks_like_title(quoted: str) -> bool:
@@ -74,6 +98,22 @@ def _looks_like_title(quoted: str) -> bool:
     return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
+def _runaway(text: str, spans: list[Span], i: int) -> bool:
+    """A German-style mark („, or any mark followed by a space) left open, and not continued by a
+    quote opening the next paragraph, is a stray or ditto mark: it never swallows its paragraph."""
+    span = spans[i]
+    spaced = text[span.start + 1 : span.start + 2].isspace()
+    if span.closed or not (text.startswith("„", span.start) or spaced):
+        return False
+    opens_sentence = not text[: span.start].rstrip() or text[: span.start].rstrip()[-1] in ".:!?\n"
+    if opens_sentence and not spaced:
+        return False  # "… vergegenwärtigt. „Ein Delinquent wurde …" to the end: a quote left open
+    following = spans[i + 1] if i + 1 < len(spans) else None
+    if following is None or following.paragraph != span.paragraph + 1:
+        return True
+    return bool(text[span.end : following.start].strip())
+
+
 def extract(text: str) -> list[Quote]:
     """Every direct quote of four or more words in ``text``, in text order, scored."""
     if not isinstance(text, str) or not text:
@@ -82,7 +122,11 @@ def extract(text: str) -> list[Quote]:
     spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= 1]
     attributions = attribute(text, spans)
     central = central_terms(text)
-    pairs = [(s, a) for s, a in zip(spans, attributions, strict=True) if _is_quote(text[s.start : s.end])]
+    pairs = [
+        (s, a)
+        for i, (s, a) in enumerate(zip(spans, attributions, strict=True))
+        if _is_quote(text[s.start : s.end]) and not _runaway(text, spans, i)
+    ]
     return [
         Quote(
             quote=text[s.start : s.end],

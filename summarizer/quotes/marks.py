@@ -54,9 +54,32 @@ def quote_spans(text: str) -> list[Span]:
     paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
     """
     spans: list[Span] = []
-    for index, (p_start, p_end) in enumerate(paragraphs(text)):
+    paras = paragraphs(text)
+    for index, (p_start, p_end) in enumerate(paras):
         spans.extend(_paragraph_spans(text, index, p_start, p_end))
-    return spans
+    return [_run_on(text, span, paras) for span in spans]
+
+
+#: Opening marks of languages that continue a quote into the next paragraph without a fresh mark.
+RUN_ON_MARKS = ("„",)
+
+
+def _run_on(text: str, span: Span, paras: list[tuple[int, int]]) -> Span:
+    """ "… anspielt: „Es ist …\n\nIch habe …" — a German quote left open at the end of its
+    paragraph goes on through the next one when that paragraph has no quotation marks of its own,
+    up to a stage direction in brackets ("(Beifall …)")."""
+    if span.closed or not text.startswith(RUN_ON_MARKS, span.start) or span.paragraph + 1 >= len(paras):
+        return span
+    before = text[: span.start].rstrip()
+    if before and before[-1] not in ":.!?":
+        return span
+    start, end = paras[span.paragraph + 1]
+    body = text[start:end]
+    if _MARKS.search(body):
+        return span
+    cut = body.find("(")
+    stop = start + cut if cut > 0 else end
+    return Span(span.start, _trim_end(text, span.start, stop), span.paragraph, False)
 
 
 def _paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:

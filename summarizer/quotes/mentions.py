@@ -283,7 +283,8 @@ def _name_after_description(toks: list[Token], i: int) -> int | None:
         j += 1
     if j == i or j >= len(toks) or not _is_name_word(toks[j]) or toks[j].text.rstrip(".") in NOT_NAMES:
         return None
-    return _name_run(toks, j)
+    end = _name_run(toks, j)
+    return end if end > j else None  # a full name ("Jeb Bush"), not one capitalised noun
 
 
 def noun_phrase_after_verb(toks: list[Token], i: int) -> tuple[int, int] | None:

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import re
 
-ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
-)
+#: Abbreviations after which a full stop does not end a sentence, per language.
+ABBREVIATIONS_BY_LANGUAGE: dict[str, frozenset[str]] = {
+    "en": frozenset(
+        ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "u.s", "u.n", "d.c", "u.k", "a.m", "p.m"]
+    ),
+    "de": frozenset(["abg", "nr", "bzw", "vgl", "ca", "usw", "geb", "königl", "kgl", "priv", "ztg", "hr", "frl", "se", "maj", "d.h", "z.b", "u.a", "dgl", "bez"]),
+}
+ABBREVIATIONS = frozenset().union(*ABBREVIATIONS_BY_LANGUAGE.values())
+#: Words after which "<number>." is an ordinal (German writes "am 3. Oktober", "des 23. Corps").
+ORDINAL_CUES = frozenset(["am", "im", "vom", "zum", "beim", "des", "dem", "den", "der", "die", "das", "seit", "bis", "ab", "dieses", "jedes"])
 _SENTENCE_END = re.compile(r"[.!?][”\"’')]*\s+(?=[“\"‘'(A-Z0-9])")
 
 
@@ -28,8 +35,15 @@ def sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             if len(last) == 1 and last.isalpha():
                 continue
+            if last.isdigit() and _before_number(text, start, dot - len(last)) in ORDINAL_CUES:
+                continue  # German ordinals: "am 3. Oktober", "des 23. Corps"
         breaks.append((dot + 1, match.end()))
     return breaks
+
+
+def _before_number(text: str, floor: int, at: int) -> str:
+    words = text[max(floor, at - 12) : at].split()
+    return words[-1].lower() if words else ""
 
 
 def sentence_start(text: str, at: int, floor: int) -> int:

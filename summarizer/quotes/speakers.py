@@ -9,8 +9,10 @@ from functools import partial
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs, word_count
 from summarizer.quotes.mentions import (
+    NOT_NAMES,
     PRONOUNS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
+    TITLES,
     VERB_SECOND,
     Token,
     is_participle,
@@ -64,13 +66,25 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
             mentions[i] = _dash_credit(text, span, paras[span.paragraph], paras[span.paragraph + 1])
         if mentions[i] is not None:
             continue
-        if i and span.paragraph - spans[i - 1].paragraph <= 1:
+        if _dialogue_turn(text, spans, i, mentions):
+            # "A: „…“ — B: „…“ — „…“ — „…“": dash-separated turns of a dialogue alternate.
+            mentions[i] = mentions[i - 2]
+        elif i and span.paragraph - spans[i - 1].paragraph <= 1:
             # A quote with no attribution of its own continues the quote before it.
             mentions[i] = mentions[i - 1]
         elif span.paragraph and span.start == paras[span.paragraph][0]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions, paras, spans)
+
+
+def _dialogue_turn(text: str, spans: list[Span], i: int, mentions: list[_Mention | None]) -> bool:
+    if i < 2 or spans[i - 2].paragraph != spans[i].paragraph or spans[i - 1].paragraph != spans[i].paragraph:
+        return False
+    two, one = mentions[i - 2], mentions[i - 1]
+    if two is None or one is None or text[two.start : two.end] == text[one.start : one.end]:
+        return False
+    return text[spans[i - 1].end : spans[i].start].strip() in ("—", "–", "--")
 
 
 def _credit_lines(text: str, spans: list[Span], paras: list[tuple[int, int]], mentions: list[_Mention | None]) -> None:
@@ -170,12 +184,33 @@ def _sentence_mention(
     later = None if complete else _later_in_sentence(text, after)
     if later:
         return later
-    if sum(t.text[:1].isalnum() for t in before) >= 3:
+    label = _label_before(text, before, sent_start)
+    if label:
+        return label
+    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start):
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
+        # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
         subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+    """ "— Der Redakteur: „…“", "Pollsters agree - Carl Bialik: “…”": a short name and a colon right
+    before the quote, after a dash or at the start of the sentence, is who speaks."""
+    if len(before) < 2 or before[-1].text != ":":
+        return None
+    k = len(before) - 2
+    first = k
+    while first > 0 and k - first < 4 and before[first - 1].text not in ("—", "–", "--", "-") and before[first - 1].text[:1].isalnum():
+        first -= 1
+    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or text[before[first].start - 2 : before[first].start].strip() in ("-", "—", "–")
+    if not opener or not before[k].capitalised:
+        return None
+    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in ("der", "die", "das", "the")) for j in range(first, k + 1)):
+        return None
+    return _mention(text, before, (first, k))
 
 
 def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
@@ -268,6 +303,30 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     """How a person named in the narration is shown as a speaker: the name with its description."""
     found = _mention(text, toks, rng)
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
+
+
+_NAME_WORDS_BEFORE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$")
+
+
+def _fuller_name(text: str, m: _Mention) -> str:
+    """A surname alone ("Jonescu sagte", "Lopez said") is shown as the article first wrote it,
+    with the first name ("Take Jonescu", "Maria Lopez"), when it did."""
+    written = text[m.start : m.end]
+    if " " in written or not written[:1].isupper() or len(written) < 3:
+        return m.display
+    fuller = None
+    at = text.find(written)
+    while 0 <= at < m.start:
+        after = text[at + len(written) : at + len(written) + 1]
+        match = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at) if not after.isalnum() else None
+        if match:
+            words = match.group().split()
+            while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
+                words = words[1:]
+            if words and all(w not in NOT_NAMES for w in words):
+                fuller = " ".join([*words, written])
+        at = text.find(written, at + 1)
+    return fuller or m.display
 
 
 def _is_abbreviation(words: str) -> bool:
@@ -501,9 +560,10 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
             spoken.append(replace(person, start=m.start, end=m.end, gender=gender, speech=True))
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
-        person = describe(text, m.start, m.end, m.display, speech=True)
+        display = _fuller_name(text, m) if m.display == written else m.display
+        person = describe(text, m.start, m.end, display, speech=True)
         if person is not None:
             spoken.append(person)
         named = any(word[:1].isupper() for word in written.split())
-        out.append(Attribution(m.display, m.start, m.end, named))
+        out.append(Attribution(display, m.start, m.end, named))
     return out

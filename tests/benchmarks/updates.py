@@ -1,6 +1,6 @@
 """``/latest`` under N concurrent users: the real bot process through the stand-in; prints JSON.
 
-Usage: python tests/benchmarks/updates.py [--users 10,100,500] [--rounds 5]
+Usage: python tests/benchmarks/updates.py [--users 10,100,500] [--rounds 5] [--profile PATH]
 
 Three processes, as in production: the stand-in (``python -m tests.standin``) plays Telegram, the bot
 runs as ``python -m bot``, and this script plays the users through the stand-in's control surface.
@@ -9,12 +9,18 @@ their message is handed to the stand-in to the moment the stand-in accepts the b
 are a second apart, so Telegram's one-message-a-second-per-chat limit (which the bot keeps) never
 delays a reply. The bot's flood limiter is set far above what the machine can send.
 
-Beside it, in the same run, a bare python-telegram-bot ``Bot`` sends the very reply the bot sent
-(same text, HTML and keyboard) to N chats at once through the same stand-in: the ratio of the two
-rates is the bot's own cost per update (getUpdates, dispatch, the database read, rendering).
-Figures are medians over the rounds. The rates also carry the stand-in's extra work in the bot's
-case (each user message is one more request to it, and getUpdates another), so the CPU each side
-spends per message (the bot process per update, the bare ``Bot`` per send) is reported as well.
+Beside it, in the same run, the fair baseline: a bare python-telegram-bot ``Application`` with one
+``/latest`` handler that sends the very reply the bot sent (``bare_application.py``), as its own
+process against its own stand-in process (one token each, so neither takes the other's updates).
+Rounds alternate between the two, so both see the same machine load; the same users, the same
+stand-in work per update (a message in, getUpdates, sendMessage out). The ratio of the two rates is
+what our code costs (dispatch through our handlers, the flood limiter, the database read,
+rendering). A bare ``Bot.send_message`` loop (no updates to parse at all) is kept as a third figure.
+Figures are medians over the rounds; CPU per update of each process is reported too.
+
+``--profile PATH`` runs the bot under cProfile and adds where its CPU goes, per update, by package
+(ours: bot/, storage/, summarizer/; PTB; httpx; asyncio; SQLite), and our costliest functions.
+Profiling slows the bot, so its ratio is not the figure to quote: run once without it for that.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ import argparse
 import asyncio
 import json
 import os
+import pstats
+import signal
 import statistics
 import subprocess
 import sys
@@ -87,7 +95,7 @@ class Telegram:
         await self.client.aclose()
 
 
-def start_bot(telegram: Telegram, db_path: Path) -> subprocess.Popen[bytes]:
+def start_bot(telegram: Telegram, db_path: Path, profile: str | None = None) -> subprocess.Popen[bytes]:
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "NEWSBRIEF_"))},
         "PYTHONPATH": str(ROOT),
@@ -97,14 +105,34 @@ def start_bot(telegram: Telegram, db_path: Path) -> subprocess.Popen[bytes]:
         "NEWSBRIEF_RATE": "100000",
     }
     log = db_path.with_suffix(".log").open("ab")
+    command = [sys.executable, *profiled(profile), "-m", "bot"]
+    return subprocess.Popen(command, cwd=db_path.parent, env=env, stdout=log, stderr=subprocess.STDOUT)
+
+
+def profiled(profile: str | None) -> list[str]:
+    """The command prefix that runs a program under ``profiled.py`` (nothing without a profile)."""
+    return [str(Path(__file__).with_name("profiled.py")), profile] if profile else []
+
+
+def start_bare_application(
+    telegram: Telegram, reply_path: Path, profile: str | None = None
+) -> subprocess.Popen[bytes]:
+    script = Path(__file__).with_name("bare_application.py")
+    log = reply_path.with_suffix(".log").open("ab")
     return subprocess.Popen(
-        [sys.executable, "-m", "bot"], cwd=db_path.parent, env=env, stdout=log, stderr=subprocess.STDOUT
+        [sys.executable, *profiled(profile), str(script), telegram.base_url, TOKEN, str(reply_path)],
+        cwd=reply_path.parent,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
 
 
-async def wait_ready(telegram: Telegram, bot: subprocess.Popen[bytes], log: Path) -> None:
-    for _ in range(600):  # ready once it has announced its commands (post_init)
-        if (await telegram.control("stats"))["calls"].get("setMyCommands"):
+async def wait_ready(
+    telegram: Telegram, bot: subprocess.Popen[bytes], log: Path, signal: str = "setMyCommands"
+) -> None:
+    for _ in range(600):  # the bot is ready once it has announced its commands (post_init)
+        if (await telegram.control("stats"))["calls"].get(signal):
             return
         if bot.poll() is not None:
             raise RuntimeError(f"the bot exited: {log.read_text()[-2000:]}")
@@ -150,53 +178,83 @@ async def bare_round(bot: Bot, users: int, reply: dict[str, Any]) -> float:
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, Any]:
-    with standin_process(TOKEN) as base_url:
-        return await measure(Telegram(base_url), args)
+    with standin_process(TOKEN) as bot_url, standin_process(TOKEN) as baseline_url:
+        return await measure(Telegram(bot_url), Telegram(baseline_url), args)
 
 
-async def measure(telegram: Telegram, args: argparse.Namespace) -> dict[str, Any]:
+async def measure(telegram: Telegram, baseline: Telegram, args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {}
+    handled = 0
     try:
         with tempfile.TemporaryDirectory() as tmp:
             db_path = Path(tmp) / "newsbrief.db"
             async with await Database.open(db_path) as db:
                 await post_text(db, ARTICLE.read_text(encoding="utf-8"), source="bench")
-            bot = start_bot(telegram, db_path)
+            bot = start_bot(telegram, db_path, args.profile)
+            app: subprocess.Popen[bytes] | None = None
             try:
                 await wait_ready(telegram, bot, db_path.with_suffix(".log"))
-                request = HTTPXRequest(POOL, pool_timeout=60)  # N sends at once wait for a connection
+                reply = (await bot_round(telegram, 1))["reply"]  # the reply both sides send
+                reply_path = Path(tmp) / "reply.json"
+                reply_path.write_text(json.dumps(reply), encoding="utf-8")
+                app_profile = f"{args.profile}.bare" if args.profile else None
+                app = start_bare_application(baseline, reply_path, app_profile)
+                await wait_ready(baseline, app, reply_path.with_suffix(".log"), signal="getUpdates")
+                await bot_round(baseline, 1)  # warm both up alike
+                await asyncio.sleep(1.05)
+                if args.profile:  # from here on: the rounds only, start-up and warm-up left out
+                    bot.send_signal(signal.SIGUSR1)
+                    app.send_signal(signal.SIGUSR1)
+                request = HTTPXRequest(POOL, pool_timeout=60, connect_timeout=30, read_timeout=60)  # N sends at once
                 async with Bot(TOKEN, base_url=f"{telegram.base_url}/bot", request=request) as bare:
                     for users in (int(n) for n in args.users.split(",")):
-                        rates, latencies, bare_rates = [], [], []
-                        bot_cpu = bare_cpu = 0.0
+                        rates, latencies, app_rates, app_latencies, bare_rates = [], [], [], [], []
+                        bot_cpu = app_cpu = bare_cpu = 0.0
                         for _ in range(args.rounds):
                             cpu = cpu_seconds(bot.pid)
                             round_ = await bot_round(telegram, users)
                             bot_cpu += cpu_seconds(bot.pid) - cpu
                             rates.append(round_["updates_per_s"])
                             latencies += round_["latencies"]
+                            cpu = cpu_seconds(app.pid)
+                            app_round = await bot_round(baseline, users)
+                            app_cpu += cpu_seconds(app.pid) - cpu
+                            app_rates.append(app_round["updates_per_s"])
+                            app_latencies += app_round["latencies"]
                             cpu = time.process_time()
                             bare_rates.append(await bare_round(bare, users, round_["reply"]))
                             bare_cpu += time.process_time() - cpu
                             await asyncio.sleep(1.05)  # Telegram's per-chat limit, kept by the bot
-                        bot_rate, bare_rate = statistics.median(rates), statistics.median(bare_rates)
-                        handled = users * args.rounds
+                        bot_rate, app_rate = statistics.median(rates), statistics.median(app_rates)
+                        paired = [b / a for b, a in zip(rates, app_rates, strict=True)]
+                        count = users * args.rounds
+                        handled += count
                         results[str(users)] = {
                             "updates_per_s": round(bot_rate, 1),
                             "latency_p50_ms": round(1000 * statistics.median(latencies), 1),
                             "latency_p99_ms": round(1000 * percentile(latencies, 0.99), 1),
-                            "bare_ptb_sends_per_s": round(bare_rate, 1),
-                            "bot_to_bare_ratio": round(bot_rate / bare_rate, 3),
-                            "bot_cpu_ms_per_update": round(1000 * bot_cpu / handled, 2),
-                            "bare_ptb_cpu_ms_per_send": round(1000 * bare_cpu / handled, 2),
+                            "bare_application_updates_per_s": round(app_rate, 1),
+                            "bare_application_latency_p50_ms": round(1000 * statistics.median(app_latencies), 1),
+                            "bot_to_bare_application_ratio": round(bot_rate / app_rate, 3),
+                            # Each bot round beside the bare round right after it: less of the
+                            # machine's drift than the ratio of medians.
+                            "paired_ratio_median": round(statistics.median(paired), 3),
+                            "paired_ratios": [round(r, 3) for r in paired],
+                            "bot_cpu_ms_per_update": round(1000 * bot_cpu / count, 2),
+                            "bare_application_cpu_ms_per_update": round(1000 * app_cpu / count, 2),
+                            "bare_ptb_bot_sends_per_s": round(statistics.median(bare_rates), 1),
+                            "bare_ptb_bot_cpu_ms_per_send": round(1000 * bare_cpu / count, 2),
                         }
-                rejected = await telegram.control("rejected")
+                rejected = await telegram.control("rejected") + await baseline.control("rejected")
             finally:
-                bot.terminate()
-                bot.wait(15)
+                for process in (bot, app):
+                    if process is not None:
+                        process.terminate()
+                        process.wait(60)
     finally:
         await telegram.close()
-    return {
+        await baseline.close()
+    report = {
         "benchmark": "updates",
         "command": "/latest",
         "rounds": args.rounds,
@@ -204,12 +262,56 @@ async def measure(telegram: Telegram, args: argparse.Namespace) -> dict[str, Any
         "rejected_by_standin": len(rejected),
         "machine": machine(),
     }
+    if args.profile:
+        report["profile"] = {
+            "note": "main-thread CPU per update during the rounds (SQL thread not included); profiling slows both",
+            "bot": profile_summary(args.profile, handled),
+            "bare_application": profile_summary(f"{args.profile}.bare", handled),
+        }
+    return report
+
+
+#: Where a function's file lies, in order: the first match names its share of the bot's CPU.
+AREAS = [
+    ("ours", (f"{ROOT}/bot/", f"{ROOT}/storage/", f"{ROOT}/summarizer/")),
+    ("python-telegram-bot", ("/telegram/",)),
+    ("httpx/httpcore/h11/anyio", ("/httpx/", "/httpcore/", "/h11/", "/anyio/")),
+    ("sqlite (aiosqlite, sqlite3)", ("/aiosqlite/", "/sqlite3/", "sqlite3.Connection", "sqlite3.Cursor")),
+    ("apscheduler", ("/apscheduler/",)),
+    ("asyncio and selectors", ("/asyncio/", "selectors.py", "select.epoll", "_asyncio")),
+    ("json", ("/json/", "_json")),
+]
+
+
+def profile_summary(path: str, updates: int) -> dict[str, Any]:
+    """The bot's profile per update: own time by area, and our costliest functions (cumulative)."""
+    stats = pstats.Stats(path)
+    by_area: dict[str, float] = {}
+    ours: list[tuple[float, str]] = []
+    for (filename, line, name), (_, _, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+        where = f"{filename}:{name}"
+        area = next((label for label, marks in AREAS if any(m in where for m in marks)), "other")
+        by_area[area] = by_area.get(area, 0.0) + own
+        if area == "ours":
+            ours.append((cumulative, f"{Path(filename).relative_to(ROOT)}:{line} {name}"))
+    total = sum(by_area.values())
+    return {
+        "cpu_ms_per_update": round(1000 * total / updates, 3),
+        "cpu_ms_per_update_by_area": {
+            k: round(1000 * v / updates, 3) for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])
+        },
+        "share_by_area": {k: round(v / total, 3) for k, v in sorted(by_area.items(), key=lambda kv: -kv[1])},
+        "our_costliest_ms_per_update_cumulative": {
+            where: round(1000 * cumulative / updates, 3) for cumulative, where in sorted(ours, reverse=True)[:12]
+        },
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", default="10,100,500", help="comma-separated numbers of concurrent users")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", metavar="PATH", help="run the bot under cProfile, writing PATH, and summarise it")
     args = parser.parse_args()
     print(json.dumps(asyncio.run(main_async(args)), indent=2))
 
