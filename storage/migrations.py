@@ -120,11 +120,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
     (
         6,
-        "feeds.language (a feed's articles in a given language); /search folds accents fully",
+        "feeds.language (a feed's articles in a given language); subscribers.language (their daily"
+        " update's interface language); /search folds accents fully",
         # remove_diacritics 2 also folds letters with several marks ("ệ", "ǘ"), which 1 leaves alone.
         # Triggers on articles name articles_fts, so they keep writing to the rebuilt index.
         """
         ALTER TABLE feeds ADD COLUMN language TEXT;
+        ALTER TABLE subscribers ADD COLUMN language TEXT;
         DROP TABLE articles_fts;
         CREATE VIRTUAL TABLE articles_fts USING fts5 (
             title, body, content='articles', content_rowid='id',

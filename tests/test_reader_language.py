@@ -167,3 +167,39 @@ def test_language_codes_fall_back_to_english():
         assert tr.code == ("de" if code == "de-AT" else "en")
     assert translator("de-AT")("Quotes") == "Zitate"
     assert translator("it")("Quotes") == "Quotes"
+
+
+async def test_the_daily_update_comes_in_the_language_the_reader_subscribed_in(standin: StandIn, db: Database):
+    from telegram.ext import ExtBot
+
+    from bot import delivery
+    from bot.flood import FloodLimiter
+    from bot.schedule import next_delivery, to_iso
+    from storage import subscribers
+
+    standin.auto_register = True
+    now = datetime(2026, 3, 4, 6, 0, tzinfo=UTC)
+    for chat, language in ((801, "fr"), (802, "ru"), (803, None)):
+        await subscribers.subscribe(db, chat, "08:00", "Europe/Paris", 0, to_iso(next_delivery("08:00", "Europe/Paris", now)))
+        await subscribers.set_language(db, chat, language)
+    await articles.add(db, title="Le marché rouvre", body="Le marché rouvre mardi.", briefing=["Le marché rouvre mardi."])
+    async with ExtBot(standin.token, **standin.http_bot_kwargs(), rate_limiter=FloodLimiter(50, per_chat_interval=0.01)) as bot:
+        await delivery.run_due(bot, db, datetime(2026, 3, 4, 7, 0, tzinfo=UTC))
+    sent = {s.chat_id: to_plain_text(s.text) for s in standin.delivered()}
+    assert sent[801].startswith("Votre résumé du jour · mer. 4 mars 2026\n\nLe marché rouvre #1\nLe marché rouvre mardi.")
+    assert sent[802].startswith("Ваша ежедневная сводка · ср 4 мар. 2026")
+    assert sent[803].startswith("Your daily briefing · Wed 4 Mar 2026")
+    assert "/brief ID pour en savoir plus" in sent[801]
+
+
+async def test_subscribing_records_the_readers_language(standin: StandIn, bot: InProcessBot):
+    from storage import subscribers
+
+    _readers(standin)
+    standin.send_text(ES_READER, "/subscribe")
+    assert to_plain_text((await standin.reply(ES_READER)).text).startswith("Suscrito: un resumen diario a las 08:00")
+    standin.send_text(PT_READER, "/subscribe")
+    await standin.reply(PT_READER)
+    async with await Database.open(bot.db_path) as db:
+        assert (await subscribers.get(db, ES_READER)).language == "es"
+        assert (await subscribers.get(db, PT_READER)).language == "en"

@@ -50,6 +50,7 @@ async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
     await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)
+    await subscribers.set_language(db, update.effective_chat.id, tr.code)
     mode = (await topics.reader(db, update.effective_chat.id)).daily_mode
     subscribed = render.subscribed(delivery_time, tz, render.local_time(from_iso(due), tz, tr), tr)
     await answer(
