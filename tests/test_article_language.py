@@ -12,6 +12,7 @@ from bot.config import Settings
 from storage import articles, feeds
 from storage.db import Database
 from summarizer.language import normalise
+from summarizer.stems import stems
 from tests.conftest import ADMIN, READER, InProcessBot
 from tests.local_server import Answer, LocalServer
 from tests.standin import StandIn, to_plain_text
@@ -149,6 +150,7 @@ async def test_an_older_database_gets_the_folding_index_with_its_articles_in_it(
             " content_rowid='id', tokenize='porter unicode61');"
             "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
             "ALTER TABLE feeds DROP COLUMN language;"
+            "ALTER TABLE subscribers DROP COLUMN language;"
             "DELETE FROM schema_migrations WHERE version = 6;"
         )
     async with await Database.open(path) as db:
@@ -163,3 +165,35 @@ async def test_a_reader_finds_an_accented_story_without_typing_accents(standin: 
     await standin.reply(ADMIN)
     standin.send_text(READER, "/search travaux renoves")
     assert "#1 · La mairie rouvre" in to_plain_text((await standin.reply(READER)).text)
+
+
+def test_stems_per_language_skip_what_snowball_does_not_know():
+    assert stems("élections", ["fr"]) == ["élect"]
+    assert stems("Brücken", ["de", "xx", "und"]) == ["bruck"]
+    assert stems("выборах", ["ru"]) == ["выбор"]
+    assert stems("par", ["fr", "en"]) == []  # too short to be a useful prefix
+    assert stems("élections", []) == []
+
+
+async def test_search_finds_other_forms_of_a_word_in_the_articles_language(db: Database):
+    await ingest.post_text(db, FRENCH)  # "municipale", "ouverture"
+    await ingest.post_text(db, GERMAN)  # "Stadtbibliothek"
+    spoken = await articles.languages(db)
+    assert spoken == {"fr", "de"}
+
+    def expand(word: str) -> list[str]:
+        return stems(word, spoken | {"en"})
+
+    assert await articles.search(db, "municipaux ouvertes") == []  # Porter alone: no match
+    assert [a.id for a in await articles.search(db, "municipaux ouvertes", expand=expand)] == [1]
+    assert await articles.search(db, "Stadtbibliotheken") == []
+    assert [a.id for a in await articles.search(db, "Stadtbibliotheken", expand=expand)] == [2]
+    assert await articles.search(db, "municipaux Stadtbibliotheken", expand=expand) == []
+
+
+async def test_a_reader_searching_in_french_finds_other_forms_through_the_bot(standin: StandIn, bot: InProcessBot):
+    standin.add_user(READER + 1, "Lectrice", language_code="fr")
+    standin.send_text(ADMIN, f"/post {FRENCH}")
+    await standin.reply(ADMIN)
+    standin.send_text(READER + 1, "/search horaires municipaux")
+    assert "#1 · La mairie rouvre" in to_plain_text((await standin.reply(READER + 1)).text)

@@ -9,6 +9,7 @@ from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, 
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, subscribers
+from summarizer.stems import stems
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -55,7 +56,10 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not words:
         await answer(update, messages.usage("search", tr))
         return
-    found = await articles.search(db_of(context), words, limit=10)
+    db = db_of(context)
+    # Stems in the reader's language and in those of the stored articles: "élections" finds "électeurs".
+    spoken = {tr.code, *await articles.languages(db)}
+    found = await articles.search(db, words, limit=10, expand=lambda word: stems(word, spoken))
     await answer(update, render.search_results(words, found, tr))
 
 
