@@ -31,6 +31,7 @@ from bot.handlers import admin, channels, daily, feeds, follow, inline, reading,
 from bot.handlers.common import tr_of
 from bot.render import messages
 from storage.db import Database
+from summarizer import language
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +156,7 @@ async def open_storage(application: Application) -> None:
     """Open the database, announce the commands, start the jobs (PTB's post_init)."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["db"] = await Database.open(settings.db_path)
+    await asyncio.to_thread(language.warm)  # the first post would otherwise wait for the model
     await application.bot.set_my_commands(COMMANDS)
     start_jobs(application)
 

@@ -23,10 +23,15 @@ def detect(text: str, default: str = "und") -> str:
     return str(code)
 
 
+def warm() -> None:
+    """Load the model now (about a second or two) rather than inside the first article's post."""
+    detect("warm up the model")
+
+
 def normalise(code: str | None) -> str | None:
     """The ISO 639-1 code of ``fr``, ``FR``, ``fr-FR`` or ``pt_BR`` (``"fr"``, ``"pt"``); None otherwise."""
     match = _CODE.fullmatch((code or "").strip())
     return match.group(1).lower() if match else None
 
 
-__all__ = ["detect", "normalise"]
+__all__ = ["detect", "normalise", "warm"]

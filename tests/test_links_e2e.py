@@ -115,7 +115,10 @@ async def test_admin_adds_a_feed_and_the_polling_job_brings_in_new_entries_once(
 async def test_feed_commands_with_wrong_arguments_or_from_readers(
     standin: StandIn, linked_bot: InProcessBot, server: LocalServer
 ):
-    usage = "Usage: /feed add URL, /feed list, or /feed remove feed-id (e.g. /feed remove 2)."
+    usage = (
+        "Usage: /feed add URL [lang=xx], /feed list, or /feed remove feed-id (e.g. /feed remove 2). "
+        "lang=fr stores the feed's articles as French instead of detecting each one's language."
+    )
     for command in ["/feed", "/feed add", "/feed remove abc", "/feed list everything", "/feed frobnicate"]:
         assert await said(standin, ADMIN, command) == [usage]
     assert await said(standin, ADMIN, "/feed add ftp://127.0.0.1/rss") == [
