@@ -27,9 +27,9 @@ bench: $(STAMP)
 # Interface text catalogs (bot/i18n.py): re-extract the marked strings, merge them into each .po.
 # The .po files are shipped and compiled in memory when the bot starts; no .mo to build.
 i18n: $(STAMP)
-	$(VENV)/bin/pybabel extract --no-location --omit-header -k tr -k N_ -k n:1,2 -o bot/locale/newsbrief.pot bot
-	for lang in fr de es ru; do $(VENV)/bin/pybabel update --no-location --omit-header -D newsbrief \
-		-i bot/locale/newsbrief.pot -d bot/locale -l $$lang; done
+	$(VENV)/bin/pybabel extract --no-location --omit-header -w 110 -k tr -k N_ -k n:1,2 -o bot/locale/newsbrief.pot bot
+	for lang in fr de es ru; do \
+		$(VENV)/bin/pybabel update -w 110 -D newsbrief -i bot/locale/newsbrief.pot -d bot/locale -l $$lang; done
 
 clean:
 	rm -rf $(VENV) *.egg-info
