@@ -227,3 +227,16 @@ async def test_topics_are_followed_and_listed_in_the_readers_language(standin: S
     assert to_plain_text((await standin.reply(DE_READER)).text) == "Verwendung: /alert on oder /alert off."
     standin.send_text(ES_READER, "/unfollow 3")
     assert to_plain_text((await standin.reply(ES_READER)).text).startswith("No sigue ningún tema.")
+
+
+def test_the_shipped_template_holds_every_marked_string_of_the_code():
+    from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+
+    keywords = {**DEFAULT_KEYWORDS, "tr": None, "N_": None, "n": (1, 2)}
+    marked = {
+        message if isinstance(message, str) else tuple(message)
+        for _, _, message, _, _ in extract_from_dir(LOCALE_DIR.parent, keywords=keywords)
+    }
+    with (LOCALE_DIR / "newsbrief.pot").open("rb") as source:
+        shipped = {m.id for m in read_po(source) if m.id}
+    assert marked == shipped  # after changing a text: make i18n, then translate what is new
