@@ -11,7 +11,7 @@ from bot import ingest
 from bot.config import Settings
 from storage import articles, feeds
 from storage.db import Database
-from summarizer.language import normalise
+from summarizer.language import detect, normalise
 from summarizer.stems import stems
 from tests.conftest import ADMIN, READER, InProcessBot
 from tests.local_server import Answer, LocalServer
@@ -197,3 +197,11 @@ async def test_a_reader_searching_in_french_finds_other_forms_through_the_bot(st
     await standin.reply(ADMIN)
     standin.send_text(READER + 1, "/search horaires municipaux")
     assert "#1 · La mairie rouvre" in to_plain_text((await standin.reply(READER + 1)).text)
+
+
+def test_detection_gives_two_letter_codes_even_for_languages_without_one():
+    # Nigerian Pidgin ("pcm" to the model, which has no two-letter code) reads as English.
+    assert detect("I no sabi wetin dey happen for market today") == "en"
+    assert detect("E don happen again for Lagos road") == "en"
+    assert detect("Man dies after car hits tree on the main road") == "en"
+    assert detect("1234 … !!!") == "und"
