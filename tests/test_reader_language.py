@@ -240,3 +240,27 @@ def test_the_shipped_template_holds_every_marked_string_of_the_code():
     with (LOCALE_DIR / "newsbrief.pot").open("rb") as source:
         shipped = {m.id for m in read_po(source) if m.id}
     assert marked == shipped  # after changing a text: make i18n, then translate what is new
+
+
+async def test_an_alert_comes_in_the_language_the_reader_subscribed_in(standin: StandIn, db: Database):
+    from telegram.ext import ExtBot
+
+    from bot import alerts
+    from bot.flood import FloodLimiter
+    from storage import subscribers, topics
+
+    standin.register(FR_READER)
+    await subscribers.subscribe(db, FR_READER, "08:00", "Europe/Paris", 0, "2099-01-01T00:00:00Z")
+    await subscribers.set_language(db, FR_READER, "fr")
+    await topics.add(db, FR_READER, "marché couvert", await topics.parse(db, "marché couvert"))
+    await topics.set_alerts(db, FR_READER, True)
+    await articles.add(db, title="Le marché couvert rouvre", body="Le marché couvert rouvre.", briefing=["Le marché couvert rouvre."])
+    now = datetime(2026, 6, 10, 12, 0, tzinfo=UTC)
+    async with ExtBot(standin.token, **standin.http_bot_kwargs(), rate_limiter=FloodLimiter(50)) as bot:
+        await alerts.queue_new_stories(db, "UTC", now)
+        assert dict(await alerts.StorySender(bot, db, "UTC", []).run(now)) == {"sent": 1}
+    card = await standin.reply(FR_READER)
+    text = to_plain_text(card.text)
+    assert text.startswith("🔔 Alerte · un article sur un sujet que vous suivez\n\nLe marché couvert rouvre")
+    assert text.endswith("/following liste vos sujets · /alert off arrête les alertes")
+    assert card.buttons == FRENCH_BUTTONS
