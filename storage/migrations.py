@@ -120,13 +120,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     ),
     (
         6,
-        "feeds.language (a feed's articles in a given language); subscribers.language (their daily"
-        " update's interface language); /search folds accents fully",
+        "feeds.language (a feed's articles in a given language); /search folds accents fully",
         # remove_diacritics 2 also folds letters with several marks ("ệ", "ǘ"), which 1 leaves alone.
         # Triggers on articles name articles_fts, so they keep writing to the rebuilt index.
         """
         ALTER TABLE feeds ADD COLUMN language TEXT;
-        ALTER TABLE subscribers ADD COLUMN language TEXT;
         DROP TABLE articles_fts;
         CREATE VIRTUAL TABLE articles_fts USING fts5 (
             title, body, content='articles', content_rowid='id',
@@ -212,6 +210,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
             SELECT id FROM articles WHERE id <= (SELECT article_id FROM story_cursor WHERE name = 'stories');
         DROP TABLE story_cursor;
         """,
+    ),
+    (
+        11,
+        "subscribers.language: the interface language of their daily update and alerts",
+        # Not in migration 6: that one had already been merged and run when this column came.
+        "ALTER TABLE subscribers ADD COLUMN language TEXT;",
     ),
 ]
 

@@ -151,7 +151,7 @@ async def test_an_older_database_gets_the_folding_index_with_its_articles_in_it(
             "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
             "ALTER TABLE feeds DROP COLUMN language;"
             "ALTER TABLE subscribers DROP COLUMN language;"
-            "DELETE FROM schema_migrations WHERE version = 6;"
+            "DELETE FROM schema_migrations WHERE version IN (6, 11);"
         )
     async with await Database.open(path) as db:
         assert [a.id for a in await articles.search(db, "viet")] == [1]
@@ -205,3 +205,16 @@ def test_detection_gives_two_letter_codes_even_for_languages_without_one():
     assert detect("E don happen again for Lagos road") == "en"
     assert detect("Man dies after car hits tree on the main road") == "en"
     assert detect("1234 … !!!") == "und"
+
+
+async def test_a_database_migrated_before_readers_languages_gets_them(tmp_path: Path):
+    from storage import subscribers
+
+    path = tmp_path / "at6.db"
+    async with await Database.open(path) as db:
+        await subscribers.subscribe(db, 42, "08:00", "UTC", 0, "2099-01-01T00:00:00Z")
+    with sqlite3.connect(path) as conn:  # as main had it: migration 6 run, 11 not yet
+        conn.executescript("ALTER TABLE subscribers DROP COLUMN language; DELETE FROM schema_migrations WHERE version = 11;")
+    async with await Database.open(path) as db:
+        await subscribers.set_language(db, 42, "de")
+        assert (await subscribers.get(db, 42)).language == "de"
