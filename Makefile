@@ -19,7 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n 2  # two workers: one per core (pytest-xdist)
+	$(PY) -m pytest -q -n 2 --dist worksteal  # two workers, one per core (pytest-xdist); idle one takes over queued tests
 
 bench: $(STAMP)
 	$(PY) tests/benchmarks/summarize.py

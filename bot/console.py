@@ -110,6 +110,7 @@ class Console:
             if text in ("/as admin", "/as user"):
                 user = self.admin_id if text.endswith("admin") else USER_ID
                 print(f"(you are now {'an admin' if user == self.admin_id else 'a user'})")
+                self.show(user, quiet=True)  # what the bot sent this side meanwhile (a /push, say)
                 continue
             await self.say(user, text)
             if text.split()[0].split("@")[0] == "/help":
@@ -139,16 +140,18 @@ class Console:
         if started:
             await asyncio.wait(started, timeout=TASK_TIMEOUT)
 
-    def show(self, chat_id: int) -> list[Sent]:
-        """Print what the bot said in ``chat_id`` since last time, and the toasts it showed."""
-        unread = self.world.messages_in(chat_id)[self.world._cursor[chat_id] :]
-        self.world._cursor[chat_id] += len(unread)
+    def show(self, chat_id: int, quiet: bool = False) -> list[Sent]:
+        """Print what the bot said in ``chat_id`` since last time, and the toasts it showed.
+
+        ``quiet``: print nothing when there is nothing (no "(no reply)").
+        """
+        unread = self.world.take_unread(chat_id)
         toasts = [a for a in self.world.callback_answers[self._toasts :] if a.get("text")]
         self._toasts = len(self.world.callback_answers)
         for answer in toasts:
             kind = "alert" if str(answer.get("show_alert")).lower() == "true" else "toast"
             print(f"({kind}) {answer['text']}")
-        if not unread and not toasts:
+        if not unread and not toasts and not quiet:
             print("(no reply)")
         for sent in unread:
             _print(sent)

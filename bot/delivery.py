@@ -1,4 +1,4 @@
-"""Sending to subscribers through the delivery ledger: the daily update (the clock and /digest), and /push.
+"""Sending through delivery ledgers: the daily update (the clock and /digest), alerts and channel posts, /push.
 
 The database is the source of truth, and this is the one module that runs the ledger protocol:
 

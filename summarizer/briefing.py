@@ -165,12 +165,12 @@ def readable(sentence: str) -> bool:
 def build_document(article: Article, keep: Callable[[str], bool] = lambda _: True) -> ObjectDocumentModel:
     """The article body as a sumy document: one sumy paragraph per article paragraph.
 
-    Only the sentences ``keep`` accepts are in it. The title, when there is one, is a sumy heading
+    Only the sentences ``keep`` accepts are in it (split as the briefing splits them: captions that
+    ran into a sentence cut off). The title, when there is one, is a sumy heading
     in a paragraph of its own: summarizers that read headings (NewsRank's title overlap) see it,
     and it can never be merged into, or picked as, a sentence of the briefing.
     """
-    tokenizer = _tokenizer()
-    return _document(article.title, [tokenizer.to_sentences(text) for text in article.paragraphs], keep)
+    return _Candidates(article).document(keep)
 
 
 def _document(

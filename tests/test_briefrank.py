@@ -224,3 +224,32 @@ def test_every_kind_of_page_furniture_has_a_hint_so_the_fast_check_never_lets_on
         assert any(hint in branch.lower() for hint in rules._BOILERPLATE_HINTS), branch
     assert rules.is_boilerplate("Scroll down for video The harbour council voted to rebuild the wall.")
     assert not rules.is_boilerplate(STORY[0])
+
+
+def test_the_command_line_briefs_with_briefrank_and_gives_sentences_as_written(tmp_path):
+    # The path outside checks score: `newsbrief brief --json --no-title --sentences 3 FILE`.
+    raw = (
+        "Council leader Ann Green at the harbour wall on Monday after the vote "
+        + STORY[0].replace("sea wall", "sea\u00a0wall")
+        + "  "
+        + " ".join(STORY[1:])
+        + " “We cannot wait for another storm to take our homes away,” said one resident."
+    )
+    path = tmp_path / "article.txt"
+    path.write_text(raw, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "brief", "--json", "--no-title", "--sentences", "3", str(path)],
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=True,
+    )
+    sentences = json.loads(result.stdout)["sentences"]
+    expected = briefing(parse_article(raw, has_title=False), 3, "briefrank")
+    assert sentences == as_written(expected, raw)
+    assert len(sentences) == 3 and all(s in raw for s in sentences)
+    assert not any("Ann Green" in s for s in sentences)
+    shown = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "brief", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120
+    ).stdout
+    assert "default: briefrank" in " ".join(shown.split())

@@ -104,8 +104,11 @@ def test_buttons_are_numbered_a_number_presses_one_and_toasts_show(production: P
 def test_each_reply_prints_under_its_command_even_one_from_a_task_the_update_started(
     production: Path, monkeypatch, capsys
 ):
-    out = run(monkeypatch, capsys, "/subscribe\n/as admin\n/push 1\n/stats\n")
+    out = run(monkeypatch, capsys, "/subscribe\n/as admin\n/push 1\n/stats\n/as user\n/help\n")
     push = out.split("you> /push 1\n")[1].split("you> /stats")[0]
     # /push answers at once and broadcasts in a background task; its report is part of the same turn.
     assert "Pushing #1 to 1 subscribers" in push and "Push of #1 done: 1 delivered" in push
     assert "Push of" not in out.split("you> /stats")[1]
+    # Back on the reader's side, the pushed card shows at once, before the next command.
+    back = out.split("you> /as user\n")[1].split("you> /help")[0]
+    assert back.startswith("(you are now a user)\nbot> Harbour town votes")

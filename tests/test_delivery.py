@@ -18,7 +18,7 @@ from tests.standin import StandIn, to_plain_text
 def make_bot(api: StandIn, rate: float = 50) -> ExtBot:
     return ExtBot(
         api.token,
-        **api.http_bot_kwargs(),
+        **api.local_bot_kwargs(),
         rate_limiter=FloodLimiter(rate, per_chat_interval=0.01),  # the per-chat wait is not under test here
     )
 

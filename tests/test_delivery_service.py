@@ -116,5 +116,8 @@ def test_each_job_has_one_home() -> None:
     # A subscriber's next_due_utc is worked out by schedule.next_due only (alerts' quiet hours use the
     # clock for their own purpose, never to move a subscriber on).
     assert [p.name for p, s in product.items() if "to_iso(next_delivery(" in s] == ["schedule.py"]
+    constants = [p.name for d in ("bot", "storage", "summarizer") for p in (ROOT / d).rglob("*.py")
+                 if re.search(r"^KEY_QUOTES\s*=", p.read_text(), re.M)]
+    assert constants == ["ranking.py"]  # the key-quote count is defined once, beside the one picker
     writers = [p.name for p, s in product.items() if "UPDATE subscribers" in s or "INTO subscribers" in s]
     assert writers == ["subscribers.py"]

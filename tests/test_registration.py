@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Every command of DESIGN.md's command list that this bot answers (channels and follows come later).
 COMMANDS = [
     "start", "help", "latest", "brief", "quotes", "digest", "search", "subscribe", "unsubscribe",
-    "settings", "post", "delete", "stats", "push", "feed", "follow", "unfollow", "following", "alert",
+    "settings", "post", "delete", "stats", "push", "feed", "follow", "unfollow", "following", "alert", "channel",
 ]  # fmt: skip
 
 

@@ -93,6 +93,27 @@ def test_issue_example_with_a_title():
             id="he-skips-the-nearer-woman",
         ),
         pytest.param(
+            "Harry Reid said the bill was shameful. Senate Majority Whip Paul Norden responded on the floor.\n"
+            "“I will tell you what a shameful bill looks like,” he said.",
+            "shameful bill",
+            "Senate Majority Whip Paul Norden",
+            id="a-title-with-an-organisation-word-is-still-a-person",
+        ),
+        pytest.param(
+            "Maria Lopez said the rules were too loose. The EPA said it would review them.\n"
+            "“We cannot wait another year for clean water,” she said.",
+            "clean water",
+            "Maria Lopez",
+            id="she-skips-an-agency",
+        ),
+        pytest.param(
+            "Paul Norden, the party chairman, this past week announced a new website for voters.\n"
+            "“It explains every rule of the convention in plain words,” he said.",
+            "every rule",
+            "Paul Norden, the party chairman",
+            id="a-time-phrase-is-not-the-speaker",
+        ),
+        pytest.param(
             "“The ferry will not run again before Monday,” said Sara Lind, the harbour master.\n"
             "“We have checked every single boat twice,” she said.\n"
             "Peter Holm, a fisherman, waited all day at the pier.\n"
@@ -159,3 +180,21 @@ def test_first_name_list_ships_with_the_package_and_leaves_out_names_given_to_bo
     names = first_names()
     assert names["maria"] == "f" and names["tom"] == "m"
     assert "jordan" not in names and "taylor" not in names
+
+
+def test_stored_quotes_never_open_the_key_quotes_with_an_unnamed_one_even_with_an_old_high_score():
+    from summarizer.quotes import ranked
+
+    text = (
+        "Tom Reilly said the council would review the plan in March. Peter Holm called it a start.\n"
+        "“If the numbers tell us we got the whole housing plan wrong, we will change the housing plan, "
+        "because the council owes the residents a housing plan that works for every family,” she said.\n"
+        "“The plan is only a start,” said Peter Holm."
+    )
+    stored = [q.to_json() for q in extract(text)]
+    for data in stored:
+        if data["speaker"] is None:
+            data["score"] = 0.99  # as stored by a version that scored unnamed quotes higher
+    quotes = [Quote.from_json(data) for data in stored]
+    assert key_quotes(quotes)[0].speaker == "Peter Holm"
+    assert ranked(quotes)[-1].speaker is None

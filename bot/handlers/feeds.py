@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import UTC, datetime
 
@@ -59,9 +60,10 @@ async def _add(update: Update, context: ContextTypes.DEFAULT_TYPE, url: str, lan
         return
     await answer(update, render.FETCHING)
     try:
-        added, result = await feed_polling.add_feed(
-            db, url, settings_of(context), update.effective_user.id, language=language
-        )
+        async with _feeds_lock(context):
+            added, result = await feed_polling.add_feed(
+                db, url, settings_of(context), update.effective_user.id, language=language
+            )
     except FetchError as exc:
         await answer(update, render.not_added(str(exc)))
         return
@@ -80,13 +82,20 @@ async def _remove(update: Update, context: ContextTypes.DEFAULT_TYPE, feed_id: i
 async def poll_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Every feed_interval seconds: poll the feeds that are due; a slow round is never doubled up."""
     db = context.bot_data.get("db")
-    if db is None or context.bot_data.get("polling_feeds"):
+    lock = _feeds_lock(context)
+    if db is None or lock.locked():  # a round or a /feed add is under way: the next tick comes soon
         return
-    context.bot_data["polling_feeds"] = True
-    try:
+    async with lock:
         results = await feed_polling.poll_due(db, settings_of(context), datetime.now(UTC))
-    finally:
-        context.bot_data["polling_feeds"] = False
     added = sum(r.added for r in results.values())
     if added:
         log.info("feeds polled: %d new articles from %d feeds", added, len(results))
+
+
+def _feeds_lock(context: ContextTypes.DEFAULT_TYPE) -> asyncio.Lock:
+    """One take-in of feed entries at a time: ``/feed add`` and the polling job never overlap.
+
+    Otherwise the job could store a new feed's entries while ``/feed add`` is still taking them in,
+    and ``/feed add`` would under-report what it brought in.
+    """
+    return context.bot_data.setdefault("feeds_lock", asyncio.Lock())

@@ -1,8 +1,8 @@
 """Bot API methods that put something in a chat or answer a user: send, edit, delete, answer.
 
 Checks run in the order the real service applies them: the request's own content first (400),
-then whether the chat exists (400), then flood control and server faults (429, 5xx), then
-whether the user blocked the bot (403).
+then ``World.admit``: whether the chat exists (400) and, in the tests' stand-in, injected flood
+control and server faults (429, 5xx) and whether the user blocked the bot (403).
 """
 
 from __future__ import annotations

@@ -195,12 +195,16 @@ class People(World):
         """The next unread message or edit in ``chat_id``."""
         return (await self.replies(chat_id, 1, timeout))[0]
 
-    async def quiet(self, chat_id: int, seconds: float = 0.5) -> list[Sent]:
-        """Wait ``seconds``, then return (and mark read) whatever arrived in the chat, maybe nothing."""
-        await asyncio.sleep(seconds)
+    def take_unread(self, chat_id: int) -> list[Sent]:
+        """What the bot sent or edited in ``chat_id`` that was not read yet, now marked read."""
         unread = self._by_chat.get(chat_id, [])[self._cursor[chat_id] :]
         self._cursor[chat_id] += len(unread)
         return list(unread)
+
+    async def quiet(self, chat_id: int, seconds: float = 0.5) -> list[Sent]:
+        """Wait ``seconds``, then return (and mark read) whatever arrived in the chat, maybe nothing."""
+        await asyncio.sleep(seconds)
+        return self.take_unread(chat_id)
 
     async def wait_sent(self, count: int, method: str | None = "sendMessage", timeout: float = 60.0) -> int:
         """Wait until the bot has made ``count`` successful sends (of ``method``, or any) in total."""

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.i18n import ENGLISH, N_, Translator
 from bot.render.articles import article_card
-from bot.render.split import LIMIT
+from bot.render.split import LIMIT, shown
 from storage.articles import StoredArticle
 
 ALERT_HEADER = N_("🔔 <b>Alert</b> · a story on a topic you follow")
@@ -40,6 +38,6 @@ def channel_keyboard(article_id: int, bot_username: str | None) -> InlineKeyboar
 
 def channel_paused(name: str, reason: str) -> str:
     return (
-        f"Channel {escape(name)} is paused: I can no longer post there ({escape(reason[:200])}). "
-        f"Make me an admin with the right to post, then /channel add {escape(name)} resumes it."
+        f"Channel {shown(name, 100)} is paused: I can no longer post there ({shown(reason, 200)}). "
+        f"Make me an admin with the right to post, then /channel add {shown(name, 100)} resumes it."
     )

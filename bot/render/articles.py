@@ -5,6 +5,7 @@ Labels and buttons are in the reader's language (``tr``, bot.i18n); article text
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
@@ -16,11 +17,13 @@ from bot.render.split import clip, fit, shown, split_blocks
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote, key_quotes, ranked
 
-KEY_QUOTES = 3
 #: Most characters of a title shown; titles are bounded where they enter too (bot.ingest).
 TITLE_CHARS = 300
 CREDIT_CHARS = 300
 SEARCH_ECHO_CHARS = 64
+QUOTE_CHARS = 1000  # a quote is a sentence or two; a longer "quote" is a mis-read, shown cut
+SPEAKER_CHARS = 200
+BRIEFING_CHARS = 3000  # three sentences; a "sentence" longer than a card is shown cut
 
 
 def posted_date(article: StoredArticle, tr: Translator = ENGLISH) -> str:
@@ -39,7 +42,7 @@ def briefing_text(article: StoredArticle, sentences: int | None = None, tr: Tran
     chosen = (article.briefing or [])[:sentences]
     if not chosen:
         return "<i>" + escape(tr("No briefing: the article has no full sentences.")) + "</i>"
-    return escape(" ".join(chosen))
+    return escape(clip(" ".join(chosen), BRIEFING_CHARS))
 
 
 def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
@@ -48,8 +51,9 @@ def stored_quotes(stored: Sequence[StoredArticle]) -> list[Quote]:
 
 
 def quote_line(quote: Quote) -> str:
-    who = f" — <i>{escape(quote.speaker)}</i>" if quote.speaker else ""
-    return f"{escape(quote.quote)}{who}"
+    """A quote and its speaker, each bounded: three key quotes always fit one card."""
+    who = f" — <i>{shown(quote.speaker, SPEAKER_CHARS)}</i>" if quote.speaker else ""
+    return f"{shown(quote.quote, QUOTE_CHARS)}{who}"
 
 
 def key_quotes_block(stored: Sequence[StoredArticle], tr: Translator = ENGLISH) -> str | None:
@@ -60,7 +64,11 @@ def key_quotes_block(stored: Sequence[StoredArticle], tr: Translator = ENGLISH) 
     return "<b>" + escape(tr("Key quotes")) + "</b>\n" + "\n".join(quote_line(q) for q in chosen)
 
 
+@functools.lru_cache(maxsize=1024)
 def card_keyboard(article_id: int, tr: Translator = ENGLISH) -> InlineKeyboardMarkup:
+    """The card's buttons in the reader's language; made once per article and language (PTB's objects
+    are immutable, so they are shared): building them was the largest share of what /latest costs in
+    our code (``updates.py --profile``)."""
     return InlineKeyboardMarkup(
         [
             [

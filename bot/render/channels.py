@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
-from bot.render.split import split_blocks
+from bot.render.split import shown, split_blocks
 from storage.channels import Channel
 
 USAGE = "Usage: /channel add @name, /channel list, or /channel remove channel-id (e.g. /channel remove 2)."
@@ -14,22 +13,22 @@ NO_CHANNELS = "No channels linked. Make me an admin of your channel, then /chann
 
 def name(channel: Channel) -> str:
     return (
-        f"@{escape(channel.username)}" if channel.username else escape(channel.title or str(channel.chat_id))
+        f"@{shown(channel.username, 64)}" if channel.username else shown(channel.title or str(channel.chat_id), 200)
     )
 
 
 def not_found(handle: str) -> str:
-    return f"I can't find {escape(handle)}: it must be a public channel with me as an admin."
+    return f"I can't find {shown(handle)}: it must be a public channel with me as an admin."
 
 
 def not_a_channel(handle: str) -> str:
-    return f"{escape(handle)} is not a channel; /channel add takes a channel's @name."
+    return f"{shown(handle)} is not a channel; /channel add takes a channel's @name."
 
 
 def not_admin(handle: str) -> str:
     return (
-        f"I'm not an admin of {escape(handle)} allowed to post: add me as an admin with "
-        f"“Post messages”, then /channel add {escape(handle)} again."
+        f"I'm not an admin of {shown(handle)} allowed to post: add me as an admin with "
+        f"“Post messages”, then /channel add {shown(handle)} again."
     )
 
 
@@ -51,7 +50,7 @@ def channel_list(found: Sequence[Channel]) -> list[str]:
         return [NO_CHANNELS]
     lines = ["<b>Channels</b>"]
     for channel in found:
-        state = "posting" if channel.active else f"paused: {escape((channel.paused_reason or '')[:200])}"
-        title = f" — {escape(channel.title)}" if channel.title else ""
+        state = "posting" if channel.active else f"paused: {shown(channel.paused_reason or '', 200)}"
+        title = f" — {shown(channel.title, 200)}" if channel.title else ""
         lines.append(f"#{channel.id} {name(channel)}{title} · {state}")
-    return split_blocks(["\n".join(lines)])
+    return split_blocks(lines)

@@ -21,14 +21,14 @@ LATEST_TITLE = N_("The latest news")
 NEW_SINCE_TITLE = N_("New since your update")
 
 
-def local_time(instant: datetime, tz: str, tr: Translator = ENGLISH) -> str:
-    """``Thu 26 Nov 2026, 07:30`` in the reader's zone and language."""
-    return tr.date(instant.astimezone(ZoneInfo(tz)), "EEE d MMM y, HH:mm")
+def local_time(instant: datetime, zone: str, tr: Translator = ENGLISH) -> str:
+    """``Thu 26 Nov 2026, 07:30`` in the reader's zone (a valid IANA name) and language."""
+    return tr.date(instant.astimezone(ZoneInfo(zone)), "EEE d MMM y, HH:mm")
 
 
-def local_day(instant: datetime, tz: str, tr: Translator = ENGLISH) -> str:
-    """``Thu 26 Nov 2026`` in the reader's zone and language."""
-    return tr.date(instant.astimezone(ZoneInfo(tz)), "EEE d MMM y")
+def local_day(instant: datetime, zone: str, tr: Translator = ENGLISH) -> str:
+    """``Thu 26 Nov 2026`` in the reader's zone (a valid IANA name) and language."""
+    return tr.date(instant.astimezone(ZoneInfo(zone)), "EEE d MMM y")
 
 
 def daily_update(

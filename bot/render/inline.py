@@ -9,7 +9,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPrev
 from telegram.constants import ParseMode
 
 from bot.render.articles import heading
-from bot.render.split import LIMIT, split_blocks
+from bot.render.split import LIMIT, fit, split_blocks
 from storage.articles import StoredArticle
 
 TITLE_CHARS = 120  # what a result list shows of a title
@@ -33,7 +33,7 @@ def result_message(article: StoredArticle, bot_username: str | None = None) -> s
     """Title, id and date, the briefing, and a link to the article in the bot; never over 4096."""
     head = heading(replace(article, title=_shorten(article.title, MESSAGE_TITLE_CHARS)))
     tail = ""
-    if bot_username:
+    if bot_username and len(bot_username) <= 64:  # Telegram's are at most 32 characters
         link = escape(deep_link(bot_username, article.id), quote=True)
         tail = f'\n\n<a href="{link}">Quotes and full text in @{escape(bot_username)}</a>'
     sentences = article.briefing or []
@@ -43,7 +43,7 @@ def result_message(article: StoredArticle, bot_username: str | None = None) -> s
     body = escape(" ".join(sentences))
     if len(body) > budget:  # cut on a sentence or word, never inside an entity like &amp;
         body = split_blocks([body], budget)[0] + "…"
-    return f"{head}\n\n{body}{tail}"
+    return fit(f"{head}\n\n{body}{tail}")
 
 
 def result_description(article: StoredArticle) -> str:

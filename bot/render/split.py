@@ -78,6 +78,8 @@ def split_blocks(blocks: list[str], limit: int = LIMIT) -> list[str]:
     """
     pieces: list[str] = []
     for block in blocks:
+        if not _has_text(block):
+            continue  # Telegram refuses a message of only spaces; a blank block adds nothing
         if len(block) <= limit:
             pieces.append(block)
         elif "<" in block:
@@ -162,6 +164,10 @@ def _cut_markup(html: str, limit: int) -> list[str]:
     if current:
         parts.append("".join(current) + "".join(f"</{name}>" for name, _ in reversed(opened)))
     return [p.strip() for p in parts if visible_length(p.strip())]
+
+
+def _has_text(html: str) -> bool:
+    return any(not _is_tag(token) and not token.isspace() for token in _TOKEN.findall(html))
 
 
 def _is_tag(token: str) -> bool:

@@ -55,6 +55,12 @@ GENDER_WORDS: dict[str, str] = {
 ORGANISATION_WORDS = frozenset(
     ["post", "times", "news", "journal", "press", "daily", "magazine", "network", "campaign", "committee", "company", "corporation", "inc", "department", "ministry", "agency", "office", "house", "court", "council", "party", "association", "group", "foundation", "institute", "university", "administration", "government", "cnn", "nbc", "abc", "cbs", "msnbc", "fox", "reuters", "politico", "bureau", "fbi", "cia", "commission", "board", "union", "tribune", "herald", "review", "breitbart", "huffington", "bloomberg", "team", "police", "staff", "service", "services", "firm", "bank", "club", "church", "school", "city", "state", "county", "congress", "senate", "pentagon", "kremlin", "statement", "report", "poll", "survey", "study", "site", "website", "paper", "newspaper"]
 )
+#: Nouns for people, so that an unnamed phrase ("the Republican presidential candidate") can be "he".
+PERSON_NOUNS = frozenset(
+    ["candidate", "nominee", "senator", "president", "official", "governor", "mayor", "director", "leader", "secretary", "minister", "judge", "lawyer", "attorney", "officer", "adviser", "advisor", "aide", "strategist", "analyst", "professor", "reporter", "host", "author", "founder", "executive", "businessman", "businesswoman", "doctor", "pastor", "resident", "voter", "worker", "source", "player", "coach", "manager", "member", "representative", "general", "admiral", "ambassador", "chief", "diplomat", "activist", "critic", "supporter", "economist", "expert", "historian", "writer", "columnist", "editor", "pollster", "billionaire", "developer", "mogul", "veteran", "student", "teacher", "chairman", "chairwoman", "spokesman", "spokeswoman", "spokesperson", "lawmaker", "congressman", "congresswoman", "legislator", "prosecutor", "investigator", "detective", "sheriff", "chancellor", "premier", "king", "queen", "prince", "princess", "star", "singer", "comedian", "actor", "actress", "owner", "ceo", "founder", "partner", "friend", "neighbor", "neighbour", "witness", "victim", "survivor", "nurse", "scientist", "researcher", "physician", "surgeon", "officer", "soldier", "priest", "rabbi", "imam", "bishop", "governor-elect", "incumbent", "challenger", "frontrunner", "front-runner", "businessman", "entrepreneur", "investor", "banker", "farmer", "owner", "organizer", "organiser", "volunteer", "consultant", "lobbyist", "adviser", "speaker", "delegate", "woman", "man", "person"]
+)
+#: Heads of time phrases that stand where a subject would ("this past week announced").
+TIME_WORDS = frozenset(["week", "weekend", "month", "year", "day", "days", "morning", "afternoon", "evening", "night", "time", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"])
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our", "one", "another"])
 #: How many paragraphs before the quote's own an antecedent may sit in.
@@ -93,24 +99,35 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
     words = [w for w in re.findall(r"[^\W_][\w’'.\-]*", text[start:end])]
     if not words or words[0].lower() in AGREEMENT or words[0].lower() in ("i", "who", "which", "that"):
         return None
+    while len(words) > 1 and _POSSESSIVE.sub("", words[0]).lower() in AGREEMENT:
+        words = words[1:]  # "He's Donald Trump": the contraction is not part of the name
+    for k, word in enumerate(words[1:], start=1):
+        if word.islower() and (word.endswith(("ing", "ed")) or word in ("who", "which", "that")):
+            words = words[:k]  # "One pastor supporting Mr. Cruz" is a pastor
+            break
     bare = [w.rstrip(".") for w in words]
     lowered = [_POSSESSIVE.sub("", w).lower() for w in bare]
-    # A name ends in a capitalised word: "The Democratic presidential candidate’s response" is not one.
-    named = bare[-1][:1].isupper() and any(w[:1].isupper() and w not in NOT_NAMES and w not in TITLES for w in bare)
+    if lowered[-1] in TIME_WORDS:
+        return None  # "Reince Priebus, the GOP chairman, this past week announced"
+    # A name ends in a capitalised word: "The Democratic presidential candidate’s response" is not
+    # one, and neither is "Hillary Clinton’s Claim" (the claim is a thing; its owner is not the subject).
+    possessed = any(_POSSESSIVE.search(w) for w in words[:-1])
+    named = not possessed and bare[-1][:1].isupper() and any(w[:1].isupper() and w not in NOT_NAMES and w not in TITLES for w in bare)
     core = [w for w, low in zip(bare, lowered, strict=True) if low not in _DETERMINERS and low not in _SUFFIXES]
     if not core:
         return None
     key = _POSSESSIVE.sub("", core[-1]).lower()
     gender = next((GENDER_WORDS[low] for low in lowered if low in GENDER_WORDS), None)
     if gender is None and named and len(core) > 1:
-        gender = first_names().get(core[0].lower()) or (
-            first_names().get(core[1].lower()) if core[0] in TITLES and len(core) > 2 else None
-        )
+        # "Senate Majority Whip John Cornyn": the first name is the first known one before the surname
+        gender = next((first_names()[w.lower()] for w in core[:-1] if w.lower() in first_names()), None)
     return Person(start, end, key, display, gender, _kind(bare, lowered, named), speech, named)
 
 
 def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
-    if set(lowered) & ORGANISATION_WORDS or (len(" ".join(bare)) > 2 and " ".join(bare).isupper()):
+    head = bare[-1]
+    if lowered[-1] in ORGANISATION_WORDS or (len(head) > 1 and head.isupper() and head.isalpha()):
+        # "the Harbour Company", "the EPA", "NATO": organisations ("it"), never "he" or "she"
         return "thing"
     if "and" in lowered or lowered[0] in ("both", "two", "three", "many", "several", "some", "most", "all"):
         return "plural"
@@ -208,6 +225,8 @@ class Cast:
         gender, kinds = need
         if person.kind not in kinds:
             return False
+        if kinds == {"person"} and not person.named and person.key not in PERSON_NOUNS and person.key not in GENDER_WORDS:
+            return False  # "he" is not "the exchange" or "the past": an unnamed person needs a person's noun
         return gender is None or self.gender(person) in (None, gender)
 
     def _gender_index(self) -> dict[str, list[tuple[int, str]]]:

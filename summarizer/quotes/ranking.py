@@ -63,8 +63,12 @@ def self_contained(quote: str) -> float:
 
 
 def ranked(quotes: Sequence[Quote]) -> list[Quote]:
-    """Every quote, best first (ties in text order)."""
-    return sorted(quotes, key=lambda q: (-q.score, q.start))
+    """Every quote, best first (ties in text order); quotes without a speaker after all the others.
+
+    New scores already put them there; the explicit rule also holds for quotes stored with older
+    scores, so an unnamed quote is never the first key quote.
+    """
+    return sorted(quotes, key=lambda q: (q.speaker is None, -q.score, q.start))
 
 
 def key_quotes(quotes: Sequence[Quote], n: int = KEY_QUOTES) -> list[Quote]:

@@ -24,7 +24,7 @@ from summarizer.quotes.mentions import (
     subject_before,
     tokens,
 )
-from summarizer.quotes.people import AGREEMENT, Cast, Person, describe
+from summarizer.quotes.people import AGREEMENT, Cast, Person, describe, first_names
 from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
@@ -323,6 +323,8 @@ def _fuller_name(text: str, m: _Mention) -> str:
             words = match.group().split()
             while words and (words[0] in NOT_NAMES or words[0].rstrip(".") in TITLES or words[0].lower() in PRONOUNS):
                 words = words[1:]
+            known = [k for k, w in enumerate(words) if w.lower() in first_names()]
+            words = words[known[0] :] if known else words[-1:]  # "Whip John Cornyn" is John Cornyn
             if words and all(w not in NOT_NAMES for w in words):
                 fuller = " ".join([*words, written])
         at = text.find(written, at + 1)

@@ -102,7 +102,7 @@ def start_bot(telegram: Telegram, db_path: Path, profile: str | None = None) -> 
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_URL": telegram.base_url,
         "NEWSBRIEF_DB": str(db_path),
-        "NEWSBRIEF_RATE": "100000",
+        "NEWSBRIEF_RATE": "1000",  # the most the settings take: far above what the machine sends
     }
     log = db_path.with_suffix(".log").open("ab")
     command = [sys.executable, *profiled(profile), "-m", "bot"]

@@ -22,6 +22,7 @@ from telegram.request import HTTPXRequest
 
 from bot.localapi.methods import call, decode_params
 from bot.localapi.records import ApiError
+from bot.localapi.request import LOCAL_API_URL, LocalRequest
 from tests.standin import control
 from tests.standin.world import TestWorld
 
@@ -62,6 +63,15 @@ class StandIn(TestWorld):
         """PTB's own HTTP client for plain-HTTP loopback: it skips loading the CA bundle (no TLS here),
         which otherwise costs 70+ ms per client, two clients per ``Bot``."""
         return HTTPXRequest(httpx_kwargs={"verify": False})
+
+    def local_bot_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for a PTB ``Bot``/``ExtBot`` answered in-process (no HTTP): ``LocalRequest``."""
+        return {
+            "base_url": f"{LOCAL_API_URL}/bot",
+            "base_file_url": f"{LOCAL_API_URL}/file/bot",
+            "request": LocalRequest(self),
+            "get_updates_request": LocalRequest(self),
+        }
 
     def http_bot_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for a PTB ``Bot``/``ExtBot`` that talks to this stand-in over HTTP."""
