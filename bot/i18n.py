@@ -15,7 +15,7 @@ import gettext
 import io
 import logging
 from datetime import date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date, format_datetime
@@ -51,13 +51,19 @@ class Translator:
         return self._catalog.ngettext(singular, plural, count)
 
     def date(self, value: date | datetime, pattern: str = "d MMM y") -> str:
-        """A date in this language's words (``25 Nov 2026``, ``25 nov. 2026``, ``25.11.2026``…)."""
-        if isinstance(value, datetime):
-            return format_datetime(value, pattern, tzinfo=value.tzinfo, locale=self.code)
-        return format_date(value, pattern, locale=self.code)
+        """A date in this language's words (``25 Nov 2026``, ``25 nov. 2026``, ``25 нояб. 2026``…)."""
+        return _formatted(value, pattern, self.code)
 
     def __repr__(self) -> str:
         return f"Translator({self.code!r})"
+
+
+@lru_cache(maxsize=4096)
+def _formatted(value: date | datetime, pattern: str, code: str) -> str:
+    """Cached: every card shows a date, and most cards show one of a few (Babel takes ~20 µs)."""
+    if isinstance(value, datetime):
+        return format_datetime(value, pattern, tzinfo=value.tzinfo, locale=code)
+    return format_date(value, pattern, locale=code)
 
 
 ENGLISH = Translator("en", gettext.NullTranslations())

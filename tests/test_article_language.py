@@ -218,3 +218,10 @@ async def test_a_database_migrated_before_readers_languages_gets_them(tmp_path: 
     async with await Database.open(path) as db:
         await subscribers.set_language(db, 42, "de")
         assert (await subscribers.get(db, 42)).language == "de"
+
+
+async def test_post_lang_option_works_in_a_documents_caption(standin: StandIn, bot: InProcessBot):
+    standin.send_document(ADMIN, GERMAN.encode(), "artikel.txt", caption="/post lang=nl")
+    assert "Posted as #1." in to_plain_text((await standin.reply(ADMIN)).text)
+    async with await Database.open(bot.db_path) as db:
+        assert (await articles.get(db, 1)).language == "nl"
