@@ -69,12 +69,17 @@ def _formatted(value: date | datetime, pattern: str, code: str) -> str:
 ENGLISH = Translator("en", gettext.NullTranslations())
 
 
-@cache
 def translator(code: str | None) -> Translator:
     """The translator for a Telegram ``language_code`` (``fr``, ``pt-br``…); English when there is none."""
     language = normalise(code)
     if language is None or language == "en" or language not in LANGUAGES:
         return ENGLISH
+    return _catalog_translator(language)
+
+
+@cache
+def _catalog_translator(language: str) -> Translator:
+    """One Translator per catalog language, compiled on first use (``load_all`` does it at start)."""
     path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
     try:
         return Translator(language, _compile(path))
