@@ -14,8 +14,15 @@ $(STAMP): $(PY) pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# Without a token (environment or .env) `newsbrief run` refuses to start, so `make run` opens the console.
 run: $(STAMP)
-	$(VENV)/bin/newsbrief run
+	@$(PY) -c 'import sys; from bot.config import load_settings; sys.exit(0 if load_settings().token else 3)' \
+		2>/dev/null; \
+	if [ $$? -eq 3 ]; then \
+		echo "TELEGRAM_BOT_TOKEN is not set: opening the offline console (newsbrief console) instead."; \
+		exec $(VENV)/bin/newsbrief console; \
+	fi; \
+	exec $(VENV)/bin/newsbrief run
 
 test: $(STAMP)
 	$(PY) -m ruff check .

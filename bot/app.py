@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -113,11 +114,11 @@ def build_application(
             # pattern, whatever the pattern says; this one takes such presses first, and no other.
             CallbackQueryHandler(reading.stale_button, pattern=lambda data: False),
             CallbackQueryHandler(follow.choose_mode, pattern=r"^dm:(all|first|only)$"),
-            CallbackQueryHandler(reading.button, pattern=r"^[qfon]:[0-9]{1,12}$"),
+            CallbackQueryHandler(reading.button, pattern=r"^[qfonc]:[0-9]{1,12}$"),
             CallbackQueryHandler(reading.stale_button),  # any other data: answered all the same
             InlineQueryHandler(inline.inline_query),
             MessageHandler(filters.UpdateType.MESSAGE & filters.COMMAND, reading.unknown),
-            MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
+            MessageHandler(filters.UpdateType.MESSAGE & filters.ChatType.PRIVATE & ~filters.COMMAND, reading.plain_text),
         ]
     )
     application.add_error_handler(on_error)
@@ -194,28 +195,56 @@ async def close_storage(application: Application) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log unexpected failures with their context; tell the user something short and kind."""
-    log.error("error while handling %r", update, exc_info=context.error)
+    error = context.error
+    if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+        # Another program held the database's write lock for longer than a write waits: no bug here.
+        log.warning("a write waited too long for the database lock (%s) while handling %r", error, update)
+        reply = messages.DATABASE_BUSY
+    else:
+        log.error("error while handling %r", update, exc_info=error)
+        reply = messages.SOMETHING_WRONG
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            sorry = tr_of(update)(messages.SOMETHING_WRONG)
-            await context.bot.send_message(update.effective_chat.id, html.escape(sorry))
+            await context.bot.send_message(update.effective_chat.id, html.escape(tr_of(update)(reply)))
         except Exception:  # the chat may be gone; the log line above already has the story
             log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
 
 
-def serve(settings: Settings) -> int:
-    """``newsbrief run``: long polling (or webhook); the CLI has checked there is a token."""
-    if settings.webhook_url:
-        from bot.webhook import check_webhook_settings
+class StartupError(Exception):
+    """The bot cannot start (the Bot API unreachable); the message is one line."""
 
-        check_webhook_settings(settings)
-    asyncio.run(check_start(settings))
+
+def serve(settings: Settings, *, webhook: bool) -> None:
+    """Serve Telegram until SIGINT/SIGTERM: the webhook on ``$PORT``, or long polling.
+
+    The caller has checked that there is a token (and the webhook settings when ``webhook``).
+    """
+    asyncio.run(check_start(settings))  # the database and the token: ConfigError/StorageError, one line
     application = build_application(settings)
-    if settings.webhook_url:
-        from bot.webhook import run_webhook
+    try:
+        if webhook:
+            from bot.webhook import run_webhook
 
-        run_webhook(application, settings)
-    else:
-        log.info("polling %s for updates", settings.api_url)
-        application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)
-    return 0
+            run_webhook(application, settings)
+        else:
+            _poll(application, settings)
+    except InvalidToken:  # check_start saw it accepted; refused since (revoked meanwhile)
+        raise ConfigError("TELEGRAM_BOT_TOKEN: Telegram refused the token; copy it again from @BotFather") from None
+    except NetworkError as exc:
+        raise StartupError(f"cannot reach the Bot API at {settings.api_url}: {exc}") from None
+
+
+def _poll(application: Application, settings: Settings) -> None:
+    """Long polling. The application is initialised first on the loop run_polling then uses, so a
+    refused token is one exception here: PTB's own bootstrap would log it as a full traceback."""
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        loop.run_until_complete(application.initialize())
+    except BaseException:
+        loop.close()
+        raise
+    if settings.webhook_url:
+        log.info("polling: NEWSBRIEF_WEBHOOK_URL is ignored (the web process serves the webhook)")
+    log.info("polling %s for updates", settings.api_url)
+    application.run_polling(allowed_updates=Update.ALL_TYPES, drop_pending_updates=False)

@@ -8,16 +8,18 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
+from typing import NoReturn
 
 from bot import cli_extract
 from bot.config import ConfigError, load_settings
-from bot.ingest import MAX_ARTICLE_CHARS, IngestError, post_text, text_from_bytes
 from storage.db import StorageError
-from summarizer import quotes as quote_extractor
-from summarizer.article import parse_article
-from summarizer.briefing import DEFAULT_METHOD, METHODS, as_written, briefing
-from summarizer.quotes.offsets import as_in_text
+from summarizer.briefing import DEFAULT_METHOD, METHODS
+from summarizer.language import normalise
+
+# The text work (bot.ingest, the quote extractor, trafilatura) is imported by the commands that
+# use it: `newsbrief run` without a token must answer at once, even on a busy machine.
 
 #: ``quotes`` is linear in the input, so it takes far longer texts than a briefing does.
 MAX_QUOTES_CHARS = 10_000_000
@@ -26,9 +28,43 @@ MAX_QUOTES_CHARS = 10_000_000
 class CliError(Exception):
     """A failure to report on one line of standard error, with exit code 1."""
 
+    exit_code = 1
+
+
+class UsageError(CliError):
+    """The command cannot run as asked (a missing setting for this mode): one line, exit code 2."""
+
+    exit_code = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (exit 2), pointing to --help instead of printing usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _version() -> str:
+    try:
+        return metadata.version("newsbrief")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
 
 def _read_input(name: str) -> str:
     """The text of FILE, or of standard input for ``-``: UTF-8 only, never binary."""
+    from bot.ingest import IngestError, text_from_bytes
+
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
     except OSError as exc:
@@ -39,15 +75,37 @@ def _read_input(name: str) -> str:
         raise CliError(f"{name}: {exc}") from None
 
 
+def _language_code(value: str) -> str:
+    code = normalise(value)
+    if code is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en, fr or de")
+    return code
+
+
 def _brief(args: argparse.Namespace) -> int:
+    from bot.ingest import MAX_ARTICLE_CHARS
+    from summarizer import quotes as quote_extractor
+    from summarizer.article import parse_article
+    from summarizer.briefing import as_written, briefing
+    from summarizer.language import detect
+    from summarizer.language_rules import rules_for
+    from summarizer.quotes.offsets import as_in_text
+
     text = _read_input(args.file)
     if len(text) > MAX_ARTICLE_CHARS:
         raise CliError(
             f"{args.file}: the article is {len(text):,} characters long; the limit is {MAX_ARTICLE_CHARS:,}"
         )
     article = parse_article(text, has_title=not args.no_title)
+    if article.is_empty:  # nothing to do: exit 1, so a script notices
+        if article.title:
+            raise CliError(f"{args.file}: the article has a title but no body to brief")
+        raise CliError(f"{args.file}: no article text to brief (a title line, then the body)")
+    # The body's language unless --language names one (the title only when there is no body).
+    language = args.language or detect(article.body or article.title or "", default="und")
+    rules = rules_for(language)
     # As written in the file, so a sentence can be found in it verbatim (spacing included).
-    sentences = as_written(briefing(article, args.sentences, args.method), text)
+    sentences = as_written(briefing(article, args.sentences, args.method, language=language), text)
     # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
     # then placed back in the input: offsets and quoted text as they stand in FILE.
     key = as_in_text(quote_extractor.key_quotes(quote_extractor.extract(article.body)), article.paragraphs, text)
@@ -56,12 +114,19 @@ def _brief(args: argparse.Namespace) -> int:
             "title": article.title,
             "sentences": sentences,
             "quotes": [q.to_json() for q in key],
+            "language": rules.code,
         }
+        if rules.fallback and not article.is_empty:
+            # No rules of its own for this language: split and rated by the fallback.
+            payload["language_fallback"] = True
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return 0
-    if article.is_empty:
-        print(f"{args.file}: no article text to brief", file=sys.stderr)
-        return 0
+    if rules.fallback:
+        print(
+            f"{args.file}: no briefing rules for language {rules.code!r}; briefed with the fallback "
+            f"({rules.punkt} sentence splitting)",
+            file=sys.stderr,
+        )
     if article.title:
         print(article.title)
         print()
@@ -79,9 +144,13 @@ def _brief(args: argparse.Namespace) -> int:
 
 
 def _quotes(args: argparse.Namespace) -> int:
+    from summarizer import quotes as quote_extractor
+
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
+    if not text.strip():
+        raise CliError(f"{args.file}: no text to find quotes in")
     found = quote_extractor.extract(text)
     if args.json:
         print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
@@ -92,6 +161,7 @@ def _quotes(args: argparse.Namespace) -> int:
 
 
 async def _post_files(files: Sequence[str], db_path: str, method: str) -> int:
+    from bot.ingest import IngestError, post_text
     from storage.db import Database
 
     failures = 0
@@ -118,19 +188,37 @@ def _post(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     settings = load_settings()
-    if not settings.token and settings.webhook_url:
-        raise ConfigError(
-            "TELEGRAM_BOT_TOKEN: not set, but NEWSBRIEF_WEBHOOK_URL is; a webhook needs the bot's token"
-        )
+    _configure_logging(settings.log_level)
     if not settings.token:
-        print("TELEGRAM_BOT_TOKEN is not set: starting the offline console instead (see README).")
-        logging.getLogger().setLevel(logging.WARNING)  # the console's screen is for the chat
-        from bot.console import run_console
+        webhook_too = " (NEWSBRIEF_WEBHOOK_URL is, but a webhook needs the token too)" if settings.webhook_url else ""
+        raise UsageError(
+            f"TELEGRAM_BOT_TOKEN is not set{webhook_too}: `newsbrief run` serves Telegram and needs a "
+            "token from @BotFather; to try the bot offline, run `newsbrief console`"
+        )
+    webhook = args.mode == "webhook" or (args.mode is None and settings.webhook_url is not None)
+    if webhook:
+        from bot.webhook import check_webhook_settings
 
-        return run_console(settings)
-    from bot.app import serve
+        check_webhook_settings(settings)  # ConfigError: one line, exit 2, nothing started
 
-    return serve(settings)
+    from bot.app import StartupError, serve
+
+    try:
+        serve(settings, webhook=webhook)
+    except StartupError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
+def _configure_logging(level_name: str) -> None:
+    """``NEWSBRIEF_LOG_LEVEL`` for the serving process; routine ticks only show at DEBUG."""
+    level = getattr(logging, level_name)
+    logging.getLogger().setLevel(level)
+    quiet = logging.DEBUG if level <= logging.DEBUG else logging.WARNING
+    # APScheduler logs two INFO lines per job run: the 20-second clock alone makes 8,600 a day.
+    logging.getLogger("apscheduler").setLevel(quiet)
+    # httpx logs one line per HTTP request, every long poll included.
+    logging.getLogger("httpx").setLevel(quiet)
 
 
 def _console(args: argparse.Namespace) -> int:
@@ -140,12 +228,44 @@ def _console(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsbrief", description="News briefings on Telegram.")
+    parser = _Parser(
+        prog="newsbrief",
+        description="News briefings on Telegram: serve the bot, try it offline, or brief article files.",
+        epilog="Exit status: 0 done, 1 nothing to do or failed input, 2 wrong usage or a setting to fix "
+        "(a bad value, a refused token, no token for run).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("run", help="serve the bot (polling, or webhook with NEWSBRIEF_WEBHOOK_URL)")
+    run = commands.add_parser(
+        "run",
+        help="serve the bot on Telegram (needs TELEGRAM_BOT_TOKEN)",
+        description="Serve the bot on Telegram: long polling, or the webhook on $PORT when "
+        "NEWSBRIEF_WEBHOOK_URL is set. Without TELEGRAM_BOT_TOKEN it exits with status 2; "
+        "`newsbrief console` runs the bot offline.",
+    )
+    mode = run.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--webhook",
+        dest="mode",
+        action="store_const",
+        const="webhook",
+        help="serve the webhook on $PORT; refuse to start without NEWSBRIEF_WEBHOOK_URL and _SECRET",
+    )
+    mode.add_argument(
+        "--polling",
+        dest="mode",
+        action="store_const",
+        const="polling",
+        help="long-poll Telegram, even when NEWSBRIEF_WEBHOOK_URL is set",
+    )
 
-    console = commands.add_parser("console", help="chat with the bot in the terminal, offline")
+    console = commands.add_parser(
+        "console",
+        help="chat with the bot in the terminal, offline",
+        description="Chat with the real bot in the terminal, no Telegram account or network needed. "
+        "It uses its own database, never NEWSBRIEF_DB unless --db names it.",
+    )
     console.add_argument("--admin", action="store_true", help="start as an admin (like /as admin)")
     console.add_argument(
         "--db",
@@ -153,18 +273,48 @@ def build_parser() -> argparse.ArgumentParser:
         help="database to use (default: the console's own, never NEWSBRIEF_DB)",
     )
 
-    brief = commands.add_parser("brief", help="print the briefing and key quotes of an article file")
-    brief.add_argument("file", metavar="FILE|-")
-    brief.add_argument("--json", action="store_true", help="print JSON")
+    brief = commands.add_parser(
+        "brief",
+        help="print the briefing and key quotes of an article file",
+        description="Print the briefing and key quotes of one article file, offline. An article file: "
+        "the first non-empty line is the title, then one paragraph a line. Exits 1 when the file "
+        "holds no article text.",
+    )
+    brief.add_argument("file", metavar="FILE|-", help="the article file, or - for standard input")
+    brief.add_argument("--json", action="store_true", help='print {"title", "sentences", "quotes"} as JSON')
     brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
-    brief.add_argument("--sentences", type=int, default=3, metavar="N", help="briefing length")
+    brief.add_argument(
+        "--sentences", type=_positive_int, default=3, metavar="N", help="briefing length, at least 1 (default 3)"
+    )
     brief.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}")
+    brief.add_argument(
+        "--language",
+        type=_language_code,
+        metavar="xx",
+        help="the article's language as an ISO 639-1 code (default: detected from the text)",
+    )
 
-    quotes = commands.add_parser("quotes", help="print the quotes of an article file")
-    quotes.add_argument("file", metavar="FILE|-")
-    quotes.add_argument("--json", action="store_true", help="print the quote JSON of DESIGN.md")
+    quotes = commands.add_parser(
+        "quotes",
+        help="print the quotes of an article file",
+        description="Print every direct quote of four or more words in a text, with its speaker. "
+        "Exits 1 when the input is empty.",
+    )
+    quotes.add_argument("file", metavar="FILE|-", help="the text, or - for standard input")
+    quotes.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON list, in text order, of {quote, start, end, speaker, mention_start, "
+        "mention_end, score}: start/end are string offsets in the input (quotation marks included), "
+        "speaker and the mention offsets may be null, score is in [0, 1]",
+    )
 
-    post = commands.add_parser("post", help="add article files to the database")
+    post = commands.add_parser(
+        "post",
+        help="add article files to the database",
+        description="Add article files to the database (NEWSBRIEF_DB), as the /post command does; "
+        "a file already stored is not added again. Exits 1 when any file could not be posted.",
+    )
     post.add_argument("files", nargs="+", metavar="FILE")
 
     cli_extract.add_parser(commands)
@@ -177,17 +327,14 @@ _HANDLERS["extract"] = cli_extract.run
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.command == "run" else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    # One line per HTTP request (every long poll) drowns what matters.
+    # `run` sets its own level from NEWSBRIEF_LOG_LEVEL; the other commands only warn.
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("httpx").setLevel(logging.WARNING)
     try:
         return _HANDLERS[args.command](args)
     except CliError as exc:
         print(f"newsbrief: {exc}", file=sys.stderr)
-        return 1
+        return exc.exit_code
     except (ConfigError, StorageError) as exc:  # start-up: one line saying what to fix, exit 2
         logging.getLogger(__name__).debug("start-up failed", exc_info=True)
         print(f"newsbrief: {exc}", file=sys.stderr)

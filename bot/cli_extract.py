@@ -12,16 +12,22 @@ import asyncio
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from bot import ingest
 from bot.config import load_settings
-from summarizer.extract import PageArticle
+
+if TYPE_CHECKING:  # the extractor (trafilatura) loads when the command runs, not with every CLI call
+    from summarizer.extract import PageArticle
 
 
 def add_parser(commands: Any) -> None:
     """The subcommand's arguments, on ``newsbrief``'s subparsers."""
-    extract = commands.add_parser("extract", help="print what /post would store from a web page or link")
+    extract = commands.add_parser(
+        "extract",
+        help="print what /post would store from a web page or link",
+        description="Print what /post <url> would store from a web page: a saved .html file or a "
+        "link (fetched as /post fetches it). Exits 1 when the page holds no article.",
+    )
     extract.add_argument("source", metavar="FILE.html|URL")
     extract.add_argument(
         "--json", action="store_true", help='print {"title", "site", "published", "language", "body"}'
@@ -30,6 +36,8 @@ def add_parser(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from bot import ingest
+
     try:
         page = _page(args.source, args.url)
         article = ingest.article_from_text(page.article_text())
@@ -55,6 +63,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _page(source: str, url: str | None) -> PageArticle:
+    from bot import ingest
+
     if source.lower().startswith(("http://", "https://")):
         return asyncio.run(_fetched_page(source))
     text = ingest.text_from_bytes(Path(source).read_bytes())
@@ -62,7 +72,7 @@ def _page(source: str, url: str | None) -> PageArticle:
 
 
 async def _fetched_page(url: str) -> PageArticle:
-    from bot import fetch
+    from bot import fetch, ingest
 
     try:
         page = await fetch.fetch(url, allow_private=load_settings().fetch_private)

@@ -41,6 +41,7 @@ class Settings:
     port: int = 8080
     feed_interval: float = 600.0
     fetch_private: bool = False
+    log_level: str = "INFO"
 
     @property
     def bot_api_base(self) -> str:
@@ -149,7 +150,18 @@ def load_settings(environ: Mapping[str, str] | None = None, dotenv: Path | None 
         port=int(_number(get, "PORT", 8080, minimum=1, maximum=65535, integer=True)),
         feed_interval=_number(get, "NEWSBRIEF_FEED_INTERVAL", 600.0, minimum=1, maximum=7 * 24 * 3600),
         fetch_private=_flag(get, "NEWSBRIEF_FETCH_PRIVATE"),
+        log_level=_log_level(get("NEWSBRIEF_LOG_LEVEL") or "INFO"),
     )
+
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+def _log_level(raw: str) -> str:
+    level = {"WARN": "WARNING", "FATAL": "CRITICAL"}.get(raw.upper(), raw.upper())  # logging's aliases
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"NEWSBRIEF_LOG_LEVEL: {raw!r} is not one of {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _number(

@@ -36,7 +36,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from bot.flood import retry_seconds
 from bot.i18n import ENGLISH, Translator, translator
 from bot.personal import POOL, Personaliser
-from bot.render.daily import daily_update, local_day
+from bot.render.daily import daily_update, local_day, local_time
 from bot.schedule import from_iso, local_date, next_due, to_iso
 from storage import articles, deliveries, subscribers
 from storage.db import Database
@@ -239,7 +239,8 @@ class Digest:
     """What /digest did. ``sent``, ``blocked`` or ``failed``: today's update went through the ledger.
     Otherwise nothing was sent and the handler shows ``articles``: ``not-subscribed`` (the latest),
     ``again`` (today's update went out already: what is new since, the ledger untouched) or
-    ``nothing-new`` (no articles)."""
+    ``nothing-new`` (no articles), or ``none-yet`` (no update yet and nothing posted since subscribing;
+    ``label`` is when the first comes)."""
 
     status: str
     articles: list[articles.StoredArticle] = field(default_factory=list)
@@ -261,6 +262,9 @@ async def digest(bot: Bot, db: Database, chat_id: int, now: datetime, tr: Transl
     await chooser.load([chat_id], seen)
     new = await chooser.choose(chat_id, await articles.since(db, seen, POOL), DAILY_ARTICLES)
     if not new:
+        if subscriber.last_delivered_date is None and seen == subscriber.last_article_id:
+            first = next_due(subscriber.delivery_time, subscriber.tz, now)
+            return Digest("none-yet", label=local_time(from_iso(first), subscriber.tz, tr))
         return Digest("nothing-new")
     label = local_day(now, subscriber.tz, tr)
     ids = [a.id for a in new]

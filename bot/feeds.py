@@ -9,9 +9,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import logging
+import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -42,8 +44,22 @@ def is_feed_type(media_type: str) -> bool:
     return media_type == "" or "xml" in media_type or media_type.startswith("text/")
 
 
+#: A document type declaration with its internal subset, and any entity declaration: how a feed
+#: defines entities that expand to gigabytes (a "billion laughs"). RSS and Atom need neither.
+_DOCTYPE = re.compile(rb"<!DOCTYPE(?:[^\[>]|\[.*?\])*>", re.I | re.S)
+_ENTITY = re.compile(rb"<!ENTITY.*?>", re.I | re.S)
+
+
+def without_dtd(body: bytes) -> bytes:
+    """The feed with its DOCTYPE and ENTITY declarations taken out, so no parser expands them."""
+    if b"<!" not in body:
+        return body
+    return _ENTITY.sub(b"", _DOCTYPE.sub(b"", body))
+
+
 def parse(body: bytes, media_type: str = "") -> Any:
     """The parsed feed; FetchError when the document is not RSS or Atom (pure Python: run in a thread)."""
+    body = without_dtd(body)
     parsed = feedparser.parse(body, response_headers={"content-type": media_type or "application/xml"})
     if not parsed.get("version") and not parsed.entries:
         raise fetch.FetchError(NOT_A_FEED)
@@ -168,25 +184,30 @@ async def _fetch_feed(url: str, settings: Settings, headers: dict[str, str], tim
 async def _take_in(
     db: Database, feed: feeds.Feed, page: fetch.Fetched, parsed: Any, settings: Settings, timeout: float
 ) -> PollResult:
-    added, page_fetches = 0, 0
-    for entry in oldest_first(list(parsed.entries))[-MAX_ENTRIES_PER_POLL:]:
+    added, page_fetches, waiting = 0, 0, 0
+    site_name = _feed_title(parsed) or feed.title or _host(parsed.feed.get("link")) or _host(feed.url)
+    unseen = [e for e in oldest_first(list(parsed.entries)) if not await feeds.seen(db, feed.id, entry_key(e))]
+    # The oldest unseen first, at most MAX_ENTRIES_PER_POLL a poll; the rest wait for the next poll.
+    waiting = max(0, len(unseen) - MAX_ENTRIES_PER_POLL)
+    for entry in unseen[:MAX_ENTRIES_PER_POLL]:
         key = entry_key(entry)
-        if await feeds.seen(db, feed.id, key):
-            continue
         link = (entry.get("link") or "").strip() or None
         known = await articles.by_url(db, link) if link else None
         if known is not None:
             await feeds.mark_seen(db, feed.id, key, known.id)
             continue
         text = await asyncio.to_thread(entry_text, entry)
+        published = entry_published(entry)
         try:
             if text is not None:
                 article = ingest.article_from_text(text)
             elif link and page_fetches < MAX_PAGE_FETCHES_PER_POLL:
                 page_fetches += 1
-                article = await _linked_article(link, settings, timeout)
+                article, page_published = await _linked_article(link, settings, timeout)
+                published = published or page_published
             else:
-                continue  # only a link, and this poll fetched enough pages: next poll
+                waiting += 1  # only a link, and this poll fetched enough pages: next poll
+                continue
         except ingest.IngestError as exc:
             log.info("feed %d entry %s holds no article: %s", feed.id, key, exc)
             await feeds.mark_seen(db, feed.id, key, None)
@@ -195,25 +216,51 @@ async def _take_in(
             log.info("feed %d entry %s: linked page not fetched: %s", feed.id, key, exc)
             continue
         result = await ingest.post_article(
-            db, article, source="feed", url=link, method=settings.summarizer, language=feed.language
+            db,
+            article,
+            source="feed",
+            url=link,
+            method=settings.summarizer,
+            site_name=site_name,
+            published_at=published,
+            language=feed.language,
         )
         await feeds.mark_seen(db, feed.id, key, result.article.id)
         added += result.created
+    # With entries still waiting, the next poll must get the whole feed again, not "304 Not Modified".
     await feeds.polled(
         db,
         feed.id,
-        etag=page.headers.get("etag"),
-        last_modified=page.headers.get("last-modified"),
+        etag=None if waiting else page.headers.get("etag"),
+        last_modified=None if waiting else page.headers.get("last-modified"),
         title=_feed_title(parsed),
     )
-    if added:
-        log.info("feed %d (%s): %d new articles", feed.id, feed.url, added)
+    if added or waiting:
+        log.info("feed %d (%s): %d new articles, %d left for the next poll", feed.id, feed.url, added, waiting)
     return PollResult(added=added)
 
 
-async def _linked_article(link: str, settings: Settings, timeout: float) -> Article:
+async def _linked_article(link: str, settings: Settings, timeout: float) -> tuple[Article, str | None]:
+    """The linked page's article and the date the page gives it."""
     page = await fetch.fetch(link, allow_private=settings.fetch_private, timeout=timeout)
-    return await fetch.article_from_page(page)
+    article, found = await fetch.article_and_source(page)
+    return article, found.published
+
+
+def entry_published(entry: Any) -> str | None:
+    """When the feed says the entry was published (or last updated), as UTC ISO time; None if it does not."""
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    if not stamp:
+        return None
+    try:
+        return datetime(*stamp[:6], tzinfo=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (TypeError, ValueError):
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _feed_title(parsed: Any) -> str | None:

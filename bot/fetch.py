@@ -11,7 +11,9 @@ import logging
 import socket
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import httpcore
 import httpx
 
 from bot import ingest
@@ -68,28 +70,60 @@ def check_url(url: str, *, redirected_by: str | None = None) -> httpx.URL:
         raise FetchError("only http:// and https:// links can be fetched")
     if not parsed.host:
         raise FetchError(f"{shown} has no host name")
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise FetchError(f"{shown} is not a valid link (port {parsed.port})")
     return parsed
 
 
-async def check_host(host: str, port: int, *, allow_private: bool) -> None:
-    """Refuse loopback, private-network and other non-public addresses unless allowed."""
-    if allow_private:
-        return
+async def check_host(host: str, port: int, *, allow_private: bool) -> str:
+    """The address to connect to for ``host``: looked up once, checked, and then pinned for the
+    connection (a second lookup at connect time could answer differently: DNS rebinding).
+
+    Refuses loopback, private-network and other non-public addresses unless allowed.
+    """
     try:
-        addresses = [ipaddress.ip_address(host)]
+        addresses = [ipaddress.ip_address(host.strip("[]"))]
     except ValueError:
         try:
             infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
         except (OSError, UnicodeError):
             raise FetchError(f"could not find the server {_short(host)}") from None
         addresses = [ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos]
-    _refuse_non_public(host, addresses)
+    if not addresses:
+        raise FetchError(f"could not find the server {_short(host)}")
+    if not allow_private:
+        _refuse_non_public(host, addresses)
+    return str(addresses[0])
+
+
+#: IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64, RFC 6052 and 8215).
+_NAT64 = (ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def embedded_ipv4(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """IPv4 addresses an IPv6 address leads to: mapped (::ffff:a.b.c.d), IPv4-compatible
+    (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:aabb:ccdd::) and Teredo (both ends)."""
+    if address.version == 4:
+        return []
+    found: list[ipaddress.IPv4Address] = []
+    last32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address in _IPV4_COMPATIBLE and int(address) > 1:  # :: and ::1 are themselves refused
+        found.append(last32)
+    if any(address in network for network in _NAT64):
+        found.append(last32)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    return found
 
 
 def _refuse_non_public(host: str, addresses: list[ipaddress.IPv4Address | ipaddress.IPv6Address]) -> None:
     for address in addresses:
-        mapped = getattr(address, "ipv4_mapped", None)
-        if not (mapped or address).is_global:
+        if not all(a.is_global for a in [address, *embedded_ipv4(address)]):
             raise FetchError(
                 f"{_short(host)} is a local or private-network address; "
                 "such links are refused (NEWSBRIEF_FETCH_PRIVATE=1 allows them)"
@@ -105,6 +139,33 @@ def _check_peer(host: str, response: httpx.Response, *, allow_private: bool) -> 
     peer = stream.get_extra_info("server_addr") if stream is not None else None
     if peer:
         _refuse_non_public(host, [ipaddress.ip_address(str(peer[0]).split("%")[0])])
+
+
+class PinnedBackend(httpcore.AsyncNetworkBackend):
+    """Connects to the address check_host approved for a host name, never to a fresh lookup's."""
+
+    def __init__(self) -> None:
+        self.pins: dict[str, str] = {}
+        self._backend = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.AsyncNetworkStream:
+        address = self.pins.get(host.strip("[]"), self.pins.get(host, host))
+        return await self._backend.connect_tcp(
+            address, port, timeout=timeout, local_address=local_address, socket_options=socket_options
+        )
+
+    async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
 
 
 async def fetch(
@@ -127,6 +188,8 @@ async def fetch(
             return await _fetch(url, allow_private, accept, not_accepted, headers or {}, max_bytes, timeout)
     except (TimeoutError, httpx.TimeoutException):
         raise FetchError(f"the server did not answer within {timeout:g} seconds") from None
+    except (httpx.InvalidURL, httpx.CookieConflict, ValueError):  # not HTTPErrors; a bad Location does it
+        raise FetchError("could not fetch the page (it leads to a link that is not valid)") from None
     except httpx.HTTPError as exc:
         raise FetchError(f"could not fetch the page ({_reason(exc)})") from None
 
@@ -141,13 +204,24 @@ async def _fetch(
     timeout: float,
 ) -> Fetched:
     current = check_url(url)
+    backend = PinnedBackend()
+    transport = httpx.AsyncHTTPTransport(trust_env=False)
+    transport._pool = httpcore.AsyncConnectionPool(  # httpx builds its pool without a backend choice
+        ssl_context=httpx.create_ssl_context(trust_env=False), network_backend=backend
+    )
     async with httpx.AsyncClient(
-        follow_redirects=False, timeout=timeout, headers={"User-Agent": USER_AGENT}, trust_env=False
+        follow_redirects=False,
+        timeout=timeout,
+        headers={"User-Agent": USER_AGENT},
+        trust_env=False,
+        transport=transport,
     ) as client:
         for _ in range(MAX_REDIRECTS + 1):
-            await check_host(
+            pinned = await check_host(
                 current.host, current.port or _default_port(current), allow_private=allow_private
             )
+            if pinned:
+                backend.pins[current.host] = pinned
             async with client.stream("GET", current, headers=dict(headers)) as response:
                 _check_peer(current.host, response, allow_private=allow_private)
                 location = response.headers.get("location")
@@ -241,9 +315,14 @@ async def read_page(page: Fetched) -> PageArticle:
 
 async def article_from_page(page: Fetched) -> Article:
     """The article of a fetched page, or FetchError saying why there is none."""
+    return (await article_and_source(page))[0]
+
+
+async def article_and_source(page: Fetched) -> tuple[Article, PageArticle]:
+    """The article of a fetched page and what the page says about it (site name, date)."""
     found = await read_page(page)
     try:
-        return ingest.article_from_text(found.article_text())
+        return ingest.article_from_text(found.article_text()), found
     except ingest.IngestError as exc:
         raise FetchError(str(exc)) from None
 
@@ -264,7 +343,15 @@ async def post_url(
     if existing is not None:
         return ingest.PostResult(existing, created=False)
     page = await fetch(url, allow_private=settings.fetch_private, timeout=timeout, max_bytes=max_bytes)
-    article = await article_from_page(page)
+    article, found = await article_and_source(page)
     return await ingest.post_article(
-        db, article, posted_by=user_id, source="web", url=url, method=settings.summarizer, language=language
+        db,
+        article,
+        posted_by=user_id,
+        source="web",
+        url=url,
+        method=settings.summarizer,
+        site_name=found.site,
+        published_at=found.published,
+        language=language,
     )

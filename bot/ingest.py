@@ -122,6 +122,17 @@ def clean_line(text: str, limit: int) -> str:
     return (cut if len(cut) >= limit * 0.6 else head).rstrip() + "…"
 
 
+#: A site name is one short line on a card; a longer one is not a name.
+MAX_SITE_CHARS = 100
+
+
+def _bounded(text: str | None, limit: int) -> str | None:
+    text = " ".join((text or "").split())
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def page_article(markup: str | bytes, url: str | None = None, *, title: str | None = None) -> PageArticle:
     """The article of an HTML page or fragment, whichever way it came (link, attachment, feed entry).
 
@@ -161,10 +172,13 @@ async def post_article(
     source: str | None = None,
     url: str | None = None,
     method: str | None = None,
+    site_name: str | None = None,
+    published_at: str | None = None,
     language: str | None = None,
 ) -> PostResult:
     """Store an article with its briefing and quotes; an article already stored is not re-added.
 
+    ``site_name`` and ``published_at``: the source's name and date, when the feed or page gives them.
     ``language`` (an ISO 639-1 code: ``/post lang=xx``, a feed's own setting) overrides detection.
     """
     assert article.title is not None
@@ -186,6 +200,8 @@ async def post_article(
         language=language,
         posted_by=posted_by,
         briefing=analysis.briefing,
+        site_name=_bounded(site_name, MAX_SITE_CHARS),
+        published_at=published_at,
         quotes=analysis.quotes,
         summarizer_version=analysis_version(method),
     )

@@ -13,8 +13,11 @@ import contextlib
 import hmac
 import json
 import logging
+import math
 import re
 import signal
+import time
+from collections import Counter
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -135,17 +138,45 @@ async def _set_webhook(application: Application, url: str, secret: str) -> None:
             await asyncio.sleep(attempt)
 
 
+class RefusalLog:
+    """Refused requests, summarised: the first is logged with its details, then at most one line a
+    ``interval`` seconds with the counts, so an unauthenticated flood cannot flood the log."""
+
+    def __init__(self, interval: float = 60.0) -> None:
+        self.interval = interval
+        self.counts: Counter[int] = Counter()
+        self.last_line = -math.inf
+
+    def refused(self, status: int, method: str, path: str, remote_ip: str | None) -> None:
+        now = time.monotonic()
+        self.counts[status] += 1
+        if now - self.last_line < self.interval:
+            return
+        total = sum(self.counts.values())
+        if total == 1:
+            log.warning("webhook: %d for %s %s from %s", status, method, _short(path), remote_ip)
+        else:
+            by_status = ", ".join(f"{n} × {s}" for s, n in sorted(self.counts.items()))
+            log.warning(
+                "webhook: refused %d requests in the last %.0f s (%s); latest %s %s from %s",
+                total, min(now - self.last_line, self.interval), by_status, method, _short(path), remote_ip,
+            )
+        self.counts.clear()
+        self.last_line = now
+
+
+REFUSALS = RefusalLog()
+
+
+def _short(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _log_request(handler: tornado.web.RequestHandler) -> None:
-    """Refusals are worth a line; every accepted update is not."""
+    """Refusals are worth a line (summarised); every accepted update is not."""
     status = handler.get_status()
     if status >= 400:
-        log.warning(
-            "webhook: %d for %s %s from %s",
-            status,
-            handler.request.method,
-            handler.request.path,
-            handler.request.remote_ip,
-        )
+        REFUSALS.refused(status, handler.request.method or "", handler.request.path, handler.request.remote_ip)
 
 
 class HealthHandler(tornado.web.RequestHandler):
@@ -186,7 +217,7 @@ class UpdateHandler(tornado.web.RequestHandler):
             data = json.loads(self.request.body)
             update = Update.de_json(data, self.bot_app.bot) if isinstance(data, dict) else None
         except Exception as exc:  # any malformed body is the sender's fault, never ours to crash on
-            log.warning("webhook: unreadable update (%r)", exc)
+            log.debug("webhook: unreadable update (%r)", exc)  # counted with the refusals
             update = None
         if update is None:
             self._refuse(HTTPStatus.BAD_REQUEST, "not a Telegram update")

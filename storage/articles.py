@@ -15,7 +15,7 @@ from storage.db import Database
 _SEARCH_WORD = re.compile(r"\w+", re.UNICODE)
 _COLUMNS = (
     "id, title, body, credit, source, url, language, posted_by, posted_at,"
-    " content_hash, briefing, quotes, summarizer_version"
+    " content_hash, briefing, quotes, summarizer_version, site_name, published_at"
 )
 
 
@@ -34,6 +34,8 @@ class StoredArticle:
     briefing: list[str] | None
     quotes: list[dict[str, Any]] | None
     summarizer_version: str | None
+    site_name: str | None = None  # the source: a feed's title or a web page's site name
+    published_at: str | None = None  # as the source dates it (ISO date or UTC time), when known
 
 
 def content_hash(title: str, body: str) -> str:
@@ -62,14 +64,16 @@ async def add(
     briefing: list[str] | None = None,
     quotes: list[dict[str, Any]] | None = None,
     summarizer_version: str | None = None,
+    site_name: str | None = None,
+    published_at: str | None = None,
 ) -> tuple[StoredArticle, bool]:
     """Store an article unless the same one is already there; returns it and whether it is new."""
     digest = content_hash(title, body)
     async with db.transaction() as conn:
         cursor = await conn.execute(
             "INSERT INTO articles (title, body, credit, source, url, language, posted_by,"
-            " posted_at, content_hash, briefing, quotes, summarizer_version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " posted_at, content_hash, briefing, quotes, summarizer_version, site_name, published_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (content_hash) DO NOTHING",
             (
                 title,
@@ -84,6 +88,8 @@ async def add(
                 json.dumps(briefing, ensure_ascii=False) if briefing is not None else None,
                 json.dumps(quotes, ensure_ascii=False) if quotes is not None else None,
                 summarizer_version,
+                site_name,
+                published_at,
             ),
         )
         created = cursor.rowcount == 1

@@ -119,6 +119,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         "python:never_reuse_article_ids",
     ),
     (
+        5,
+        "articles.site_name and published_at: cards name their source and its date",
+        """
+        ALTER TABLE articles ADD COLUMN site_name TEXT;
+        ALTER TABLE articles ADD COLUMN published_at TEXT;
+        """,
+    ),
+    (
         6,
         "feeds.language (a feed's articles in a given language); /search folds accents fully",
         # remove_diacritics 2 also folds letters with several marks ("ệ", "ǘ"), which 1 leaves alone.

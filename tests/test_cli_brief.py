@@ -80,7 +80,8 @@ def test_brief_prints_title_three_body_sentences_in_order_and_key_quotes():
 def test_brief_json_has_the_design_shape():
     result = newsbrief("brief", "--json", str(ARTICLE))
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "sentences", "quotes"}
+    assert set(data) == {"title", "sentences", "quotes", "language"}
+    assert data["language"] == "en"
     assert data["title"].startswith("Harbour town")
     assert len(data["sentences"]) == 3
     assert all(set(q) == QUOTE_KEYS for q in data["quotes"])
@@ -144,22 +145,22 @@ def test_unreadable_input_gets_one_clear_line(stdin: bytes, needle: str):
     assert needle in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_empty_article_is_an_empty_result_not_an_error(tmp_path: Path):
+def test_empty_article_is_nothing_to_do_exit_1_with_one_line(tmp_path: Path):
     empty = tmp_path / "empty.txt"
     empty.write_text("\n\n")
-    result = newsbrief("brief", "--json", str(empty))
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == {"title": None, "sentences": [], "quotes": []}
-    result = newsbrief("quotes", "--json", str(empty))
-    assert result.returncode == 0 and json.loads(result.stdout) == []
+    for args in (("brief", "--json"), ("brief",), ("quotes", "--json")):
+        result = newsbrief(*args, str(empty))
+        assert result.returncode == 1, args
+        assert result.stdout == b""
+        assert len(result.stderr.decode().strip().splitlines()) == 1
 
 
-def test_article_without_sentences_or_quotes(tmp_path: Path):
+def test_article_without_a_body_is_nothing_to_do(tmp_path: Path):
     path = tmp_path / "short.txt"
     path.write_text("Just a headline\n")
     result = newsbrief("brief", "--json", str(path))
-    assert result.returncode == 0
-    assert json.loads(result.stdout) == {"title": "Just a headline", "sentences": [], "quotes": []}
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.decode().strip() == f"newsbrief: {path}: the article has a title but no body to brief"
 
 
 def test_five_megabyte_article_is_refused_in_one_line_and_quotes_still_work(tmp_path: Path):
@@ -196,7 +197,7 @@ def test_one_paragraph_article_briefs_as_json_with_sentences_verbatim(tmp_path: 
     result = newsbrief("brief", "--json", "--no-title", "--sentences", "3", str(path))
     assert result.returncode == 0, result.stderr.decode()
     data = json.loads(result.stdout)
-    assert set(data) == {"title", "sentences", "quotes"} and data["title"] is None
+    assert set(data) == {"title", "sentences", "quotes", "language"} and data["title"] is None
     assert len(data["sentences"]) == 3
     assert all(sentence in text for sentence in data["sentences"])  # verbatim, spacing included
     assert "sea\u00a0wall" in data["sentences"][0]

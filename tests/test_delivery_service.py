@@ -30,7 +30,7 @@ async def store(tmp_path: Path) -> AsyncIterator[Database]:
 @pytest.fixture
 async def telegram(standin: Any) -> AsyncIterator[ExtBot]:
     standin.auto_register = True
-    bot = ExtBot(standin.token, base_url=f"{standin.base_url}/bot", base_file_url=f"{standin.base_url}/file/bot")
+    bot = ExtBot(standin.token, **standin.local_bot_kwargs())
     async with bot:
         yield bot
 

@@ -153,7 +153,13 @@ def messages_of(result: Any) -> list[str]:
 
 
 #: Renderers whose result is not a message (data handed to other renderers, or link text).
-NOT_MESSAGES = {"articles.stored_quotes", "articles.posted_date", "inline.deep_link", "inline.result_description"}
+NOT_MESSAGES = {
+    "articles.stored_quotes",
+    "articles.posted_date",
+    "articles.source_name",  # plain text for a heading (escaped there) or a button label
+    "inline.deep_link",
+    "inline.result_description",
+}
 
 
 @pytest.mark.parametrize(("name", "function"), renderers(), ids=[n for n, _ in renderers()])

@@ -110,7 +110,7 @@ async def test_article_text_is_never_translated_and_each_reader_sees_their_own_l
 async def test_help_errors_search_and_settings_in_the_readers_language(standin: StandIn, bot: InProcessBot):
     _readers(standin)
     standin.send_text(RU_READER, "/help")
-    assert to_plain_text((await standin.reply(RU_READER)).text).startswith("Чтение\n/latest — самая свежая статья")
+    assert to_plain_text((await standin.reply(RU_READER)).text).startswith("/start — приветствие (/start id открывает эту статью)\n\nЧтение\n/latest — самая свежая статья")
     standin.send_text(FR_READER, "/latest")
     assert to_plain_text((await standin.reply(FR_READER)).text) == "Pas encore d’article. Revenez bientôt."
     standin.send_text(DE_READER, "/frobnicate")

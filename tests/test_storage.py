@@ -35,7 +35,11 @@ async def test_an_older_database_upgrades_in_place_keeping_its_rows(tmp_path: Pa
 
     monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:1])
     db = await Database.open(path)
-    await articles.add(db, title="From version one", body="Still here.")
+    # Written as version one wrote it: today's articles.add names columns later migrations add.
+    await db.execute(
+        "INSERT INTO articles (title, body, posted_at, content_hash) VALUES (?, ?, ?, ?)",
+        ("From version one", "Still here.", "2026-01-01T00:00:00Z", "v1"),
+    )
     await db.close()
 
     later = (99, "a later column", "ALTER TABLE articles ADD COLUMN reading_minutes INTEGER;")

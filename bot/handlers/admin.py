@@ -53,7 +53,11 @@ async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         method=settings_of(context).summarizer,
         language=language,
     )
-    await answer(update, render.posted(result.article, result.created))
+    await answer(
+        update,
+        render.posted(result.article, result.created),
+        reply_markup=render.posted_keyboard(result.article, result.created),
+    )
 
 
 def language_option(text: str) -> tuple[str | None, str]:
@@ -127,7 +131,11 @@ async def _post_url(
     except fetch.FetchError as exc:
         await answer(update, messages.cannot_post(str(exc)))
         return
-    await answer(update, render.posted(result.article, result.created))
+    await answer(
+        update,
+        render.posted(result.article, result.created),
+        reply_markup=render.posted_keyboard(result.article, result.created),
+    )
 
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -10,7 +10,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import answer, db_of, is_admin
+from bot.handlers.common import answer, db_of, is_admin, parse_id
 from bot.render import channels as render
 from bot.render import messages
 from storage import channels
@@ -30,8 +30,8 @@ async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "list" and len(args) == 1:
         for text in render.channel_list(await channels.all_channels(db_of(context))):
             await answer(update, text)
-    elif action in ("remove", "delete") and len(args) == 2 and args[1].lstrip("#").isdigit() and len(args[1]) <= 12:
-        await _remove(update, context, int(args[1].lstrip("#")))
+    elif action in ("remove", "delete") and len(args) == 2 and parse_id(args[1]) is not None:
+        await _remove(update, context, parse_id(args[1]))
     else:
         await answer(update, render.USAGE)
 

@@ -44,6 +44,8 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         texts = render.daily_update(result.articles, result.label, title=render.LATEST_TITLE, tr=tr)
     elif result.status == "nothing-new":
         texts = [render.nothing_new(tr)]
+    elif result.status == "none-yet":
+        texts = [render.nothing_since_subscribing(result.label, tr)]
     elif result.status == "again":
         texts = render.daily_update(result.articles, result.label, title=render.NEW_SINCE_TITLE, tr=tr)
     else:
@@ -75,6 +77,6 @@ async def _push(context: ContextTypes.DEFAULT_TYPE, admin_chat: int, article: ar
         context.bot,
         context.bot_data["db"],
         [render_articles.article_card(article)],
-        reply_markup=render_articles.card_keyboard(article.id),
+        reply_markup=render_articles.article_keyboard(article),
     )
     await context.bot.send_message(admin_chat, render.push_report(article.id, counts))

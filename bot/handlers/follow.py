@@ -64,7 +64,7 @@ async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = update.effective_chat.id
     mine = await topics.for_chat(db, chat_id)
     digits = raw.lstrip("#")
-    if digits.isdigit() and len(digits) <= 6:
+    if digits.isascii() and digits.isdigit() and len(digits) <= 6:  # "²".isdigit() is True too
         number = int(digits)
         if not 1 <= number <= len(mine):
             await answer(update, render.no_such_number(number, len(mine), tr))

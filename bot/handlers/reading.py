@@ -33,14 +33,14 @@ async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if article is None:
         await answer(update, tr(messages.NO_ARTICLES))
         return
-    await answer(update, render.article_card(article, tr), reply_markup=render.card_keyboard(article.id, tr))
+    await answer(update, render.article_card(article, tr), reply_markup=render.article_keyboard(article, tr))
 
 
 async def brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "brief")
     if article is not None:
         tr = tr_of(update)
-        await answer(update, render.briefing_message(article, tr), reply_markup=render.card_keyboard(article.id, tr))
+        await answer(update, render.briefing_message(article, tr), reply_markup=render.article_keyboard(article, tr))
 
 
 async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -60,15 +60,16 @@ async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     # Stems in the reader's language and in those of the stored articles: "élections" finds "électeurs".
     spoken = {tr.code, *await articles.languages(db)}
     found = await articles.search(db, words, limit=10, expand=lambda word: stems(word, spoken))
-    await answer(update, render.search_results(words, found, tr))
+    await answer(update, render.search_results(words, found, tr), reply_markup=render.search_keyboard(found))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Inline buttons under an article: q quotes, f full text, o older, n newer (``q:12``)."""
+    """Inline buttons: under an article q quotes, f full text, o older, n newer (``q:12``);
+    under search results c opens that article's card."""
     query = update.callback_query
     action, _, raw_id = (query.data or "").partition(":")
     db = db_of(context)
-    article_id = parse_id(raw_id) if action in ("q", "f", "o", "n") else None
+    article_id = parse_id(raw_id) if action in ("q", "f", "o", "n", "c") else None
     current = await articles.get(db, article_id) if article_id is not None else None
     tr = tr_of(update)
     if current is None:
@@ -81,10 +82,16 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
         await query.answer()
         await query.edit_message_text(
-            render.article_card(neighbour, tr), reply_markup=render.card_keyboard(neighbour.id, tr)
+            render.article_card(neighbour, tr), reply_markup=render.article_keyboard(neighbour, tr)
         )
         return
     chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
+    if action == "c":
+        await query.answer()
+        await context.bot.send_message(
+            chat_id, render.article_card(current, tr), reply_markup=render.article_keyboard(current, tr)
+        )
+        return
     sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
     key = (chat_id, action, current.id)
     if key in sending:  # pressed again while the parts are still going out
@@ -159,4 +166,4 @@ async def _send_card(update: Update, context: ContextTypes.DEFAULT_TYPE, article
     if article is None:
         await answer(update, messages.no_such_article(article_id, tr))
         return
-    await answer(update, render.article_card(article, tr), reply_markup=render.card_keyboard(article.id, tr))
+    await answer(update, render.article_card(article, tr), reply_markup=render.article_keyboard(article, tr))

@@ -16,13 +16,13 @@ from bot.schedule import from_iso, next_due
 from storage import articles, subscribers, topics
 
 
-def parse_subscribe_args(
-    args: list[str], default_time: str, default_tz: str, tr: Translator = ENGLISH
-) -> tuple[str, str] | str:
-    """(time, zone) from the arguments in either order, or the reply explaining what is wrong."""
+def parse_subscribe_args(args: list[str], tr: Translator = ENGLISH) -> tuple[str | None, str | None] | str:
+    """(time, zone) from the arguments in either order, None for one not given, or the reply
+    explaining what is wrong (in the reader's language)."""
     if len(args) > 2:
         return tr(render.SUBSCRIBE_USAGE)
-    delivery_time, tz = default_time, default_tz
+    delivery_time: str | None = None
+    tz: str | None = None
     for arg in args:
         if ":" in arg and arg.replace(":", "").isdigit():
             parsed = parse_time(arg)
@@ -39,14 +39,18 @@ def parse_subscribe_args(
 
 
 async def subscribe(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    settings = settings_of(context)
     tr = tr_of(update)
-    parsed = parse_subscribe_args(context.args or [], settings.default_time, settings.default_tz, tr)
+    parsed = parse_subscribe_args(context.args or [], tr)
     if isinstance(parsed, str):
         await answer(update, parsed)
         return
-    delivery_time, tz = parsed
     db = db_of(context)
+    # What is not given stays as it was: `/subscribe 8:05` keeps the zone, `/subscribe Area/City`
+    # keeps the time; a new subscriber gets the defaults.
+    settings = settings_of(context)
+    current = await subscribers.get(db, update.effective_chat.id)
+    delivery_time = parsed[0] or (current.delivery_time if current else settings.default_time)
+    tz = parsed[1] or (current.tz if current else settings.default_tz)
     due = next_due(delivery_time, tz, datetime.now(UTC))
     # A new subscriber's first update holds what is posted from now on.
     await subscribers.subscribe(db, update.effective_chat.id, delivery_time, tz, await articles.max_id(db), due)

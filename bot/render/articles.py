@@ -6,9 +6,11 @@ Labels and buttons are in the reader's language (``tr``, bot.i18n); article text
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
+from urllib.parse import urlsplit
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -24,18 +26,37 @@ SEARCH_ECHO_CHARS = 64
 QUOTE_CHARS = 1000  # a quote is a sentence or two; a longer "quote" is a mis-read, shown cut
 SPEAKER_CHARS = 200
 BRIEFING_CHARS = 3000  # three sentences; a "sentence" longer than a card is shown cut
+SITE_CHARS = 100
+
+
+def _day(stamp: str, tr: Translator = ENGLISH) -> str | None:
+    """``25 Nov 2026`` from an ISO date or time; None when it is not one."""
+    try:
+        return tr.date(datetime.fromisoformat(stamp.strip().replace("Z", "+00:00")).date())
+    except ValueError:
+        return None
 
 
 def posted_date(article: StoredArticle, tr: Translator = ENGLISH) -> str:
-    """``25 Nov 2026`` (``25 nov. 2026``…) from the stored UTC timestamp."""
-    try:
-        return tr.date(datetime.fromisoformat(article.posted_at.replace("Z", "+00:00")).date())
-    except ValueError:
-        return article.posted_at[:10]
+    """The date the source published the article when known, else the day it was posted here
+    (``25 Nov 2026``, ``25 nov. 2026``… in the reader's language)."""
+    if article.published_at and (published := _day(article.published_at, tr)):
+        return published
+    return _day(article.posted_at, tr) or article.posted_at[:10]
+
+
+def source_name(article: StoredArticle) -> str | None:
+    """Where the story comes from: the feed's title or the page's site name, else the link's host."""
+    if article.site_name:
+        return article.site_name
+    host = urlsplit(article.url).hostname if article.url else None
+    return host.removeprefix("www.") if host else None
 
 
 def heading(article: StoredArticle, tr: Translator = ENGLISH) -> str:
-    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id} · {escape(posted_date(article, tr))}</i>"
+    source = source_name(article)
+    where = f" · {shown(source, SITE_CHARS)}" if source else ""
+    return f"<b>{shown(article.title, TITLE_CHARS)}</b>\n<i>#{article.id}{where} · {escape(posted_date(article, tr))}</i>"
 
 
 def briefing_text(article: StoredArticle, sentences: int | None = None, tr: Translator = ENGLISH) -> str:
@@ -83,6 +104,31 @@ def card_keyboard(article_id: int, tr: Translator = ENGLISH) -> InlineKeyboardMa
     )
 
 
+#: What Telegram takes as a URL button: an http(s) link without spaces, at most 2,048 characters.
+_BUTTON_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$")
+READ_AT_CHARS = 40
+
+
+def source_button(article: StoredArticle, tr: Translator = ENGLISH) -> InlineKeyboardButton | None:
+    """``Read at <site>``, opening the article's own page; None without a usable link."""
+    url = article.url or ""
+    if not _BUTTON_URL.match(url) or len(url) > 2048:
+        return None
+    site = source_name(article) or tr("the source")
+    if len(site) > READ_AT_CHARS:
+        site = site[: READ_AT_CHARS - 1].rstrip() + "…"
+    return InlineKeyboardButton(tr("Read at {site}").format(site=site), url=url)
+
+
+def article_keyboard(article: StoredArticle, tr: Translator = ENGLISH) -> InlineKeyboardMarkup:
+    """The card's buttons, and a row with the link to the source when the article has one."""
+    rows = [list(row) for row in card_keyboard(article.id, tr).inline_keyboard]
+    button = source_button(article, tr)
+    if button is not None:
+        rows.append([button])
+    return InlineKeyboardMarkup(rows)
+
+
 def article_card(article: StoredArticle, tr: Translator = ENGLISH) -> str:
     """Title, id and date, the briefing, and the key quotes: what /latest shows."""
     blocks = [heading(article, tr), briefing_text(article, tr=tr)]
@@ -113,6 +159,9 @@ def full_text_messages(article: StoredArticle, tr: Translator = ENGLISH) -> list
     return split_blocks(blocks)
 
 
+SEARCH_BUTTON_CHARS = 60  # a button label is one line on a phone
+
+
 def search_results(words: str, found: Sequence[StoredArticle], tr: Translator = ENGLISH) -> str:
     echo = shown(words, SEARCH_ECHO_CHARS)
     if not found:
@@ -122,8 +171,30 @@ def search_results(words: str, found: Sequence[StoredArticle], tr: Translator = 
         first = (article.briefing or [""])[0]
         summary = f"\n{escape(clip(first, 200))}" if first else ""
         lines.append(f"#{article.id} · <b>{shown(article.title, TITLE_CHARS)}</b>{summary}")
-    lines.append("<i>" + escape(tr("Open one with /brief ID or /quotes ID.")) + "</i>")
+    lines.append("<i>" + escape(tr("Tap a story below to open it.")) + "</i>")
     return split_blocks(lines)[0]
+
+
+def search_keyboard(found: Sequence[StoredArticle]) -> InlineKeyboardMarkup | None:
+    """One button per result: pressing it sends that article's card."""
+    if not found:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(_label(f"#{a.id} · {a.title}", SEARCH_BUTTON_CHARS), callback_data=f"c:{a.id}")]
+            for a in found
+        ]
+    )
+
+
+def _label(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def posted_keyboard(article: StoredArticle, created: bool) -> InlineKeyboardMarkup | None:
+    """A newly posted article's card keeps its buttons (the link to the source among them)."""
+    return article_keyboard(article) if created else None
 
 
 def posted(article: StoredArticle, created: bool) -> str:

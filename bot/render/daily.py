@@ -1,4 +1,4 @@
-"""The daily update: new articles newest first, each title + short briefing, then key quotes.
+"""The daily update: new articles newest first, each title + short briefing + its own key quotes.
 
 A reader's texts here are in their language (``tr``, bot.i18n); /push's reports are for admins.
 """
@@ -11,11 +11,13 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from bot.i18n import ENGLISH, N_, Translator
-from bot.render.articles import TITLE_CHARS, key_quotes_block
+from bot.render.articles import SITE_CHARS, TITLE_CHARS, quote_line, source_name, stored_quotes
 from bot.render.split import fit, shown, split_blocks
 from storage.articles import StoredArticle
+from summarizer.quotes import key_quotes
 
 SHORT_BRIEFING = 2  # sentences per article in the daily update
+QUOTES_PER_STORY = 2
 DAILY_TITLE = N_("Your daily briefing")
 LATEST_TITLE = N_("The latest news")
 NEW_SINCE_TITLE = N_("New since your update")
@@ -34,21 +36,32 @@ def local_day(instant: datetime, zone: str, tr: Translator = ENGLISH) -> str:
 def daily_update(
     articles: Sequence[StoredArticle], day_label: str, title: str = DAILY_TITLE, tr: Translator = ENGLISH
 ) -> list[str]:
-    """The update as messages of at most 4096 characters (usually one)."""
+    """The update as messages of at most 4096 characters (usually one): each story with its own
+    key quotes under it, so a reader knows whose words belong to which story."""
     blocks = [f"<b>{shown(tr(title), 100)}</b> · {shown(day_label, 100)}"]
     for article in articles:
         sentences = " ".join((article.briefing or [])[:SHORT_BRIEFING])
-        body = f"\n{escape(sentences)}" if sentences else ""
-        blocks.append(f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}</i>{body}")
-    quotes = key_quotes_block(articles, tr)
-    if quotes:
-        blocks.append(quotes)
+        source = source_name(article)
+        where = f" · {shown(source, SITE_CHARS)}" if source else ""
+        lines = [f"<b>{shown(article.title, TITLE_CHARS)}</b> <i>#{article.id}{where}</i>"]
+        if sentences:
+            lines.append(escape(sentences))
+        lines.extend(f"» {quote_line(q)}" for q in key_quotes(stored_quotes([article]), QUOTES_PER_STORY))
+        blocks.append("\n".join(lines))
     blocks.append("<i>" + escape(tr("/brief ID for more · /settings to change the time")) + "</i>")
     return split_blocks(blocks)
 
 
 def nothing_new(tr: Translator = ENGLISH) -> str:
     return tr("Nothing new since your last update. /latest shows the newest story.")
+
+
+def nothing_since_subscribing(next_local: str, tr: Translator = ENGLISH) -> str:
+    text = tr(
+        "Nothing has been posted since you subscribed. Your first update comes on "
+        "{next} with what is posted until then. /latest shows the newest story now."
+    )
+    return escape(text).format(next=shown(next_local, 100))
 
 
 def push_started(article_id: int, subscribers: int) -> str:

@@ -5,10 +5,15 @@ from __future__ import annotations
 from dataclasses import replace
 from html import escape
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPreviewOptions
+from telegram import (
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+)
 from telegram.constants import ParseMode
 
-from bot.render.articles import heading
+from bot.render.articles import heading, source_button
 from bot.render.split import LIMIT, fit, split_blocks
 from storage.articles import StoredArticle
 
@@ -62,4 +67,5 @@ def article_result(article: StoredArticle, bot_username: str | None = None) -> I
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
+        reply_markup=InlineKeyboardMarkup([[button]]) if (button := source_button(article)) else None,
     )

@@ -18,6 +18,7 @@ WELCOME = N_(
 )
 
 HELP_USER = N_(
+    "/start — the welcome message (/start id opens that article)\n\n"
     "<b>Reading</b>\n"
     "/latest — the newest story with its briefing and key quotes\n"
     "/brief [id] — the briefing of an article (the newest without an id)\n"
@@ -65,6 +66,7 @@ NO_ARTICLES = N_("No articles yet. Check back soon.")
 ADMIN_ONLY = N_("Sorry, only newsbrief admins can do that.")
 ALREADY_SENDING = N_("On its way: the parts come one a second.")
 UNKNOWN_BUTTON = N_("That button no longer works. /latest shows the newest story.")
+DATABASE_BUSY = N_("The database is busy right now (another program is writing to it). Please try again in a minute.")
 SOMETHING_WRONG = N_("Sorry, something went wrong on my side. Please try again in a moment.")
 GONE = N_("That article is no longer available.")
 

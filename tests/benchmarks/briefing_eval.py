@@ -2,6 +2,7 @@
 
 Usage: python tests/benchmarks/briefing_eval.py [--split dev|tune | --data PATH | --cv K] [--sentences 3]
                                                [--repeats 3] [--methods lexrank,newsrank,...]
+                                               [--language auto|xx] [--half 0|1]
 
 Scoring rule of ../shared/eval/news/README.md: the briefing of each article (body only, no title
 line) against its reference highlights, ROUGE F1 from Google's ``rouge-score`` with the Porter
@@ -16,11 +17,19 @@ second says what one core does).
 articles are cut into K fixed folds (tests/benchmarks/fit_briefing.py), and each fold is briefed with
 weights fitted on the other K - 1 and scored against Lead-3 on the same articles in the same run; it
 prints each fold's margin, their mean, spread and minimum.
+
+``--language auto|xx`` briefs each article in its language (``auto``: detected from the article
+text, as ``newsbrief brief`` does; the share of each detected language is printed) and splits Lead-3
+with that language's Punkt model; ROUGE's Porter stemmer is then used only when the articles are
+mostly English (the OrangeSum rule: ``use_stemmer=False`` for French). ``--half 0|1`` keeps one half
+of the articles, fixed by the SHA-1 of their ids: rules are tuned on half 0 and reported on half 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import hashlib
 import json
 import os
 import statistics
@@ -37,6 +46,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, METHODS, briefing
+from summarizer.language import detect
 from summarizer.tokenize import split_sentences
 from tests.benchmarks.machine import EVAL, machine, median_rate
 
@@ -58,11 +68,27 @@ def lead3(text: str, count: int) -> list[str]:
     return split_sentences(text)[:count]
 
 
-def method_brief(method: str) -> Callable[[str, int], list[str]]:
+def method_brief(method: str, language_of: Callable[[str], str | None] | None = None) -> Callable[[str, int], list[str]]:
     def brief(text: str, count: int) -> list[str]:
-        return briefing(parse_article(text, has_title=False), count, method)
+        language = language_of(text) if language_of else None
+        return briefing(parse_article(text, has_title=False), count, method, language=language)
 
     return brief
+
+
+def half_of(row: dict) -> int:
+    """0 or 1, fixed by the SHA-1 of the article's id (tune on one half, report on the other)."""
+    return hashlib.sha1(str(row.get("id")).encode()).digest()[0] & 1
+
+
+def language_chooser(language: str, rows: list[dict]) -> tuple[Callable[[str], str], dict[str, float]]:
+    """Each article's language (detected, or the one given) and the share of each language detected."""
+    if language != "auto":
+        return (lambda _text: language), {language: 1.0}
+    found = {row["article"]: detect(row["article"], default="und") for row in rows}
+    counts = collections.Counter(found.values())
+    shares = {code: round(n / max(1, len(rows)), 4) for code, n in counts.most_common()}
+    return (lambda text: found.get(text) or detect(text, default="und")), shares
 
 
 def evaluate(
@@ -250,6 +276,8 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=3)
     parser.add_argument("--repeats", type=int, default=3, help="timed passes per method (median reported)")
     parser.add_argument("--methods", help="comma-separated subset of methods (default: all)")
+    parser.add_argument("--language", help="'auto' (detect each article's) or an ISO 639-1 code")
+    parser.add_argument("--half", type=int, choices=(0, 1), help="only this half of the articles")
     args = parser.parse_args()
 
     path = args.data or SPLITS[args.split]
@@ -275,25 +303,41 @@ def main() -> int:
         print(json.dumps(cross_validate(args.cv, args.sentences, scorer), indent=2))
         return 0
     rows = load(path)
+    if args.half is not None:
+        rows = [row for row in rows if half_of(row) == args.half]
+    language_of, detected = (None, None)
+    if args.language:
+        language_of, detected = language_chooser(args.language, rows)
     methods = args.methods.split(",") if args.methods else list(METHODS)
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
         parser.error(f"unknown methods {unknown}; choose from {', '.join(METHODS)}")
     methods = [m for m in methods if m != DEFAULT_METHOD] + [DEFAULT_METHOD]
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    # The Porter stemmer is English: other languages are scored without it (OrangeSum's rule).
+    english = detected is None or max(detected, key=detected.get) == "en"
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=english)
+    lead = lead3
+    if language_of is not None:
+        def lead(text: str, count: int) -> list[str]:
+            return split_sentences(text, language_of(text))[:count]
+
     # Warm-up: the tokenizer model, stop words and stemmers load once, outside the timings.
     for method in methods:
-        briefing(parse_article(rows[0]["article"], has_title=False), args.sentences, method)
+        method_brief(method, language_of)(rows[0]["article"], args.sentences)
 
     started = time.perf_counter()
-    results = [evaluate("lead3", lead3, rows, args.sentences, args.repeats, scorer)]
-    results += [evaluate(m, method_brief(m), rows, args.sentences, args.repeats, scorer) for m in methods]
+    results = [evaluate("lead3", lead, rows, args.sentences, args.repeats, scorer)]
+    results += [
+        evaluate(m, method_brief(m, language_of), rows, args.sentences, args.repeats, scorer) for m in methods
+    ]
     base = results[0]
     default = results[-1]
     report = {
         "data": str(path.name if args.data is None else path),
         "articles": len(rows),
         "sentences": args.sentences,
+        **({"half": args.half} if args.half is not None else {}),
+        **({"language": args.language, "detected": detected, "rouge_stemmer": english} if args.language else {}),
         "default_method": DEFAULT_METHOD,
         "results": results,
         "default_minus_lead3": {k: round(default[k] - base[k], 2) for k in ("R1", "R2", "RLsum")},
