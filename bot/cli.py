@@ -108,7 +108,8 @@ def _brief(args: argparse.Namespace) -> int:
     sentences = as_written(briefing(article, args.sentences, args.method, language=language), text)
     # Picked from the body exactly as the bot stores it (so the bot's card shows the same key quotes),
     # then placed back in the input: offsets and quoted text as they stand in FILE.
-    key = as_in_text(quote_extractor.key_quotes(quote_extractor.extract(article.body)), article.paragraphs, text)
+    found = quote_extractor.extract(article.body, language)
+    key = as_in_text(quote_extractor.key_quotes(found), article.paragraphs, text)
     if args.json:
         payload = {
             "title": article.title,
@@ -145,13 +146,15 @@ def _brief(args: argparse.Namespace) -> int:
 
 def _quotes(args: argparse.Namespace) -> int:
     from summarizer import quotes as quote_extractor
+    from summarizer.language import detect
 
     text = _read_input(args.file)
     if len(text) > MAX_QUOTES_CHARS:
         raise CliError(f"{args.file}: {len(text):,} characters is more than {MAX_QUOTES_CHARS:,}")
     if not text.strip():
         raise CliError(f"{args.file}: no text to find quotes in")
-    found = quote_extractor.extract(text)
+    # The language whose quote marks and speech verbs are read: --language, else detected.
+    found = quote_extractor.extract(text, args.language or detect(text, default="und"))
     if args.json:
         print(json.dumps([q.to_json() for q in found], ensure_ascii=False, indent=2))
     else:
@@ -307,6 +310,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="print a JSON list, in text order, of {quote, start, end, speaker, mention_start, "
         "mention_end, score}: start/end are string offsets in the input (quotation marks included), "
         "speaker and the mention offsets may be null, score is in [0, 1]",
+    )
+    quotes.add_argument(
+        "--language",
+        type=_language_code,
+        metavar="xx",
+        help="the text's language as an ISO 639-1 code, for its quotation marks and speech verbs "
+        "(default: detected from the text)",
     )
 
     post = commands.add_parser(

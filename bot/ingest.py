@@ -51,7 +51,7 @@ def analyse(article: Article, method: str | None = None, language: str | None = 
     ``language``: the article's stored language, passed on to the summarizer.
     """
     body = article.body
-    found = quote_extractor.extract(body)
+    found = quote_extractor.extract(body, language)
     return Analysis(
         briefing=briefing(article, BRIEFING_SENTENCES, method, language=language),
         quotes=[q.to_json() for q in found],

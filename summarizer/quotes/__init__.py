@@ -10,13 +10,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from summarizer.quotes.credited import attribute_in, bound_unclosed
+from summarizer.quotes.dialogue import spans_with_dialogue
+from summarizer.quotes.lexicon import LEXICONS
 from summarizer.quotes.marks import Span, quote_spans, word_count
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
 
-__all__ = ["KEY_QUOTES", "MIN_WORDS", "Quote", "extract", "key_quotes", "ranked"]
+__all__ = ["KEY_QUOTES", "LANGUAGES", "MIN_WORDS", "Quote", "extract", "key_quotes", "ranked"]
 
 MIN_WORDS = 4
+#: Languages with their own quote rules; any other (and None) gets the English and German rules.
+LANGUAGES = frozenset(["en", "de", *LEXICONS])
+#: Languages whose news writes dialogue with dashes ("—Texto —dijo María—.").
+_DASH_DIALOGUE = frozenset(["es", "ru"])
+#: Characters read to detect the language when the caller asks for it ("auto"): enough to be sure.
+_DETECT_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -61,7 +70,7 @@ _SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for",
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _is_quote(quoted: str) -> bool:
+def _is_quote(quoted: str, language: str | None = None) -> bool:
     """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
     row of a price table (ditto marks: „ 250 fl. L. b. Roths.)."""
     if word_count(quoted) < MIN_WORDS or "://" in quoted or "www." in quoted:
@@ -69,7 +78,7 @@ def _is_quote(quoted: str) -> bool:
     ditto = quoted.startswith("„") or quoted[1:2].isspace()
     if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
         return False
-    if quoted.startswith("„") and _german_title(quoted):
+    if quoted.startswith("„") and language not in LEXICONS and _german_title(quoted):
         return False
     return not _looks_like_title(quoted)
 
@@ -114,19 +123,32 @@ def _runaway(text: str, spans: list[Span], i: int) -> bool:
     return bool(text[span.end : following.start].strip())
 
 
-def extract(text: str) -> list[Quote]:
-    """Every direct quote of four or more words in ``text``, in text order, scored."""
+def extract(text: str, language: str | None = None) -> list[Quote]:
+    """Every direct quote of four or more words in ``text``, in text order, scored.
+
+    ``language``: the ISO 639-1 code of the text ("fr"), "auto" to detect it, or None for the rules
+    English and German share (the default, so callers that know the language pay nothing to detect
+    it: the CLI detects, the bot passes the article's stored language).
+    """
     if not isinstance(text, str) or not text:
         return []
+    if language == "auto":
+        from summarizer.language import detect
+
+        language = detect(text[:_DETECT_CHARS], default="en")
     # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
-    spans = [s for s in quote_spans(text) if word_count(text[s.start : s.end]) >= 1]
-    attributions = attribute(text, spans)
+    found = spans_with_dialogue(text) if language in _DASH_DIALOGUE else quote_spans(text)
+    spans = [s for s in found if word_count(text[s.start : s.end]) >= 1]
+    if language in LEXICONS:
+        bounded = bound_unclosed(text, spans, language)
+        spans = [s for s in bounded if s is not None]
+        attributions = attribute_in(text, spans, language)
+        kept = [_is_quote(text[s.start : s.end], language) for s in spans]
+    else:
+        attributions = attribute(text, spans)
+        kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
     central = central_terms(text)
-    pairs = [
-        (s, a)
-        for i, (s, a) in enumerate(zip(spans, attributions, strict=True))
-        if _is_quote(text[s.start : s.end]) and not _runaway(text, spans, i)
-    ]
+    pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
     return [
         Quote(
             quote=text[s.start : s.end],

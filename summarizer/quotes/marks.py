@@ -15,8 +15,17 @@ _CLOSERS = {
     "‘‘": ("’’", "''", "”"),
     "«": ("»",),
     "„": ("“", "”", '"'),
+    "‹": ("›",),
+    # German and Danish write guillemets pointing inwards: »Text« and ›Text‹.
+    "»": ("«",),
+    "›": ("‹",),
 }
-_MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„]")
+#: Guillemets say which way they point: the matching mark always closes (French puts a space
+#: before it: « Texte »), and other marks inside are nested quotes, not a new opening.
+_DIRECTIONAL = frozenset(["«", "»", "‹", "›"])
+#: Inward-pointing marks open only right before a word (»Text«); a » after a word closes a French quote.
+_INWARD = frozenset(["»", "›"])
+_MARKS = re.compile(r"''|``|‘‘|’’|[“”\"«»„‹›]")
 #: Words as news-quote corpora count them: split at apostrophes, so "don’t" is two.
 _WORD = re.compile(r"[^\W_]+")
 
@@ -56,7 +65,7 @@ def quote_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     paras = paragraphs(text)
     for index, (p_start, p_end) in enumerate(paras):
-        spans.extend(_paragraph_spans(text, index, p_start, p_end))
+        spans.extend(paragraph_spans(text, index, p_start, p_end))
     return [_run_on(text, span, paras) for span in spans]
 
 
@@ -82,17 +91,28 @@ def _run_on(text: str, span: Span, paras: list[tuple[int, int]]) -> Span:
     return Span(span.start, _trim_end(text, span.start, stop), span.paragraph, False)
 
 
-def _paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:
+def paragraph_spans(text: str, index: int, p_start: int, p_end: int) -> list[Span]:
     spans: list[Span] = []
     open_at: int | None = None
     open_mark = ""
     for match in _MARKS.finditer(text, p_start, p_end):
         mark, at = match.group(), match.start()
         if open_at is None:
+            if mark in _INWARD and not text[at + 1 : at + 2].isalnum():
+                continue  # a French closing » (or a stray one): nothing is open
             if mark in _CLOSERS and not _is_apostrophes_closing(text, mark, at, p_start):
                 open_at, open_mark = at, mark
             elif mark == "”" and _looks_like_opening(text, at, p_start):
                 open_at, open_mark = at, "“"
+            continue
+        if open_mark in _DIRECTIONAL:
+            if mark in _CLOSERS[open_mark]:
+                spans.append(Span(open_at, match.end(), index, True))
+                open_at = None
+            elif mark == open_mark and _looks_like_opening(text, at, p_start, strict=True):
+                # « … « …: the first one was never closed.
+                spans.append(Span(open_at, _trim_end(text, open_at, at), index, False))
+                open_at = at
             continue
         if mark in _CLOSERS[open_mark] and not _looks_like_opening(text, at, p_start, strict=True):
             spans.append(Span(open_at, match.end(), index, True))
