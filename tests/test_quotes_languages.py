@@ -185,8 +185,10 @@ def test_a_mark_left_open_ends_with_its_sentence_not_its_paragraph(language: str
 def test_a_stray_mark_inside_a_sentence_and_ditto_rows_are_no_quotes(language: str):
     stray = "Le prix « des légumes frais a encore augmenté ce mois sur tous les marchés de la région"
     table = "Pommes 2,50 € le kilo\n« 3,20 € les 2 kg\n« 4,10 € les 3 kg"
+    packed = "Pommes 2,50 € le kilo\n«3,20 € les 2 kg\n„4,10 € les 3 kg"
     assert extract(stray, language) == []
     assert extract(table, language) == []
+    assert extract(packed, language) == []
 
 
 def test_a_long_quote_continued_in_the_next_paragraph_stays_whole():

@@ -26,6 +26,7 @@ from summarizer.quotes.people import first_names
 from summarizer.quotes.speakers import Attribution
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)")
 #: Two or more capitalised words in a row: a person's full name, for pronouns with no speaker yet.
 _FULL_NAME = re.compile(r"\b([A-ZÀ-ÝА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'\-]+)+)")
@@ -464,7 +465,14 @@ def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | N
             and following.paragraph == span.paragraph + 1
             and following.start == paras[following.paragraph][0]
         )
-        if span.closed or continued:
+        if span.closed:
+            out.append(span)
+            continue
+        body = text[span.start : span.end]
+        if any(c.isdigit() for c in body) and len(_LETTER_WORD.findall(body)) < 3:
+            out.append(None)  # "«3,20 € les 2 kg": a ditto mark in a price table, not a quote
+            continue
+        if continued:
             out.append(span)
             continue
         lead = text[paras[span.paragraph][0] : span.start].rstrip()
