@@ -278,6 +278,8 @@ def test_a_pronoun_is_the_last_person_of_its_gender(language: str, text: str, sp
         ("« Nous avons perdu un grand musicien ce matin », a quant à lui assuré le pianiste Henri Vasseur.", "Henri Vasseur"),
         ("Le sénateur Henri Vasseur en campagne pour sa réélection a affirmé samedi : « Le dépistage doit ralentir partout. »", "Henri Vasseur"),
         ("« Nous avons perdu un grand musicien ce matin », a confié le lendemain matin Henri Vasseur.", "Henri Vasseur"),
+        ("Le pianiste Henri Vasseur pour sa part a estimé : « Nous avons perdu un grand musicien ce matin. »", "Henri Vasseur"),
+        ("« Nous avons perdu un grand musicien ce matin », a expliqué la chanteuse de jazz.", "la chanteuse de jazz"),
     ],
 )
 def test_french_adverbs_and_complements_around_the_verb(text: str, speaker: str):

@@ -156,8 +156,11 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
             found: tuple[int, int, str] = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
         else:
             return n, last, "name"
-    elif k > j + 1 and toks[j].word in lex.determiners:
-        found = (j, min(k - 1, j + 4), "phrase")
+    elif k > j + 1 and toks[j].word in lex.determiners and toks[j].word not in lex.prepositions:
+        last = min(k - 1, j + 4)
+        while last > j + 1 and toks[last].word in lex.connectors:
+            last -= 1  # "la chanteuse de": the phrase ends before the connector
+        found = (j, last, "phrase")
     elif lex.bare_nouns and k > j and toks[j].text[:1].islower():
         found = (j, min(k - 1, j + 1), "phrase")
     else:
@@ -228,6 +231,9 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
                 return start, i, "phrase"  # "Le maire de Lyon a déclaré"
         return first, i, "name"
     start = _determiner_before(toks, i, lex, floor)
+    if start is not None and toks[i].word in lex.adverbial_heads:
+        # "le ministre pour sa part a estimé": past the adverbial to the subject before it
+        return _phrase_before(toks, start - 1, lex, floor) if start - 1 > floor else None
     if start is not None:
         return start, i, "phrase"
     if lex.bare_nouns and i - 1 >= floor and _is_alpha(toks[i - 1]):
@@ -238,7 +244,7 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
 def _determiner_before(toks: list[_Tok], i: int, lex: Lexicon, floor: int) -> int | None:
     for j in range(i - 1, max(floor, i - 5) - 1, -1):
         if toks[j].word in lex.determiners:
-            return j
+            return j if toks[j].word not in lex.prepositions else None
         if not _is_alpha(toks[j]) or toks[j].word in lex.stops:
             return None
     return None
