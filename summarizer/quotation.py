@@ -6,8 +6,9 @@ import re
 
 #: An opening mark: at the start or after a space or bracket; a single mark only before a letter
 #: (so the apostrophe of '90s opens nothing).
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[\s(\[—–-]))(?:[“\"](?=\S)|['‘](?=[^\W\d_]))")
-_CLOSE_QUOTE = re.compile(r"(?<=\S)[”’\"'](?=[\s.,;:!?)\]—–-]|$)")
+#: Guillemets (« … », French, Italian, Spanish, Russian) open and close wherever they stand.
+_OPEN_QUOTE = re.compile(r"«|(?:^|(?<=[\s(\[—–-]))(?:[“\"](?=\S)|['‘](?=[^\W\d_]))")
+_CLOSE_QUOTE = re.compile(r"»|(?<=\S)[”’\"'](?=[\s.,;:!?)\]—–-]|$)")
 
 
 def _alnum(text: str) -> int:

@@ -85,3 +85,21 @@ async def test_entries_beyond_fifty_arrive_on_the_next_polls(db: Database, serve
     stored = await articles.since(db, 0, limit=500)
     assert sorted(a.title for a in stored) == sorted(f"Story number {n} of the day" for n in range(120))
     assert [a.title for a in reversed(stored)][:2] == ["Story number 0 of the day", "Story number 1 of the day"]
+
+
+async def test_a_feed_entry_with_a_6300_character_title_is_stored_bounded(db: Database, server: LocalServer):
+    title = "Headline " * 700  # 6,300 characters
+    body = escape("<p>The story itself is short and ordinary, as stories go.</p>")
+    server.routes["/long.xml"] = Answer(
+        (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Long</title>'
+            f"<item><guid>urn:long</guid><title>{title}</title><description>{body}</description></item>"
+            "</channel></rss>"
+        ).encode(),
+        headers={"Content-Type": "application/rss+xml"},
+    )
+    _, result = await feed_polling.add_feed(db, server.url("/long.xml"), LOCAL, ADMIN)
+    assert result.added == 1
+    stored = (await articles.since(db, 0, limit=5))[0]
+    assert stored.title.startswith("Headline Headline") and len(stored.title) <= 300
+    assert stored.title.endswith("…")

@@ -87,3 +87,13 @@ async def test_a_redirect_to_a_malformed_link_gets_a_one_line_reason(
     reasons = ("not a valid link", "not valid", "Invalid URL", "could not find the server exa%20mple.com")
     assert "\n" not in message and any(reason in message for reason in reasons), message
     assert await articles.count(db) == 0
+
+
+async def test_a_page_with_a_6300_character_title_is_stored_bounded(db: Database, server: LocalServer):
+    title = "Headline " * 700
+    page = PAGE.replace(b"<title>Pinned page</title>", f"<title>{title}</title>".encode()).replace(
+        b"<h1>Pinned page</h1>", f"<h1>{title}</h1>".encode()
+    )
+    server.routes["/long"] = Answer(page, headers={"Content-Type": "text/html"})
+    result = await fetch.post_url(db, server.url("/long"), Settings(fetch_private=True), ADMIN, timeout=5)
+    assert result.created and len(result.article.title) <= 300

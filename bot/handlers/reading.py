@@ -43,8 +43,15 @@ async def brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "quotes")
     if article is not None:
-        for text in render.quotes_messages(article):
-            await answer(update, text)
+        first, *rest = render.quotes_messages(article)
+        await answer(update, first)
+        if rest:  # the other parts go at one a second: by a task, so this update's slot is free
+            sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
+            key = (update.effective_chat.id, "quotes", article.id)
+            sending.add(key)
+            context.application.create_task(
+                _send_parts(context, update.effective_chat.id, rest, sending, key), update=update
+            )
 
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
