@@ -161,3 +161,12 @@ def test_cli_falls_back_cleanly_and_notes_it() -> None:
     assert payload["language"] == "fi" and payload["language_fallback"] is True
     bad = newsbrief("brief", "--language", "not a code", "-", stdin=text.encode())
     assert bad.returncode == 2 and b"language code" in bad.stderr
+
+
+def test_guillemets_count_as_quotation_marks() -> None:
+    from summarizer.quotation import quoted_share
+
+    said = "« Nous allons reconstruire toutes les écoles de la ville », a déclaré le maire."
+    assert quoted_share(said) > 0.5
+    assert quoted_share("Il a répondu « non » aux journalistes présents devant la mairie mardi.") < 0.2
+    assert quoted_share("Le conseil municipal a voté le budget des écoles mardi soir.") == 0.0
