@@ -82,6 +82,11 @@ def _language_code(value: str) -> str:
     return code
 
 
+def _add_language(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """The ``--language xx`` option of ``brief`` and ``quotes``: an ISO 639-1 code, else detected."""
+    parser.add_argument("--language", type=_language_code, metavar="xx", help=help_text)
+
+
 def _brief(args: argparse.Namespace) -> int:
     from bot.ingest import MAX_ARTICLE_CHARS
     from summarizer import quotes as quote_extractor
@@ -290,12 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--sentences", type=_positive_int, default=3, metavar="N", help="briefing length, at least 1 (default 3)"
     )
     brief.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD, help=f"default: {DEFAULT_METHOD}")
-    brief.add_argument(
-        "--language",
-        type=_language_code,
-        metavar="xx",
-        help="the article's language as an ISO 639-1 code (default: detected from the text)",
-    )
+    _add_language(brief, "the article's language as an ISO 639-1 code (default: detected from the text)")
 
     quotes = commands.add_parser(
         "quotes",
@@ -311,11 +311,9 @@ def build_parser() -> argparse.ArgumentParser:
         "mention_end, score}: start/end are string offsets in the input (quotation marks included), "
         "speaker and the mention offsets may be null, score is in [0, 1]",
     )
-    quotes.add_argument(
-        "--language",
-        type=_language_code,
-        metavar="xx",
-        help="the text's language as an ISO 639-1 code, for its quotation marks and speech verbs "
+    _add_language(
+        quotes,
+        "the text's language as an ISO 639-1 code, for its quotation marks and speech verbs "
         "(default: detected from the text)",
     )
 

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.render.split import clip
 from storage import articles
 from storage.db import Database
 from summarizer import quotes as quote_extractor
@@ -114,12 +115,7 @@ def clean_line(text: str, limit: int) -> str:
     # Cc: control characters; Cf: format characters, among them the bidirectional overrides and
     # isolates (U+202A-202E, U+2066-2069) that turn the rest of a line around. ZWJ joins emoji.
     text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf") or ch == "\u200d")
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1]
-    cut = head.rsplit(" ", 1)[0]
-    return (cut if len(cut) >= limit * 0.6 else head).rstrip() + "…"
+    return clip(" ".join(text.split()), limit)
 
 
 #: A site name is one short line on a card; a longer one is not a name.

@@ -57,31 +57,22 @@ class Database:
                 raise StorageError(f"NEWSBRIEF_DB: cannot create the folder of {path}: {exc.strerror or exc}") from None
         opened: list[aiosqlite.Connection] = []
         try:
-            conn = await aiosqlite.connect(path, isolation_level=None)
-            opened.append(conn)
-            conn.row_factory = aiosqlite.Row
-            await conn.execute(f"PRAGMA busy_timeout = {WRITE_BUSY_MS}")
-            await conn.execute("PRAGMA journal_mode = WAL")
-            await conn.execute("PRAGMA synchronous = NORMAL")
+            conn = await _connect(
+                path, opened, f"busy_timeout = {WRITE_BUSY_MS}", "journal_mode = WAL", "synchronous = NORMAL"
+            )
             db = cls(conn, path)
             async with db.transaction():  # foreign keys off meanwhile: see storage.migrations
                 applied = await migrate(conn)
             await conn.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
-                reader = await aiosqlite.connect(path, isolation_level=None)
-                opened.append(reader)
-                reader.row_factory = aiosqlite.Row
-                await reader.execute(f"PRAGMA busy_timeout = {READ_BUSY_MS}")
-                await reader.execute("PRAGMA foreign_keys = ON")
-                await reader.execute("PRAGMA query_only = ON")
-                db.reader = reader
-        except (sqlite3.Error, OSError) as exc:
+                db.reader = await _connect(
+                    path, opened, f"busy_timeout = {READ_BUSY_MS}", "foreign_keys = ON", "query_only = ON"
+                )
+        except BaseException as exc:
             for connection in opened:
                 await connection.close()
-            raise StorageError(open_failure(path, exc)) from exc
-        except BaseException:
-            for connection in opened:
-                await connection.close()
+            if isinstance(exc, (sqlite3.Error, OSError)):
+                raise StorageError(open_failure(path, exc)) from exc
             raise
         if applied:
             log.info("database %s migrated: %s", path, ", ".join(applied))
@@ -171,6 +162,19 @@ class Database:
         """Run one write statement in its own transaction; returns the rows it changed."""
         async with self.transaction() as conn, conn.execute(sql, tuple(params)) as cursor:
             return cursor.rowcount
+
+
+async def _connect(path: str, opened: list[aiosqlite.Connection], *pragmas: str) -> aiosqlite.Connection:
+    """An aiosqlite connection in autocommit mode with rows by name, after ``PRAGMA``s in order.
+
+    It joins ``opened`` as soon as it exists, so a pragma that fails still gets it closed.
+    """
+    conn = await aiosqlite.connect(path, isolation_level=None)
+    opened.append(conn)
+    conn.row_factory = aiosqlite.Row
+    for pragma in pragmas:
+        await conn.execute(f"PRAGMA {pragma}")
+    return conn
 
 
 def open_failure(path: str, exc: BaseException) -> str:

@@ -18,21 +18,9 @@ from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, as_written, briefing, build_document, uncaption
 from summarizer.briefrank import FEATURES, REDUNDANCY, WEIGHTS, BriefRankSummarizer
 from tests.benchmarks import fit_briefing
+from tests.test_newsrank import STORY, brief
 
 ROOT = Path(__file__).resolve().parents[1]
-
-STORY = [
-    "The harbour council voted on Monday to rebuild the storm-battered sea wall.",
-    "The new wall will be two metres higher and is due to be finished next spring.",
-    "Engineers said the old wall had been breached in three places during the winter storms.",
-    "Residents of forty homes behind the sea wall had asked the council for help.",
-    "The rebuilding will cost the council four million pounds over two years.",
-]
-
-
-def brief(sentences: list[str], count: int = 3, method: str | None = None) -> list[str]:
-    return briefing(parse_article(" ".join(sentences), has_title=False), count, method)
-
 
 def ranker(**weights: float) -> BriefRankSummarizer:
     """BriefRank with every weight at 0 except those given (by feature name)."""

@@ -8,16 +8,13 @@ stand-in fixture fails the test if Telegram would have refused anything the bot 
 
 from __future__ import annotations
 
-import itertools
-import time
-
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import ADMIN, READER, InProcessBot
 from tests.standin import StandIn, to_plain_text
+from tests.test_hostile_input import press_data
 
-_queries = itertools.count(800_000)
 UNITS = ["&", "<b>", "</i>", "W", "word ", "“q,” said Ann. ", "\u202e", "😀", "a. ", "²", "①", "9" * 25, "@x"]
 hostile = st.one_of(
     st.text(max_size=30),
@@ -47,19 +44,6 @@ action = st.one_of(
 )
 
 
-def press(api: StandIn, user: int, data: str) -> str:
-    query = {
-        "id": str(next(_queries)),
-        "from": api.user(user),
-        "chat_instance": "1",
-        "data": data,
-        "message": {"message_id": 1, "chat": api.chat(user), "date": int(time.time()), "text": "old"},
-    }
-    api.open_queries.add(query["id"])
-    api.push_update("callback_query", query)
-    return query["id"]
-
-
 @settings(
     max_examples=20,
     deadline=None,
@@ -73,7 +57,7 @@ async def test_any_command_article_or_button_gets_an_answer_telegram_accepts(
 ):
     kind, user, payload = step
     if kind == "button":
-        answered = await standin.callback_answer(press(standin, user, payload), timeout=20)
+        answered = await standin.callback_answer(press_data(standin, user, payload), timeout=20)
         assert answered is not None
         return
     standin.send_text(user, payload)

@@ -30,8 +30,8 @@ async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "list" and len(args) == 1:
         for text in render.channel_list(await channels.all_channels(db_of(context))):
             await answer(update, text)
-    elif action in ("remove", "delete") and len(args) == 2 and parse_id(args[1]) is not None:
-        await _remove(update, context, parse_id(args[1]))
+    elif action in ("remove", "delete") and len(args) == 2 and (channel_id := parse_id(args[1])) is not None:
+        await _remove(update, context, channel_id)
     else:
         await answer(update, render.USAGE)
 

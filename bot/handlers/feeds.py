@@ -35,8 +35,8 @@ async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "list" and len(args) == 1:
         for text in render.feed_list(await feeds.all_feeds(db_of(context))):
             await answer(update, text)
-    elif action in ("remove", "delete") and len(args) == 2 and parse_id(args[1]) is not None:
-        await _remove(update, context, parse_id(args[1]))
+    elif action in ("remove", "delete") and len(args) == 2 and (feed_id := parse_id(args[1])) is not None:
+        await _remove(update, context, feed_id)
     else:
         await answer(update, render.USAGE)
 
