@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
-from telegram import Update
+from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
 from bot.i18n import Translator, translator
 from storage.db import Database
+
+log = logging.getLogger(__name__)
 
 BAD = -1  # parse_article_id: the argument is not an article id
 #: An id as typed: ASCII digits only (``str.isdigit`` also takes "²" and "①", which ``int`` refuses),
@@ -57,3 +61,29 @@ async def answer(update: Update, text: str, **kwargs: object) -> None:
     """Reply in the chat the update came from."""
     if update.effective_message is not None:
         await update.effective_message.reply_text(text, **kwargs)
+
+
+def editable(query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether the pressed message is one the bot may edit: its own, still accessible (an old one
+    arrives as an InaccessibleMessage; forged data may name anyone's)."""
+    message = query.message
+    return isinstance(message, Message) and message.from_user is not None and message.from_user.id == context.bot.id
+
+
+async def edit_or_send(
+    query: CallbackQuery, context: ContextTypes.DEFAULT_TYPE, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Show ``text`` in place of the pressed message; a new message when that one cannot be edited.
+
+    A keyboard can outlive its message's right to be edited (deleted, too old, forged data): the
+    reader still gets what they pressed for, not an apology.
+    """
+    message = query.message
+    if editable(query, context):
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+            return
+        except BadRequest as exc:  # deleted meanwhile, or past what Telegram lets a bot edit
+            log.debug("button's message not edited (%s): sending a new one", exc)
+    chat_id = message.chat.id if message is not None else query.from_user.id
+    await context.bot.send_message(chat_id, text, reply_markup=markup)

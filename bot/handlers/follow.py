@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import answer, db_of, settings_of, tr_of
+from bot.handlers.common import answer, db_of, editable, settings_of, tr_of
 from bot.render import follow as render
 from storage import subscribers, topics
 
@@ -118,5 +119,9 @@ async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await topics.set_daily_mode(db, query.message.chat.id, mode)
     tr = tr_of(update)
     await query.answer(render.mode_chosen(mode, tr))
-    if mode != before:  # the same markup again would be refused as "message is not modified"
-        await query.edit_message_reply_markup(render.mode_keyboard(mode, tr))
+    # The same markup again would be refused as "message is not modified".
+    if mode != before and editable(query, context):
+        try:
+            await query.edit_message_reply_markup(render.mode_keyboard(mode, tr))
+        except BadRequest as exc:  # the choice is stored and the toast said so; the old tick stays
+            log.debug("settings keyboard not updated: %s", exc)

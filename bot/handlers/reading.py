@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, parse_id, tr_of
+from bot.handlers.common import BAD, answer, db_of, edit_or_send, is_admin, parse_article_id, parse_id, tr_of
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, subscribers
@@ -88,9 +88,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await query.answer(messages.edge(action, tr))
             return
         await query.answer()
-        await query.edit_message_text(
-            render.article_card(neighbour, tr), reply_markup=render.article_keyboard(neighbour, tr)
-        )
+        await edit_or_send(query, context, render.article_card(neighbour, tr), render.article_keyboard(neighbour, tr))
         return
     chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
     if action == "c":
