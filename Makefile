@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean i18n
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -30,6 +30,13 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tests/benchmarks/summarize.py
+
+# Interface text catalogs (bot/i18n.py): re-extract the marked strings, merge them into each .po.
+# The .po files are shipped and compiled in memory when the bot starts; no .mo to build.
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-location --omit-header -w 110 -k tr -k N_ -k n:1,2 -o bot/locale/newsbrief.pot bot
+	for lang in fr de es ru; do \
+		$(VENV)/bin/pybabel update -w 110 -D newsbrief -i bot/locale/newsbrief.pot -d bot/locale -l $$lang; done
 
 clean:
 	rm -rf $(VENV) *.egg-info

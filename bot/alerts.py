@@ -19,6 +19,7 @@ from telegram import Bot
 from telegram.ext import ContextTypes
 
 from bot.delivery import Outcome, Record, deliver, send_all
+from bot.i18n import translator
 from bot.render import alerts as render
 from bot.render.articles import card_keyboard
 from bot.schedule import local_date, next_delivery, to_iso
@@ -121,13 +122,15 @@ class StorySender:
             if reason:
                 await story_sends.finish(self.db, chat, story.id, "skipped", reason)
                 return "skipped"
+        subscriber = await subscribers.get(self.db, chat)
+        tr = translator(subscriber.language if subscriber is not None else None)  # their /subscribe language
         outcome = await deliver(
             self.bot,
             chat,
-            [render.alert_card(story)],
+            [render.alert_card(story, tr)],
             claim=lambda: story_sends.claim(self.db, chat, story.id, day),
             record=self._record(chat, story.id),
-            reply_markup=card_keyboard(story.id),
+            reply_markup=card_keyboard(story.id, tr),
         )
         if outcome is None:
             return "skipped"

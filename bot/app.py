@@ -25,12 +25,14 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
-from bot import alerts, ingest
+from bot import alerts, i18n, ingest
 from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
+from bot.handlers.common import tr_of
 from bot.render import messages
 from storage.db import Database
+from summarizer import language
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +59,7 @@ def build_application(
 
     ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
     """
+    i18n.load_all()  # readers' interface catalogs, compiled once now (bot/i18n.py)
     builder = ApplicationBuilder()
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -154,6 +157,7 @@ async def open_storage(application: Application) -> None:
     """Open the database, announce the commands, start the jobs (PTB's post_init)."""
     settings: Settings = application.bot_data["settings"]
     application.bot_data["db"] = await Database.open(settings.db_path)
+    await asyncio.to_thread(language.warm)  # the first post would otherwise wait for the model
     await application.bot.set_my_commands(COMMANDS)
     start_jobs(application)
 
@@ -201,7 +205,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         reply = messages.SOMETHING_WRONG
     if isinstance(update, Update) and update.effective_chat is not None:
         try:
-            await context.bot.send_message(update.effective_chat.id, html.escape(reply))
+            await context.bot.send_message(update.effective_chat.id, html.escape(tr_of(update)(reply)))
         except Exception:  # the chat may be gone; the log line above already has the story
             log.warning("could not tell chat %s about the error", update.effective_chat.id, exc_info=True)
 

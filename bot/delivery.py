@@ -34,9 +34,10 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 
 from bot.flood import retry_seconds
+from bot.i18n import ENGLISH, Translator, translator
 from bot.personal import POOL, Personaliser
-from bot.render.daily import daily_update
-from bot.schedule import describe_local, from_iso, local_date, next_due, to_iso
+from bot.render.daily import daily_update, local_day, local_time
+from bot.schedule import from_iso, local_date, next_due, to_iso
 from storage import articles, deliveries, subscribers
 from storage.db import Database
 from storage.subscribers import Advance, Subscriber
@@ -152,8 +153,8 @@ async def _prepare(
     statement.
     """
     found: dict[int, list[articles.StoredArticle]] = {}
-    rendered: dict[tuple[tuple[int, ...], str], list[str]] = {}
-    clocks: dict[tuple[str | None, str, str], tuple[str, str, str]] = {}
+    rendered: dict[tuple[tuple[int, ...], str, str], list[str]] = {}
+    clocks: dict[tuple[str | None, str, str], tuple[str, str, datetime]] = {}
     jobs = []
     chooser = chooser or Personaliser(db)
     await chooser.load([s.chat_id for s in due], min(s.last_article_id for s in due))
@@ -162,18 +163,18 @@ async def _prepare(
         if clock not in clocks:  # most of a batch shares a zone, a time and so a slot
             slot = from_iso(subscriber.next_due_utc) if subscriber.next_due_utc else now
             following = next_due(subscriber.delivery_time, subscriber.tz, now, slot)
-            label = describe_local(slot, subscriber.tz).rsplit(",", 1)[0]
-            clocks[clock] = (local_date(slot, subscriber.tz), following, label)
-        day, following, label = clocks[clock]
+            clocks[clock] = (local_date(slot, subscriber.tz), following, slot)
+        day, following, slot = clocks[clock]
+        tr = translator(subscriber.language)  # the language they subscribed in (English by default)
         if subscriber.last_article_id not in found:
             found[subscriber.last_article_id] = await articles.since(db, subscriber.last_article_id, POOL)
         pool = found[subscriber.last_article_id]
         new = await chooser.choose(subscriber.chat_id, pool, DAILY_ARTICLES)
         job = _Job(subscriber, day, following, [], [a.id for a in new], max((a.id for a in pool), default=0))
         if new:
-            key = (tuple(job.article_ids), label)
+            key = (tuple(job.article_ids), tr.code, slot.isoformat() + subscriber.tz)
             if key not in rendered:
-                rendered[key] = daily_update(new, label)
+                rendered[key] = daily_update(new, local_day(slot, subscriber.tz, tr), tr=tr)
             job.texts = rendered[key]
         else:
             job.status = "empty"
@@ -246,11 +247,14 @@ class Digest:
     label: str = ""
 
 
-async def digest(bot: Bot, db: Database, chat_id: int, now: datetime) -> Digest:
-    """Today's update now; for a subscriber it counts as today's, so the clock won't repeat it."""
+async def digest(bot: Bot, db: Database, chat_id: int, now: datetime, tr: Translator = ENGLISH) -> Digest:
+    """Today's update now; for a subscriber it counts as today's, so the clock won't repeat it.
+
+    ``tr``: the reader's interface language (the update's headers and day label).
+    """
     subscriber = await subscribers.get(db, chat_id)
     if subscriber is None or not subscriber.active:
-        return Digest("not-subscribed", await articles.since(db, 0, DAILY_ARTICLES), now.strftime("%a %-d %b"))
+        return Digest("not-subscribed", await articles.since(db, 0, DAILY_ARTICLES), tr.date(now, "EEE d MMM"))
     day = local_date(now, subscriber.tz)
     # The ledger knows first: a broadcast moves subscribers on in batches, a second after sending.
     seen = max(subscriber.last_article_id, await deliveries.last_sent_article(db, chat_id, day))
@@ -260,14 +264,14 @@ async def digest(bot: Bot, db: Database, chat_id: int, now: datetime) -> Digest:
     if not new:
         if subscriber.last_delivered_date is None and seen == subscriber.last_article_id:
             first = next_due(subscriber.delivery_time, subscriber.tz, now)
-            return Digest("none-yet", label=describe_local(from_iso(first), subscriber.tz))
+            return Digest("none-yet", label=local_time(from_iso(first), subscriber.tz, tr))
         return Digest("nothing-new")
-    label = describe_local(now, subscriber.tz).rsplit(",", 1)[0]
+    label = local_day(now, subscriber.tz, tr)
     ids = [a.id for a in new]
     outcome = await deliver(
         bot,
         chat_id,
-        daily_update(new, label),
+        daily_update(new, label, tr=tr),
         claim=lambda: deliveries.claim(db, chat_id, day),
         record=daily_record(db, chat_id, day, ids),
     )

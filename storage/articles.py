@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -182,23 +183,38 @@ async def stale(db: Database, summarizer_version: str, limit: int = 100) -> list
     return [_from_row(r) for r in rows]
 
 
-def match_expression(words: str) -> str | None:
+Expand = Callable[[str], list[str]]
+
+
+def match_expression(words: str, expand: Expand | None = None) -> str | None:
     """An FTS5 query from user words: each word a quoted term, the last one also as a prefix.
 
-    User text never reaches FTS5 syntax: operators, quotes and column filters are reduced to
-    plain words, so a hostile search string can only ever be a search for words.
+    ``expand`` gives a word's stems in other languages (summarizer.stems), each added as a prefix
+    alternative. User text never reaches FTS5 syntax: operators, quotes and column filters are
+    reduced to plain words, so a hostile search string can only ever be a search for words.
     """
     terms = _SEARCH_WORD.findall(words)[:16]
     if not terms:
         return None
-    quoted = [f'"{t}"' for t in terms]
-    quoted[-1] = f'("{terms[-1]}" OR "{terms[-1]}"*)' if len(terms[-1]) > 2 else quoted[-1]
-    return " AND ".join(quoted)
+    parts = []
+    for n, term in enumerate(terms):
+        options = [f'"{term}"']
+        if n == len(terms) - 1 and len(term) > 2:
+            options.append(f'"{term}"*')
+        options += [f'"{stem}"*' for stem in (expand(term) if expand else []) if _SEARCH_WORD.fullmatch(stem)]
+        parts.append(options[0] if len(options) == 1 else f"({' OR '.join(options)})")
+    return " AND ".join(parts)
 
 
-async def search(db: Database, words: str, limit: int = 10) -> list[StoredArticle]:
-    """Articles matching every word, best match (bm25, title weighted) first."""
-    expression = match_expression(words)
+async def languages(db: Database) -> set[str]:
+    """The languages the stored articles are written in."""
+    return {row[0] for row in await db.fetchall("SELECT DISTINCT language FROM articles")}
+
+
+async def search(db: Database, words: str, limit: int = 10, expand: Expand | None = None) -> list[StoredArticle]:
+    """Articles matching every word (or, with ``expand``, one of its stems), best match first (bm25,
+    title weighted)."""
+    expression = match_expression(words, expand)
     if expression is None:
         return []
     rows = await db.fetchall(

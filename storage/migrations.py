@@ -219,6 +219,12 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         DROP TABLE story_cursor;
         """,
     ),
+    (
+        11,
+        "subscribers.language: the interface language of their daily update and alerts",
+        # Not in migration 6: that one had already been merged and run when this column came.
+        "ALTER TABLE subscribers ADD COLUMN language TEXT;",
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from storage.db import Database
 
 _COLUMNS = (
     "chat_id, delivery_time, tz, active, last_delivered_date, last_article_id,"
-    " created_at, blocked_at, blocked_reason, next_due_utc"
+    " created_at, blocked_at, blocked_reason, next_due_utc, language"
 )
 
 
@@ -29,6 +29,7 @@ class Subscriber:
     blocked_at: str | None
     blocked_reason: str | None
     next_due_utc: str | None = None  # the next daily delivery instant, ISO UTC
+    language: str | None = None  # interface language of the daily update (Telegram's, at /subscribe)
 
 
 def _from_row(row: Any) -> Subscriber:
@@ -58,6 +59,11 @@ async def subscribe(
     found = await get(db, chat_id)
     assert found is not None
     return found
+
+
+async def set_language(db: Database, chat_id: int, language: str | None) -> None:
+    """The language the subscriber's daily update is written in (None: English)."""
+    await db.execute("UPDATE subscribers SET language = ? WHERE chat_id = ?", (language, chat_id))
 
 
 async def get(db: Database, chat_id: int) -> Subscriber | None:

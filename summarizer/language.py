@@ -19,8 +19,18 @@ def detect(text: str, default: str = "und") -> str:
     # Imported on first use: loading the model takes a moment that most commands never need.
     import py3langid
 
-    code, _ = py3langid.classify(sample)
-    return str(code)
+    # The model also knows some languages with no two-letter code ("pcm", "bcl", "zxx"…), which it
+    # picks for short English or German texts now and then: the best two-letter language is taken
+    # (Nigerian Pidgin reads as English, Egyptian Arabic as Arabic, Cantonese as Chinese).
+    for code, _ in py3langid.rank(sample):
+        if len(code) == 2:
+            return str(code)
+    return default
+
+
+def warm() -> None:
+    """Load the model now (about a second or two) rather than inside the first article's post."""
+    detect("warm up the model")
 
 
 def normalise(code: str | None) -> str | None:
@@ -29,4 +39,4 @@ def normalise(code: str | None) -> str | None:
     return match.group(1).lower() if match else None
 
 
-__all__ = ["detect", "normalise"]
+__all__ = ["detect", "normalise", "warm"]

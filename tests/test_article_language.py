@@ -11,7 +11,8 @@ from bot import ingest
 from bot.config import Settings
 from storage import articles, feeds
 from storage.db import Database
-from summarizer.language import normalise
+from summarizer.language import detect, normalise
+from summarizer.stems import stems
 from tests.conftest import ADMIN, READER, InProcessBot
 from tests.local_server import Answer, LocalServer
 from tests.standin import StandIn, to_plain_text
@@ -149,7 +150,8 @@ async def test_an_older_database_gets_the_folding_index_with_its_articles_in_it(
             " content_rowid='id', tokenize='porter unicode61');"
             "INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');"
             "ALTER TABLE feeds DROP COLUMN language;"
-            "DELETE FROM schema_migrations WHERE version = 6;"
+            "ALTER TABLE subscribers DROP COLUMN language;"
+            "DELETE FROM schema_migrations WHERE version IN (6, 11);"
         )
     async with await Database.open(path) as db:
         assert [a.id for a in await articles.search(db, "viet")] == [1]
@@ -163,3 +165,63 @@ async def test_a_reader_finds_an_accented_story_without_typing_accents(standin: 
     await standin.reply(ADMIN)
     standin.send_text(READER, "/search travaux renoves")
     assert "#1 · La mairie rouvre" in to_plain_text((await standin.reply(READER)).text)
+
+
+def test_stems_per_language_skip_what_snowball_does_not_know():
+    assert stems("élections", ["fr"]) == ["élect"]
+    assert stems("Brücken", ["de", "xx", "und"]) == ["bruck"]
+    assert stems("выборах", ["ru"]) == ["выбор"]
+    assert stems("par", ["fr", "en"]) == []  # too short to be a useful prefix
+    assert stems("élections", []) == []
+
+
+async def test_search_finds_other_forms_of_a_word_in_the_articles_language(db: Database):
+    await ingest.post_text(db, FRENCH)  # "municipale", "ouverture"
+    await ingest.post_text(db, GERMAN)  # "Stadtbibliothek"
+    spoken = await articles.languages(db)
+    assert spoken == {"fr", "de"}
+
+    def expand(word: str) -> list[str]:
+        return stems(word, spoken | {"en"})
+
+    assert await articles.search(db, "municipaux ouvertes") == []  # Porter alone: no match
+    assert [a.id for a in await articles.search(db, "municipaux ouvertes", expand=expand)] == [1]
+    assert await articles.search(db, "Stadtbibliotheken") == []
+    assert [a.id for a in await articles.search(db, "Stadtbibliotheken", expand=expand)] == [2]
+    assert await articles.search(db, "municipaux Stadtbibliotheken", expand=expand) == []
+
+
+async def test_a_reader_searching_in_french_finds_other_forms_through_the_bot(standin: StandIn, bot: InProcessBot):
+    standin.add_user(READER + 1, "Lectrice", language_code="fr")
+    standin.send_text(ADMIN, f"/post {FRENCH}")
+    await standin.reply(ADMIN)
+    standin.send_text(READER + 1, "/search horaires municipaux")
+    assert "#1 · La mairie rouvre" in to_plain_text((await standin.reply(READER + 1)).text)
+
+
+def test_detection_gives_two_letter_codes_even_for_languages_without_one():
+    # Nigerian Pidgin ("pcm" to the model, which has no two-letter code) reads as English.
+    assert detect("I no sabi wetin dey happen for market today") == "en"
+    assert detect("E don happen again for Lagos road") == "en"
+    assert detect("Man dies after car hits tree on the main road") == "en"
+    assert detect("1234 … !!!") == "und"
+
+
+async def test_a_database_migrated_before_readers_languages_gets_them(tmp_path: Path):
+    from storage import subscribers
+
+    path = tmp_path / "at6.db"
+    async with await Database.open(path) as db:
+        await subscribers.subscribe(db, 42, "08:00", "UTC", 0, "2099-01-01T00:00:00Z")
+    with sqlite3.connect(path) as conn:  # as main had it: migration 6 run, 11 not yet
+        conn.executescript("ALTER TABLE subscribers DROP COLUMN language; DELETE FROM schema_migrations WHERE version = 11;")
+    async with await Database.open(path) as db:
+        await subscribers.set_language(db, 42, "de")
+        assert (await subscribers.get(db, 42)).language == "de"
+
+
+async def test_post_lang_option_works_in_a_documents_caption(standin: StandIn, bot: InProcessBot):
+    standin.send_document(ADMIN, GERMAN.encode(), "artikel.txt", caption="/post lang=nl")
+    assert "Posted as #1." in to_plain_text((await standin.reply(ADMIN)).text)
+    async with await Database.open(bot.db_path) as db:
+        assert (await articles.get(db, 1)).language == "nl"

@@ -17,6 +17,7 @@ import types
 import typing
 from collections.abc import Callable, Sequence
 from dataclasses import fields, is_dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from telegram import InlineKeyboardMarkup, InlineQueryResultArticle
 
 import bot.render
+from bot.i18n import LANGUAGES, Translator, translator
 from bot.render import split
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote
@@ -49,6 +51,9 @@ CHOSEN: dict[str, st.SearchStrategy[Any]] = {
     "mode": st.sampled_from(["all", "first", "only"]),
     "current": st.sampled_from(["all", "first", "only"]),
     "direction": st.sampled_from(["o", "n"]),
+    # A subscriber's zone is checked before it is stored; any instant.
+    "zone": st.sampled_from(["UTC", "Europe/Berlin", "Asia/Kolkata", "America/St_Johns", "Pacific/Chatham"]),
+    "instant": st.datetimes(datetime(1900, 1, 2), datetime(9998, 12, 30), timezones=st.just(UTC)),
 }
 #: Count dictionaries, by parameter name: the keys the code reads, any numbers.
 CHOSEN_DICTS: dict[str, st.SearchStrategy[Any]] = {
@@ -99,6 +104,8 @@ def strategy_for(hint: Any, name: str = "") -> st.SearchStrategy[Any]:
         return st.dictionaries(st.sampled_from(["active", "blocked", "total", "sent", "failed"]), strategy_for(value))
     if hint is StoredArticle:
         return article_strategy()
+    if hint is Translator:  # every reader's language: the catalogs' texts must be safe HTML too
+        return st.sampled_from([translator(code) for code in LANGUAGES])
     if is_dataclass(hint):
         hints = typing.get_type_hints(hint)
         return st.builds(hint, **{f.name: strategy_for(hints[f.name], f.name) for f in fields(hint)})

@@ -185,8 +185,10 @@ def test_a_mark_left_open_ends_with_its_sentence_not_its_paragraph(language: str
 def test_a_stray_mark_inside_a_sentence_and_ditto_rows_are_no_quotes(language: str):
     stray = "Le prix « des légumes frais a encore augmenté ce mois sur tous les marchés de la région"
     table = "Pommes 2,50 € le kilo\n« 3,20 € les 2 kg\n« 4,10 € les 3 kg"
+    packed = "Pommes 2,50 € le kilo\n«3,20 € les 2 kg\n„4,10 € les 3 kg"
     assert extract(stray, language) == []
     assert extract(table, language) == []
+    assert extract(packed, language) == []
 
 
 def test_a_long_quote_continued_in_the_next_paragraph_stays_whole():
@@ -276,6 +278,8 @@ def test_a_pronoun_is_the_last_person_of_its_gender(language: str, text: str, sp
         ("« Nous avons perdu un grand musicien ce matin », a quant à lui assuré le pianiste Henri Vasseur.", "Henri Vasseur"),
         ("Le sénateur Henri Vasseur en campagne pour sa réélection a affirmé samedi : « Le dépistage doit ralentir partout. »", "Henri Vasseur"),
         ("« Nous avons perdu un grand musicien ce matin », a confié le lendemain matin Henri Vasseur.", "Henri Vasseur"),
+        ("Le pianiste Henri Vasseur pour sa part a estimé : « Nous avons perdu un grand musicien ce matin. »", "Henri Vasseur"),
+        ("« Nous avons perdu un grand musicien ce matin », a expliqué la chanteuse de jazz.", "la chanteuse de jazz"),
     ],
 )
 def test_french_adverbs_and_complements_around_the_verb(text: str, speaker: str):

@@ -8,6 +8,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot.config import Settings
+from bot.i18n import Translator, translator
 from storage.db import Database
 
 BAD = -1  # parse_article_id: the argument is not an article id
@@ -22,6 +23,12 @@ def db_of(context: ContextTypes.DEFAULT_TYPE) -> Database:
 
 def settings_of(context: ContextTypes.DEFAULT_TYPE) -> Settings:
     return context.bot_data["settings"]
+
+
+def tr_of(update: Update) -> Translator:
+    """The interface language of whoever sent the update (Telegram's ``language_code``; English fallback)."""
+    user = update.effective_user
+    return translator(user.language_code if user is not None else None)
 
 
 def is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

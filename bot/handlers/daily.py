@@ -9,7 +9,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import delivery
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id
+from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, tr_of
 from bot.render import articles as render_articles
 from bot.render import daily as render
 from bot.render import messages
@@ -36,17 +36,18 @@ async def tick(context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Today's update now (sent by the delivery service, through the ledger), or what to show instead."""
-    result = await delivery.digest(context.bot, db_of(context), update.effective_chat.id, datetime.now(UTC))
+    tr = tr_of(update)
+    result = await delivery.digest(context.bot, db_of(context), update.effective_chat.id, datetime.now(UTC), tr)
     if result.status == "not-subscribed" and not result.articles:
-        texts = [messages.NO_ARTICLES]
+        texts = [tr(messages.NO_ARTICLES)]
     elif result.status == "not-subscribed":
-        texts = render.daily_update(result.articles, result.label, title="The latest news")
+        texts = render.daily_update(result.articles, result.label, title=render.LATEST_TITLE, tr=tr)
     elif result.status == "nothing-new":
-        texts = [render.nothing_new()]
+        texts = [render.nothing_new(tr)]
     elif result.status == "none-yet":
-        texts = [render.nothing_since_subscribing(result.label)]
+        texts = [render.nothing_since_subscribing(result.label, tr)]
     elif result.status == "again":
-        texts = render.daily_update(result.articles, result.label, title="New since your update")
+        texts = render.daily_update(result.articles, result.label, title=render.NEW_SINCE_TITLE, tr=tr)
     else:
         return  # sent (or recorded as blocked or failed) by the delivery service
     for text in texts:

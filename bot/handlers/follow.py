@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import answer, db_of, settings_of
+from bot.handlers.common import answer, db_of, settings_of, tr_of
 from bot.render import follow as render
 from storage import subscribers, topics
 
@@ -26,36 +26,39 @@ async def _zone(context: ContextTypes.DEFAULT_TYPE, chat_id: int) -> str:
 
 
 async def follow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    tr = tr_of(update)
     raw = _argument(update)
     phrase = topics.clean_phrase(raw)
     if not phrase:
-        await answer(update, render.FOLLOW_USAGE if not raw.strip() else render.no_words(""))
+        await answer(update, tr(render.FOLLOW_USAGE) if not raw.strip() else render.no_words("", tr))
         return
     if len(phrase) > topics.MAX_CHARS:
-        await answer(update, render.too_long(len(phrase)))
+        await answer(update, render.too_long(len(phrase), tr))
         return
     db = db_of(context)
     groups = await topics.parse(db, phrase)
     if not groups:
-        await answer(update, render.no_words(phrase))
+        await answer(update, render.no_words(phrase, tr))
         return
     chat_id = update.effective_chat.id
     added = await topics.add(db, chat_id, phrase, groups)
     if added == "duplicate":
-        await answer(update, render.already_following(phrase))
+        await answer(update, render.already_following(phrase, tr))
     elif added == "full":
-        await answer(update, render.too_many())
+        await answer(update, render.too_many(tr))
     else:
         reader = await topics.reader(db, chat_id)
         await answer(
-            update, render.followed(added, await topics.count(db, chat_id), reader.daily_mode, reader.alerts)
+            update,
+            render.followed(added, await topics.count(db, chat_id), reader.daily_mode, reader.alerts, tr),
         )
 
 
 async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    tr = tr_of(update)
     raw = topics.clean_phrase(_argument(update))
     if not raw:
-        await answer(update, render.UNFOLLOW_USAGE)
+        await answer(update, tr(render.UNFOLLOW_USAGE))
         return
     db = db_of(context)
     chat_id = update.effective_chat.id
@@ -64,20 +67,20 @@ async def unfollow(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if digits.isascii() and digits.isdigit() and len(digits) <= 6:  # "²".isdigit() is True too
         number = int(digits)
         if not 1 <= number <= len(mine):
-            await answer(update, render.no_such_number(number, len(mine)))
+            await answer(update, render.no_such_number(number, len(mine), tr))
             return
         chosen = mine[number - 1]
     else:
         if len(raw) > topics.MAX_CHARS:
-            await answer(update, render.not_following(raw))
+            await answer(update, render.not_following(raw, tr))
             return
         key = topics.group_key(await topics.parse(db, raw))
         chosen = next((t for t in mine if t.key == key or t.phrase.casefold() == raw.casefold()), None)
         if chosen is None:
-            await answer(update, render.not_following(raw))
+            await answer(update, render.not_following(raw, tr))
             return
     await topics.remove(db, chosen.id)
-    await answer(update, render.unfollowed(chosen))
+    await answer(update, render.unfollowed(chosen, tr))
 
 
 async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -85,23 +88,25 @@ async def following(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = update.effective_chat.id
     reader = await topics.reader(db, chat_id)
     mine = await topics.for_chat(db, chat_id)
-    text = render.following(mine, reader.daily_mode, reader.alerts, await _zone(context, chat_id))
-    await answer(update, text, reply_markup=render.mode_keyboard(reader.daily_mode) if mine else None)
+    tr = tr_of(update)
+    text = render.following(mine, reader.daily_mode, reader.alerts, await _zone(context, chat_id), tr)
+    await answer(update, text, reply_markup=render.mode_keyboard(reader.daily_mode, tr) if mine else None)
 
 
 async def alert(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = [a.lower() for a in context.args or []]
+    tr = tr_of(update)
     if args not in (["on"], ["off"]):
-        await answer(update, render.ALERT_USAGE)
+        await answer(update, tr(render.ALERT_USAGE))
         return
     db = db_of(context)
     chat_id = update.effective_chat.id
     await topics.set_alerts(db, chat_id, args[0] == "on")
     if args[0] == "off":
-        await answer(update, render.ALERTS_OFF)
+        await answer(update, tr(render.ALERTS_OFF))
         return
     has_topics = await topics.count(db, chat_id) > 0
-    await answer(update, render.alerts_on(await _zone(context, chat_id), has_topics))
+    await answer(update, render.alerts_on(await _zone(context, chat_id), has_topics, tr))
 
 
 async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -111,6 +116,7 @@ async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     db = db_of(context)
     before = (await topics.reader(db, query.message.chat.id)).daily_mode
     await topics.set_daily_mode(db, query.message.chat.id, mode)
-    await query.answer(render.mode_chosen(mode))
+    tr = tr_of(update)
+    await query.answer(render.mode_chosen(mode, tr))
     if mode != before:  # the same markup again would be refused as "message is not modified"
-        await query.edit_message_reply_markup(render.mode_keyboard(mode))
+        await query.edit_message_reply_markup(render.mode_keyboard(mode, tr))

@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, parse_id
+from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, parse_id, tr_of
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, subscribers
+from summarizer.stems import stems
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -17,33 +18,35 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await subscribers.reactivate(db, update.effective_chat.id)
     article_id = parse_article_id(context.args)
     if article_id is None:
-        await answer(update, messages.WELCOME)
+        await answer(update, tr_of(update)(messages.WELCOME))
         return
     await _send_card(update, context, article_id, usage="start")
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await answer(update, messages.help_text(is_admin(update, context)))
+    await answer(update, messages.help_text(is_admin(update, context), tr_of(update)))
 
 
 async def latest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await articles.latest(db_of(context))
+    tr = tr_of(update)
     if article is None:
-        await answer(update, messages.NO_ARTICLES)
+        await answer(update, tr(messages.NO_ARTICLES))
         return
-    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))
+    await answer(update, render.article_card(article, tr), reply_markup=render.article_keyboard(article, tr))
 
 
 async def brief(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "brief")
     if article is not None:
-        await answer(update, render.briefing_message(article), reply_markup=render.article_keyboard(article))
+        tr = tr_of(update)
+        await answer(update, render.briefing_message(article, tr), reply_markup=render.article_keyboard(article, tr))
 
 
 async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     article = await _article_from_args(update, context, "quotes")
     if article is not None:
-        first, *rest = render.quotes_messages(article)
+        first, *rest = render.quotes_messages(article, tr_of(update))
         await answer(update, first)
         if rest:  # the other parts go at one a second: by a task, so this update's slot is free
             sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
@@ -56,11 +59,15 @@ async def quotes(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def search(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     words = " ".join(context.args or []).strip()
+    tr = tr_of(update)
     if not words:
-        await answer(update, messages.usage("search"))
+        await answer(update, messages.usage("search", tr))
         return
-    found = await articles.search(db_of(context), words, limit=10)
-    await answer(update, render.search_results(words, found), reply_markup=render.search_keyboard(found))
+    db = db_of(context)
+    # Stems in the reader's language and in those of the stored articles: "élections" finds "électeurs".
+    spoken = {tr.code, *await articles.languages(db)}
+    found = await articles.search(db, words, limit=10, expand=lambda word: stems(word, spoken))
+    await answer(update, render.search_results(words, found, tr), reply_markup=render.search_keyboard(found))
 
 
 async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,33 +78,34 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     db = db_of(context)
     article_id = parse_id(raw_id) if action in ("q", "f", "o", "n", "c") else None
     current = await articles.get(db, article_id) if article_id is not None else None
+    tr = tr_of(update)
     if current is None:
-        await query.answer("That article is no longer available.", show_alert=True)
+        await query.answer(tr(messages.GONE), show_alert=True)
         return
     if action in ("o", "n"):
         neighbour = await (articles.older if action == "o" else articles.newer)(db, current.id)
         if neighbour is None:
-            await query.answer(messages.edge(action))
+            await query.answer(messages.edge(action, tr))
             return
         await query.answer()
         await query.edit_message_text(
-            render.article_card(neighbour), reply_markup=render.article_keyboard(neighbour)
+            render.article_card(neighbour, tr), reply_markup=render.article_keyboard(neighbour, tr)
         )
         return
     chat_id = query.message.chat.id if query.message is not None else update.effective_user.id
     if action == "c":
         await query.answer()
         await context.bot.send_message(
-            chat_id, render.article_card(current), reply_markup=render.article_keyboard(current)
+            chat_id, render.article_card(current, tr), reply_markup=render.article_keyboard(current, tr)
         )
         return
     sending: set[tuple[int, str, int]] = context.bot_data.setdefault("sending", set())
     key = (chat_id, action, current.id)
     if key in sending:  # pressed again while the parts are still going out
-        await query.answer(messages.ALREADY_SENDING)
+        await query.answer(tr(messages.ALREADY_SENDING))
         return
     await query.answer()
-    texts = render.quotes_messages(current) if action == "q" else render.full_text_messages(current)
+    texts = render.quotes_messages(current, tr) if action == "q" else render.full_text_messages(current, tr)
     sending.add(key)
     # The parts go out at one a second (Telegram's per-chat limit): sent by a task of their own,
     # so this update's slot is free at once for other users' commands.
@@ -120,7 +128,7 @@ async def _send_parts(
 
 async def stale_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Button data no handler knows (an old keyboard, a forged press): answered, so the spinner stops."""
-    await update.callback_query.answer(messages.UNKNOWN_BUTTON, show_alert=True)
+    await update.callback_query.answer(tr_of(update)(messages.UNKNOWN_BUTTON), show_alert=True)
 
 
 async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -132,35 +140,37 @@ async def unknown(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return  # /latest@otherbot is for another bot
     if not addressee and update.effective_chat is not None and update.effective_chat.type != "private":
         return  # a group's /command may be for any of its bots
-    await answer(update, messages.unknown_command(command))
+    await answer(update, messages.unknown_command(command, tr_of(update)))
 
 
 async def plain_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    await answer(update, messages.not_a_command())
+    await answer(update, messages.not_a_command(tr_of(update)))
 
 
 async def _article_from_args(
     update: Update, context: ContextTypes.DEFAULT_TYPE, command: str
 ) -> articles.StoredArticle | None:
     article_id = parse_article_id(context.args)
+    tr = tr_of(update)
     if article_id == BAD:
-        await answer(update, messages.usage(command))
+        await answer(update, messages.usage(command, tr))
         return None
     db = db_of(context)
     article = await (articles.latest(db) if article_id is None else articles.get(db, article_id))
     if article is None:
         await answer(
-            update, messages.NO_ARTICLES if article_id is None else messages.no_such_article(article_id)
+            update, tr(messages.NO_ARTICLES) if article_id is None else messages.no_such_article(article_id, tr)
         )
     return article
 
 
 async def _send_card(update: Update, context: ContextTypes.DEFAULT_TYPE, article_id: int, usage: str) -> None:
+    tr = tr_of(update)
     if article_id == BAD:
-        await answer(update, messages.usage(usage))
+        await answer(update, messages.usage(usage, tr))
         return
     article = await articles.get(db_of(context), article_id)
     if article is None:
-        await answer(update, messages.no_such_article(article_id))
+        await answer(update, messages.no_such_article(article_id, tr))
         return
-    await answer(update, render.article_card(article), reply_markup=render.article_keyboard(article))
+    await answer(update, render.article_card(article, tr), reply_markup=render.article_keyboard(article, tr))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.i18n import ENGLISH, N_, Translator
 from bot.render.articles import article_card
 from bot.render.split import LIMIT, shown
 from storage.articles import StoredArticle
 
-ALERT_HEADER = "🔔 <b>Alert</b> · a story on a topic you follow"
-ALERT_FOOTER = "<i>/following lists your topics · /alert off stops alerts</i>"
+ALERT_HEADER = N_("🔔 <b>Alert</b> · a story on a topic you follow")
+ALERT_FOOTER = N_("<i>/following lists your topics · /alert off stops alerts</i>")
 
 
 def _framed(parts: list[str], card: str) -> str:
@@ -18,8 +19,9 @@ def _framed(parts: list[str], card: str) -> str:
     return text if len(text) <= LIMIT else card
 
 
-def alert_card(article: StoredArticle) -> str:
-    return _framed([ALERT_HEADER, "{card}", ALERT_FOOTER], article_card(article))
+def alert_card(article: StoredArticle, tr: Translator = ENGLISH) -> str:
+    """The card framed as an alert, in the reader's language (``tr``; the catalog's own markup)."""
+    return _framed([tr(ALERT_HEADER), "{card}", tr(ALERT_FOOTER)], article_card(article, tr))
 
 
 def channel_post(article: StoredArticle) -> str:

@@ -1,10 +1,15 @@
-"""Fixed replies: welcome, help, usage hints, refusals and errors."""
+"""Fixed replies: welcome, help, usage hints, refusals and errors.
+
+What a reader meets is translated (``tr``: bot.i18n; constants are marked with ``N_`` and shown as
+``tr(CONSTANT)``); what only admins meet stays English.
+"""
 
 from __future__ import annotations
 
+from bot.i18n import ENGLISH, N_, Translator
 from bot.render.split import fit, shown
 
-WELCOME = (
+WELCOME = N_(
     "<b>Welcome to newsbrief.</b>\n"
     "Short briefings of the news, and who said what.\n\n"
     "/latest — the newest story\n"
@@ -12,7 +17,7 @@ WELCOME = (
     "/help — everything I can do"
 )
 
-HELP_USER = (
+HELP_USER = N_(
     "/start — the welcome message (/start id opens that article)\n\n"
     "<b>Reading</b>\n"
     "/latest — the newest story with its briefing and key quotes\n"
@@ -45,48 +50,49 @@ HELP_ADMIN = (
 )
 
 USAGE = {
-    "brief": "Usage: /brief [article id], e.g. /brief 12. /latest shows the newest.",
-    "quotes": "Usage: /quotes [article id], e.g. /quotes 12.",
-    "search": "Usage: /search words, e.g. /search harbour wall.",
+    "brief": N_("Usage: /brief [article id], e.g. /brief 12. /latest shows the newest."),
+    "quotes": N_("Usage: /quotes [article id], e.g. /quotes 12."),
+    "search": N_("Usage: /search words, e.g. /search harbour wall."),
     "delete": "Usage: /delete article-id, e.g. /delete 12.",
     "push": "Usage: /push article-id, e.g. /push 12.",
     "post": (
         "Usage: /post, then the title on the next line and the body after it; or reply /post to a "
         "message holding the article; or attach a .txt, .md or .html file with /post as its caption."
     ),
-    "start": "Usage: /start, or /start article-id.",
+    "start": N_("Usage: /start, or /start article-id."),
 }
 
-NO_ARTICLES = "No articles yet. Check back soon."
-ADMIN_ONLY = "Sorry, only newsbrief admins can do that."
-ALREADY_SENDING = "On its way: the parts come one a second."
-UNKNOWN_BUTTON = "That button no longer works. /latest shows the newest story."
-DATABASE_BUSY = "The database is busy right now (another program is writing to it). Please try again in a minute."
-SOMETHING_WRONG = "Sorry, something went wrong on my side. Please try again in a moment."
+NO_ARTICLES = N_("No articles yet. Check back soon.")
+ADMIN_ONLY = N_("Sorry, only newsbrief admins can do that.")
+ALREADY_SENDING = N_("On its way: the parts come one a second.")
+UNKNOWN_BUTTON = N_("That button no longer works. /latest shows the newest story.")
+DATABASE_BUSY = N_("The database is busy right now (another program is writing to it). Please try again in a minute.")
+SOMETHING_WRONG = N_("Sorry, something went wrong on my side. Please try again in a moment.")
+GONE = N_("That article is no longer available.")
 
 
-def help_text(is_admin: bool) -> str:
-    return HELP_USER + (HELP_ADMIN if is_admin else "")
+def help_text(is_admin: bool, tr: Translator = ENGLISH) -> str:
+    return tr(HELP_USER) + (HELP_ADMIN if is_admin else "")
 
 
-def usage(command: str) -> str:
-    return USAGE[command]
+def usage(command: str, tr: Translator = ENGLISH) -> str:
+    return tr(USAGE[command])
 
 
 def bad_language() -> str:
     return "Not posted: lang= takes a language code, e.g. /post lang=fr (then the article)."
 
 
-def no_such_article(article_id: int) -> str:
-    return f"There is no article #{article_id}. /latest shows the newest."
+def no_such_article(article_id: int, tr: Translator = ENGLISH) -> str:
+    return tr("There is no article #{id}. /latest shows the newest.").format(id=article_id)
 
 
-def unknown_command(command: str) -> str:
-    return f"I don't know {shown(command)}. Send /help to see what I can do."
+def unknown_command(command: str, tr: Translator = ENGLISH) -> str:
+    return tr("I don't know {command}. Send /help to see what I can do.").format(command=shown(command))
 
 
-def not_a_command() -> str:
-    return "Send /latest for the newest story, or /help to see what I can do."
+def not_a_command(tr: Translator = ENGLISH) -> str:
+    return tr("Send /latest for the newest story, or /help to see what I can do.")
 
 
 def cannot_post(reason: str) -> str:
@@ -109,5 +115,5 @@ def stats(articles: int, subscribers: dict[str, int], feeds: int | None = None) 
     return fit("\n".join(lines))
 
 
-def edge(direction: str) -> str:
-    return "This is the oldest article." if direction == "o" else "This is the newest article."
+def edge(direction: str, tr: Translator = ENGLISH) -> str:
+    return tr("This is the oldest article.") if direction == "o" else tr("This is the newest article.")

@@ -26,6 +26,7 @@ from summarizer.quotes.people import first_names
 from summarizer.quotes.speakers import Attribution
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)")
 #: Two or more capitalised words in a row: a person's full name, for pronouns with no speaker yet.
 _FULL_NAME = re.compile(r"\b([A-ZÀ-ÝА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'\-]+)+)")
@@ -155,8 +156,11 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
             found: tuple[int, int, str] = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
         else:
             return n, last, "name"
-    elif k > j + 1 and toks[j].word in lex.determiners:
-        found = (j, min(k - 1, j + 4), "phrase")
+    elif k > j + 1 and toks[j].word in lex.determiners and toks[j].word not in lex.prepositions:
+        last = min(k - 1, j + 4)
+        while last > j + 1 and toks[last].word in lex.connectors:
+            last -= 1  # "la chanteuse de": the phrase ends before the connector
+        found = (j, last, "phrase")
     elif lex.bare_nouns and k > j and toks[j].text[:1].islower():
         found = (j, min(k - 1, j + 1), "phrase")
     else:
@@ -227,6 +231,9 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
                 return start, i, "phrase"  # "Le maire de Lyon a déclaré"
         return first, i, "name"
     start = _determiner_before(toks, i, lex, floor)
+    if start is not None and toks[i].word in lex.adverbial_heads:
+        # "le ministre pour sa part a estimé": past the adverbial to the subject before it
+        return _phrase_before(toks, start - 1, lex, floor) if start - 1 > floor else None
     if start is not None:
         return start, i, "phrase"
     if lex.bare_nouns and i - 1 >= floor and _is_alpha(toks[i - 1]):
@@ -237,7 +244,7 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
 def _determiner_before(toks: list[_Tok], i: int, lex: Lexicon, floor: int) -> int | None:
     for j in range(i - 1, max(floor, i - 5) - 1, -1):
         if toks[j].word in lex.determiners:
-            return j
+            return j if toks[j].word not in lex.prepositions else None
         if not _is_alpha(toks[j]) or toks[j].word in lex.stops:
             return None
     return None
@@ -464,7 +471,14 @@ def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | N
             and following.paragraph == span.paragraph + 1
             and following.start == paras[following.paragraph][0]
         )
-        if span.closed or continued:
+        if span.closed:
+            out.append(span)
+            continue
+        body = text[span.start : span.end]
+        if any(c.isdigit() for c in body) and len(_LETTER_WORD.findall(body)) < 3:
+            out.append(None)  # "«3,20 € les 2 kg": a ditto mark in a price table, not a quote
+            continue
+        if continued:
             out.append(span)
             continue
         lead = text[paras[span.paragraph][0] : span.start].rstrip()

@@ -44,6 +44,10 @@ class Lexicon:
     name_endings: tuple[tuple[str, str], ...] = ()
     #: first names whose gender differs from the shipped (English) list or the endings: French "Jean"
     first_names: dict[str, str] = field(default_factory=dict)
+    #: determiners that are also prepositions ("de", "d'"): a noun phrase never starts with one
+    prepositions: frozenset[str] = frozenset()
+    #: nouns of adverbials that sit between a subject and its verb: "pour sa part", "de son côté"
+    adverbial_heads: frozenset[str] = frozenset()
     #: days and time words that may stand between a verb and its speaker ("a déclaré mercredi X")
     times: frozenset[str] = frozenset()
     #: words that open a time phrase before one of ``times``: "ce matin", "este lunes", "в среду"
@@ -90,6 +94,8 @@ LEXICONS: dict[str, Lexicon] = {
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
         addressees=_words("à au aux"),
+        prepositions=_words("de d du des"),
+        adverbial_heads=_words("part côté tour"),
         times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille"),
         time_openers=_words("ce cette le la"),
     ),

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+#: How far back (characters) a sentence start is looked for before a quote.
+LOOK_BACK = 400
+
 #: Abbreviations after which a full stop does not end a sentence, per language.
 ABBREVIATIONS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     "en": frozenset(
@@ -47,7 +50,7 @@ def _before_number(text: str, floor: int, at: int) -> str:
 
 
 def sentence_start(text: str, at: int, floor: int) -> int:
-    window = max(floor, at - 400)
+    window = max(floor, at - LOOK_BACK)
     breaks = sentence_breaks(text, window, at)
     return breaks[-1][1] if breaks else window
 

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs, word_count
@@ -25,7 +26,7 @@ from summarizer.quotes.mentions import (
     tokens,
 )
 from summarizer.quotes.people import AGREEMENT, Cast, Person, describe, first_names
-from summarizer.quotes.sentences import ABBREVIATIONS, sentence_end, sentence_start
+from summarizer.quotes.sentences import ABBREVIATIONS, LOOK_BACK, sentence_end, sentence_start
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
@@ -137,8 +138,12 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     prev = spans[i - 1] if i and spans[i - 1].paragraph == span.paragraph else None
     nxt = spans[i + 1] if i + 1 < len(spans) and spans[i + 1].paragraph == span.paragraph else None
     # A short quoted name before ("Die „Saarztg.“ schreibt: „…“") is part of this quote's sentence.
-    while prev is not None and word_count(text[prev.start : prev.end]) < 3:
-        prev = spans[spans.index(prev) - 1] if spans.index(prev) and spans[spans.index(prev) - 1].paragraph == span.paragraph else None
+    # The walk stops once it is past the window sentence_start looks in: a floor further back makes no
+    # difference there, and hostile text with thousands of short quotes stays linear.
+    j = i - 1
+    while prev is not None and word_count(text[prev.start : prev.end]) < 3 and prev.end > span.start - LOOK_BACK:
+        j -= 1
+        prev = spans[j] if j >= 0 and spans[j].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
     sent_start = sentence_start(text, span.start, floor)
     before = tokens(text, sent_start, span.start)
@@ -314,9 +319,31 @@ def _fuller_name(text: str, m: _Mention) -> str:
     written = text[m.start : m.end]
     if " " in written or not written[:1].isupper() or len(written) < 3:
         return m.display
-    fuller = None
+    names = _fuller_names_of(text)
+    if written not in names:
+        names[written] = _fuller_names(text, written)
+    starts, fuller = names[written]
+    at = bisect_left(starts, m.start) - 1  # the latest occurrence before this mention
+    return (fuller[at] if at >= 0 else None) or m.display
+
+
+@lru_cache(maxsize=2)
+def _fuller_names_of(text: str) -> dict[str, tuple[list[int], list[str | None]]]:
+    """The surnames of one text already looked up (the texts being worked on now, no more)."""
+    return {}
+
+
+def _fuller_names(text: str, written: str) -> tuple[list[int], list[str | None]]:
+    """Each occurrence of ``written`` in ``text`` and the fullest name written at or before it.
+
+    Worked out once per text and surname (not once per quote), so a text with thousands of quotes
+    credited to one surname stays linear.
+    """
+    starts: list[int] = []
+    fuller: list[str | None] = []
+    latest = None
     at = text.find(written)
-    while 0 <= at < m.start:
+    while at >= 0:
         after = text[at + len(written) : at + len(written) + 1]
         match = _NAME_WORDS_BEFORE.search(text, max(0, at - 60), at) if not after.isalnum() else None
         if match:
@@ -326,9 +353,11 @@ def _fuller_name(text: str, m: _Mention) -> str:
             known = [k for k, w in enumerate(words) if w.lower() in first_names()]
             words = words[known[0] :] if known else words[-1:]  # "Whip John Cornyn" is John Cornyn
             if words and all(w not in NOT_NAMES for w in words):
-                fuller = " ".join([*words, written])
+                latest = " ".join([*words, written])
+        starts.append(at)
+        fuller.append(latest)
         at = text.find(written, at + 1)
-    return fuller or m.display
+    return starts, fuller
 
 
 def _is_abbreviation(words: str) -> bool:
