@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-import sqlite3
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -31,7 +30,7 @@ from bot.flood import FloodLimiter
 from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
 from bot.handlers.common import tr_of
 from bot.render import messages
-from storage.db import Database
+from storage.db import Database, is_busy
 from summarizer import language
 
 log = logging.getLogger(__name__)
@@ -196,7 +195,7 @@ async def close_storage(application: Application) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log unexpected failures with their context; tell the user something short and kind."""
     error = context.error
-    if isinstance(error, sqlite3.OperationalError) and ("locked" in str(error) or "busy" in str(error)):
+    if is_busy(error):
         # Another program held the database's write lock for longer than a write waits: no bug here.
         log.warning("a write waited too long for the database lock (%s) while handling %r", error, update)
         reply = messages.DATABASE_BUSY

@@ -132,7 +132,7 @@ class Database:
                 try:
                     return direct.execute(sql, tuple(params)).rowcount
                 except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc) and "busy" not in str(exc):
+                    if not is_busy(exc):
                         raise
             cursor = await self.conn.execute(sql, tuple(params))
             return cursor.rowcount
@@ -162,6 +162,11 @@ class Database:
         """Run one write statement in its own transaction; returns the rows it changed."""
         async with self.transaction() as conn, conn.execute(sql, tuple(params)) as cursor:
             return cursor.rowcount
+
+
+def is_busy(exc: BaseException | None) -> bool:
+    """True when SQLite refused because another connection holds the lock ("database is locked")."""
+    return isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc))
 
 
 async def _connect(path: str, opened: list[aiosqlite.Connection], *pragmas: str) -> aiosqlite.Connection:
