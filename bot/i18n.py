@@ -14,7 +14,7 @@ from __future__ import annotations
 import gettext
 import io
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -52,17 +52,20 @@ class Translator:
 
     def date(self, value: date | datetime, pattern: str = "d MMM y") -> str:
         """A date in this language's words (``25 Nov 2026``, ``25 nov. 2026``, ``25 нояб. 2026``…)."""
-        return _formatted(value, pattern, self.code)
+        # An aware datetime equals (and hashes like) the same instant in any other zone, so the zone
+        # is part of the cache key: otherwise a Berlin reader could be shown a UTC reader's 06:30.
+        zone = value.tzinfo if isinstance(value, datetime) else None
+        return _formatted(value, zone, pattern, self.code)
 
     def __repr__(self) -> str:
         return f"Translator({self.code!r})"
 
 
 @lru_cache(maxsize=4096)
-def _formatted(value: date | datetime, pattern: str, code: str) -> str:
+def _formatted(value: date | datetime, zone: tzinfo | None, pattern: str, code: str) -> str:
     """Cached: every card shows a date, and most cards show one of a few (Babel takes ~20 µs)."""
     if isinstance(value, datetime):
-        return format_datetime(value, pattern, tzinfo=value.tzinfo, locale=code)
+        return format_datetime(value, pattern, tzinfo=zone, locale=code)
     return format_date(value, pattern, locale=code)
 
 

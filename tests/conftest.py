@@ -134,6 +134,21 @@ class BotProcess:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
 
+async def run_to_end(
+    env: dict[str, str], *args: str, cwd: Path | str, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot ARGS`` run until it exits (a refused start-up), off the event loop, its output as text."""
+    return await asyncio.to_thread(
+        subprocess.run,
+        [sys.executable, "-m", "bot", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 class _Lines(logging.Handler):
     """Keeps the formatted log records (tracebacks included) of one in-process bot."""
 

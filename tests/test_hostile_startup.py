@@ -6,17 +6,15 @@ no live process left hanging, and the line names the setting and what to do.
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import BotProcess
+from tests.conftest import BotProcess, run_to_end
 from tests.standin import StandIn
 
 SECONDS = 20  # the generous ceiling; each case is measured against it and usually takes ~1-2 s
@@ -31,14 +29,8 @@ async def run_bot(api: StandIn, db_path: Path, **env: str) -> tuple[subprocess.C
             environment[key] = value
     started = time.monotonic()
     try:
-        done = await asyncio.to_thread(
-            subprocess.run,
-            [sys.executable, "-m", "bot"],
-            cwd=db_path.parent if db_path.parent.is_dir() else "/",
-            env=environment,
-            capture_output=True,
-            text=True,
-            timeout=SECONDS,
+        done = await run_to_end(
+            environment, cwd=db_path.parent if db_path.parent.is_dir() else "/", timeout=SECONDS
         )
     except subprocess.TimeoutExpired:
         pytest.fail(f"the bot was still running after {SECONDS} s (it must exit when it cannot start)")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import READER, ROOT, BotProcess
+from tests.conftest import READER, ROOT, BotProcess, run_to_end
 from tests.test_webhook import SECRET, WebhookBot, free_port
 
 PROCFILE = ROOT / "Procfile"
@@ -93,15 +93,7 @@ def test_with_webhook_settings_but_no_token_it_is_the_same_line(tmp_path: Path):
 async def test_the_web_process_refuses_to_start_without_the_webhook_settings(standin, db_path: Path):
     port = free_port()
     env = BotProcess(standin, db_path).environment() | {"PORT": str(port)}
-    done = await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "bot", *procfile_args("web")],
-        cwd=db_path.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = await run_to_end(env, *procfile_args("web"), cwd=db_path.parent)
     assert done.returncode == 2
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("newsbrief: NEWSBRIEF_WEBHOOK_URL: not set")
@@ -152,15 +144,7 @@ async def test_a_wrong_token_is_one_line_in_either_mode(standin, db_path: Path):
             "PORT": str(port),
             "TELEGRAM_BOT_TOKEN": "999:WRONG",
         }
-        done = await asyncio.to_thread(
-            subprocess.run,
-            [sys.executable, "-m", "bot", *procfile_args(process_type)],
-            cwd=db_path.parent,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = await run_to_end(env, *procfile_args(process_type), cwd=db_path.parent)
         assert done.returncode == 2, (process_type, done.stderr)  # a setting to fix, as bad values are
         # Start-up INFO lines aside (the database is opened first), the one line.
         lines = [line for line in done.stderr.strip().splitlines() if " INFO " not in line]

@@ -6,8 +6,6 @@ import asyncio
 import signal
 import socket
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -17,7 +15,7 @@ import httpx
 import pytest
 
 from bot.localapi.people import text_entities
-from tests.conftest import ADMIN, ARTICLE, READER, BotProcess
+from tests.conftest import ADMIN, ARTICLE, READER, BotProcess, run_to_end
 from tests.standin import StandIn, to_plain_text
 
 SECRET = "s3cret-Token_for-tests"
@@ -173,15 +171,7 @@ async def test_webhook_mode_without_a_usable_secret_does_not_start(
     env.pop("NEWSBRIEF_WEBHOOK_SECRET")
     if secret is not None:
         env["NEWSBRIEF_WEBHOOK_SECRET"] = secret
-    done = await asyncio.to_thread(
-        subprocess.run,
-        [sys.executable, "-m", "bot"],
-        cwd=db_path.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = await run_to_end(env, cwd=db_path.parent)
     assert done.returncode == 2
     assert done.stderr.strip().splitlines()[-1].startswith(f"newsbrief: {complaint}")
     assert "Traceback" not in done.stderr
