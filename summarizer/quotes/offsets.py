@@ -28,20 +28,47 @@ def body_to_text(paragraphs: Sequence[str], text: str) -> list[int] | None:
     mapping: list[int] = []
     at = end = 0
     for number, paragraph in enumerate(paragraphs):
-        pattern = _GAP.join(re.escape(chunk) for chunk in paragraph.split(" "))
-        match = re.compile(pattern).search(text, at)
-        if match is None:
+        found = _find(paragraph, text, at)
+        if found is None:
             return None
         if number:  # the blank line between two paragraphs maps to the end of the one before
             mapping.extend([end, end])
-        position = match.start()
-        for char in paragraph:
-            mapping.append(position)
-            gap = _GAP_CHAR.match(text, position) if char == " " else None
-            position = gap.end() if gap else position + 1
-        end = at = match.end()
+        positions, end = found
+        mapping.extend(positions)
+        at = end
     mapping.append(end)
     return mapping
+
+
+def _find(paragraph: str, text: str, at: int) -> tuple[list[int], int] | None:
+    """The first place at or after ``at`` where ``paragraph`` stands in ``text``, a space in it
+    standing for any gap: each character's index there, and where it ends."""
+    first = paragraph.split(" ", 1)[0]
+    start = text.find(first, at)
+    while start != -1:
+        found = _walk(paragraph, text, start)
+        if found is not None:
+            return found
+        start = text.find(first, start + 1)
+    return None
+
+
+def _walk(paragraph: str, text: str, position: int) -> tuple[list[int], int] | None:
+    # A plain walk, not a regular expression per paragraph: compiling those cost more than
+    # extracting the quotes.
+    positions = []
+    for char in paragraph:
+        positions.append(position)
+        if char == " ":
+            gap = _GAP_CHAR.match(text, position)
+            if gap is None:
+                return None
+            position = gap.end()
+        elif text.startswith(char, position):
+            position += 1
+        else:
+            return None
+    return positions, position
 
 
 def as_in_text(quotes: Sequence[Quote], paragraphs: Sequence[str], text: str) -> list[Quote]:
