@@ -26,7 +26,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -q -n 2 --dist worksteal  # two workers, one per core (pytest-xdist); idle one takes over queued tests
+	$(PY) -m pytest -q -n 4 --dist worksteal  # pytest-xdist; 4 workers on 2 cores: the suite waits (process starts, per-chat pacing) more than it computes
 
 bench: $(STAMP)
 	$(PY) tests/benchmarks/summarize.py
