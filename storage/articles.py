@@ -98,7 +98,7 @@ async def add(
 
 
 async def get(db: Database, article_id: int) -> StoredArticle | None:
-    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,))
+    row = await db.fetchone_now(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,))
     return _from_row(row) if row else None
 
 
@@ -114,7 +114,7 @@ async def by_url(db: Database, url: str) -> StoredArticle | None:
 
 
 async def latest(db: Database) -> StoredArticle | None:
-    row = await db.fetchone(f"SELECT {_COLUMNS} FROM articles ORDER BY id DESC LIMIT 1")
+    row = await db.fetchone_now(f"SELECT {_COLUMNS} FROM articles ORDER BY id DESC LIMIT 1")
     return _from_row(row) if row else None
 
 

@@ -117,6 +117,23 @@ class Database:
         # snapshot instead of what was committed since.
         return list(await self.reader.execute_fetchall(sql, tuple(params)))
 
+    async def fetchone_now(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Row | None:
+        """One row by an indexed lookup, read on the event loop's own thread.
+
+        For the reads every reader's command starts with (the latest article, one article by id):
+        in WAL mode such a read never waits for a writer and takes tens of microseconds, far less
+        than the hop to the reader's thread and back. SQLite busy (a checkpoint's brief lock, a
+        database being recovered) sends it to the reader's thread instead of blocking the loop.
+        """
+        direct = self._direct_connection()
+        if direct is not None:
+            try:
+                return direct.execute(sql, tuple(params)).fetchone()
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+        return await self.fetchone(sql, params)
+
     async def write_now(self, sql: str, params: Iterable[Any] = ()) -> int:
         """One small write run on the event loop's own thread; returns the rows it changed.
 
@@ -140,6 +157,7 @@ class Database:
     def _direct_connection(self) -> sqlite3.Connection | None:
         if self._direct is None and self.path != ":memory:":
             self._direct = sqlite3.connect(self.path, isolation_level=None)
+            self._direct.row_factory = sqlite3.Row
             self._direct.execute("PRAGMA busy_timeout = 0")  # never block the event loop
             self._direct.execute("PRAGMA synchronous = NORMAL")
             self._direct.execute("PRAGMA foreign_keys = ON")
