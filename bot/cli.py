@@ -289,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
         "holds no article text.",
     )
     brief.add_argument("file", metavar="FILE|-", help="the article file, or - for standard input")
-    brief.add_argument("--json", action="store_true", help='print {"title", "sentences", "quotes"} as JSON')
+    brief.add_argument(
+        "--json", action="store_true", help='print {"title", "sentences", "quotes", "language"} as JSON'
+    )
     brief.add_argument("--no-title", action="store_true", help="the first line is body, not a title")
     brief.add_argument(
         "--sentences", type=_positive_int, default=3, metavar="N", help="briefing length, at least 1 (default 3)"
