@@ -154,11 +154,28 @@ def _is_name_word(tok: Token) -> bool:
     return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
 
 
+#: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".
+_WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
+_WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
+
+
+def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
+    """Back from ``i`` over adverbs and times ("also", "on Thursday", "later Monday night")."""
+    while i >= floor:
+        if toks[i].word in _ADVERBS or _is_adverb(toks[i]):
+            i -= 1
+        elif toks[i].word in _WHEN_WORDS and i > floor:
+            i -= 1
+            while i > floor and toks[i].word in _WHEN_WORDS | _WHEN_LEADS:
+                i -= 1
+        else:
+            break
+    return i
+
+
 def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
-    i = v - 1
-    while i >= floor and (toks[i].word in _ADVERBS or _is_adverb(toks[i])):
-        i -= 1
+    i = _skip_back_adverbs(toks, v - 1, floor)
     if i >= floor and toks[i].word == "who" and i - 1 >= floor:
         # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
         k = i - 1 if toks[i - 1].text != "," else i - 2
