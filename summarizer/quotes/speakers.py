@@ -32,6 +32,8 @@ _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedl
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _NEGATIONS = frozenset(["not", "never", "didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "no"])
+#: Speech verbs whose object is the person spoken to (or about): "told reporters", "urged voters".
+_HEARER_VERBS = frozenset(["told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "called", "calls", "accused", "accuses", "praised", "praises", "thanked", "warned", "warns", "begged", "asked", "asks"])
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
 
 
@@ -395,8 +397,9 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
         if is_speech_verb(before, v):
             rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None:
-                # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
-                rng = noun_phrase_starting(before, v + 1)
+                # "said X: “…”" / "Said X, “…”" (inverted order before the quote); never after a
+                # verb that takes its hearer as object: in "told Fox News: “…”" Fox News listens.
+                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
             return _mention(text, before, rng)
