@@ -395,7 +395,9 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
         if is_participle(before[v]) and v >= n - 4:
             return _mention(text, before, _subject_of_participle(before, v))
         if is_speech_verb(before, v):
-            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            rng = _inverted_after_comma(before, v, 0, ends=(",", ":"))
+            if rng is None:
+                rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote); never after a
                 # verb that takes its hearer as object: in "told Fox News: “…”" Fox News listens.
@@ -476,13 +478,30 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
         if toks[v].text in (".", ";", ":"):
             break
         if is_speech_verb(toks, v):
-            rng = subject_before(toks, v, floor=i)
+            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i)
             if rng:
                 return _mention(text, toks, rng)
             break
     if quoted.endswith((",", "?", "!", "—", "-")):
         return _mention(text, toks, _unknown_verb_clause(toks, i))
     return None
+
+
+def _inverted_after_comma(toks: list[Token], v: int, floor: int, ends: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """ "“…” for the party, said Jane Doe." / "…, explained Jane Doe, “…”": a speech verb right after
+    a comma, followed by its speaker, is inverted; the noun before the comma is no subject of it.
+
+    ``ends``: what must follow the speaker (before a quote, the comma or colon that opens it).
+    """
+    if v - 1 <= floor or toks[v - 1].text != "," or toks[v].word in _HEARER_VERBS:
+        return None
+    rng = noun_phrase_starting(toks, v + 1)
+    if rng is None or toks[rng[0]].text.lower() in PRONOUNS:
+        return None
+    k = rng[1] + 1
+    if ends:
+        return rng if k < len(toks) and toks[k].text in ends else None
+    return rng if k >= len(toks) or toks[k].text in (",", ";", "(") else None
 
 
 def _short_speech_clause(toks: list[Token], i: int) -> bool:
