@@ -448,13 +448,28 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
         if rng:
-            return rng
+            return _issuer(toks, rng) or rng
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
             rng = subject_before(toks, j)
             if rng:
                 return rng
     return sentence_subject(toks[:v])
+
+
+#: What a speaker issues, and what says its words only for them: "released a statement saying".
+_DOCUMENTS = frozenset(["statement", "email", "e-mail", "letter", "memo", "release", "tweet", "post", "video", "note", "message", "announcement"])
+
+
+def _issuer(toks: list[Token], rng: tuple[int, int]) -> tuple[int, int] | None:
+    """ "The town released a statement Wednesday saying “…”": the statement is the object of the
+    sentence's verb, and whoever released it is the speaker."""
+    head = next((toks[k].word for k in range(rng[1], rng[0] - 1, -1) if toks[k].text.islower()), "")
+    verb = rng[0] - 1
+    if head not in _DOCUMENTS or verb < 1 or not toks[verb].text.islower() or not toks[verb].word.isalpha():
+        return None
+    found = subject_before(toks, verb)
+    return found if found and toks[found[0]].word not in ("who", "which", "that") else None
 
 
 def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Mention | None:
