@@ -47,7 +47,7 @@ SPEECH_VERBS = frozenset().union(*SPEECH_VERBS_BY_LANGUAGE.values())
 #: schreibt er dem Minister: „…“", "ausdrücklich konstatierte Graf Stürgkh „…“").
 VERB_SECOND = frozenset(SPEECH_VERBS_BY_LANGUAGE["de"])
 PARTICIPLES = frozenset(
-    ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming"]
+    ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming", "citing", "remarking", "charging", "announcing", "predicting", "boasting", "complaining", "chanting", "yelling", "shouting", "accusing", "lamenting", "answering", "repeating", "admitting", "acknowledging", "conceding", "stressing", "emphasizing", "reiterating", "quipping", "texting", "emailing", "testifying", "pledging", "demanding", "asserting", "contending", "maintaining", "cautioning", "musing"]
 )
 #: Phrasal speech verbs: "pointed out", "went on", "put it".
 PHRASAL = {"pointed": "out", "went": "on", "put": "it", "puts": "it", "chimed": "in", "fired": "back", "shot": "back"}

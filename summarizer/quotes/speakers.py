@@ -32,6 +32,7 @@ _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedl
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _NEGATIONS = frozenset(["not", "never", "didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "no"])
+_AUXILIARIES = frozenset(["could", "would", "will", "should", "can", "may", "might", "must", "is", "was", "are", "were", "has", "had", "have", "did", "does", "do"])
 #: Speech verbs whose object is the person spoken to (or about): "told reporters", "urged voters".
 _HEARER_VERBS = frozenset(["told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "called", "calls", "accused", "accuses", "praised", "praises", "thanked", "warned", "warns", "begged", "asked", "asks"])
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
@@ -382,7 +383,8 @@ def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end
             or first.text.rstrip(".") in ("Former", "Senior", "Vice", "Deputy", "Chief")
         )
         clause = first.word in ("who", "which", "that", "and", "but", "or", "so")
-        if closed and stop > k + 1 and looks_like_description and not clause and not is_speech_verb(toks, k + 1):
+        verb = is_speech_verb(toks, k + 1) or is_participle(first)
+        if closed and stop > k + 1 and looks_like_description and not clause and not verb:
             description = text[first.start : toks[stop - 1].end].rstrip(".")
             return f"{name}, {description}"
     return name
@@ -488,7 +490,10 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
         return None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
-        return _mention(text, toks, noun_phrase_after_verb(toks, j))
+        rng = noun_phrase_after_verb(toks, j)
+        if rng and rng[1] + 1 < len(toks) and toks[rng[1] + 1].word in _AUXILIARIES:
+            return None  # "“…,” said the candidate could win": "said" reports a clause, names no speaker
+        return _mention(text, toks, rng)
     for v in range(i + 1, min(len(toks), i + 16)):
         if toks[v].text in (".", ";", ":"):
             break
@@ -568,6 +573,8 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
             rng = subject_before(after, v)
             if rng is None:
                 rng = noun_phrase_starting(after, v + 1)
+                if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
+                    rng = None  # "said the candidate could win": the reported clause's subject
             return _mention(text, after, rng)
     return None
 
