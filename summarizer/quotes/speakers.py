@@ -177,7 +177,7 @@ def _sentence_mention(
     p_start: int,
     paras: list[tuple[int, int]],
 ) -> _Mention | None:
-    trailing = _after(text, span, after, nxt)
+    trailing = _after(text, span, after, nxt, guess_last=True)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
     adjacent = _adjacent_before(text, before, sent_start)
@@ -188,6 +188,9 @@ def _sentence_mention(
     inner = _verb_in(text, before, sent_start)
     if inner:
         return _outer_speaker(text, before, inner)
+    guessed = _after(text, span, after, nxt)
+    if guessed:
+        return guessed  # "“…,” the nominee riffed": a verb not on the list, after a known one before
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
     later = None if complete else _later_in_sentence(text, after)
     if later:
@@ -474,8 +477,12 @@ def _issuer(toks: list[Token], rng: tuple[int, int]) -> tuple[int, int] | None:
     return found if found and toks[found[0]].word not in ("who", "which", "that") else None
 
 
-def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Mention | None:
-    """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said"."""
+def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_last: bool = False) -> _Mention | None:
+    """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said".
+
+    ``guess_last``: leave out the guess from a verb that is not on the list ("“…,” the nominee
+    riffed"), so that a known speech verb before the quote can outrank it.
+    """
     toks = after
     i = 0
     while i < len(toks) and toks[i].text in (",", "—", "–", "--", ";"):
@@ -502,7 +509,7 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
             if rng:
                 return _mention(text, toks, rng)
             break
-    if quoted.endswith((",", "?", "!", "—", "-")):
+    if quoted.endswith((",", "?", "!", "—", "-")) and not guess_last:
         return _mention(text, toks, _unknown_verb_clause(toks, i))
     return None
 
