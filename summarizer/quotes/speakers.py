@@ -215,11 +215,21 @@ def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention |
     k = len(before) - 2
     first = k
     while first > 0 and k - first < 4 and before[first - 1].text not in ("—", "–", "--", "-") and before[first - 1].text[:1].isalnum():
+        if "-" in text[before[first - 1].end : before[first].start]:
+            break  # "Pollsters agree - Carl Bialik:": a spaced hyphen is a dash (and no token)
         first -= 1
-    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or text[before[first].start - 2 : before[first].start].strip() in ("-", "—", "–")
-    if not opener or not before[k].capitalised:
+    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or "-" in text[before[first - 1].end : before[first].start]
+    if not opener:
         return None
-    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in ("der", "die", "das", "the")) for j in range(first, k + 1)):
+    source = next((j + 1 for j in range(first, min(k, first + 2)) if before[j].word == "from"), None)
+    if source is not None and all(before[j].word == "more" for j in range(first, source - 1)):
+        first = source  # "- More from Jane Doe:", "From the report:": the source after "from"
+        if not (before[first].capitalised or before[first].word in ("the", "a", "an")):
+            return None
+    elif not before[k].capitalised:
+        return None
+    lower_ok = ("der", "die", "das", "the", "and") if source is None else tuple(t.word for t in before[first : k + 1])
+    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in lower_ok) for j in range(first, k + 1)):
         return None
     return _mention(text, before, (first, k))
 
