@@ -10,6 +10,7 @@ from functools import lru_cache, partial
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, paragraphs, word_count
 from summarizer.quotes.mentions import (
+    DETERMINERS,
     NOT_NAMES,
     PRONOUNS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
@@ -268,11 +269,15 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
     for v, tok in enumerate(before):
         if tok.start >= found.start:
             return found
-        if not is_speech_verb(before, v) or not _reports_pronoun_clause(before, v):
+        if not is_speech_verb(before, v):
             continue
         between = [t for t in before[v + 1 :] if t.start < found.start]
-        if any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between):
-            continue
+        # "Rubio said that over the last days he has begun “…”": the pronoun in the clause the verb
+        # reports (no name, comma or new clause in between) is its subject again.
+        plain = not any(t.capitalised or t.text in (",", ";", ":") or t.word in _CLAUSE_OPENERS for t in between)
+        if not plain:
+            if not _reports_pronoun_clause(before, v) or any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between):
+                continue
         rng = subject_before(before, v)
         if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
             return _mention(text, before, rng) or found
@@ -396,11 +401,24 @@ def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end
             or first.text.rstrip(".") in ("Former", "Senior", "Vice", "Deputy", "Chief")
         )
         clause = first.word in ("who", "which", "that", "and", "but", "or", "so")
-        verb = is_speech_verb(toks, k + 1) or is_participle(first)
+        verb = is_speech_verb(toks, k + 1) or is_participle(first) or _participle_phrase(toks, k + 1)
         if closed and stop > k + 1 and looks_like_description and not clause and not verb:
             description = text[first.start : toks[stop - 1].end].rstrip(".")
             return f"{name}, {description}"
     return name
+
+
+_PARTICIPLE_FOLLOWERS = frozenset(["to", "of", "on", "in", "at", "for", "with", "about", "up", "out", "off", "into", "over", "from", "him", "her", "them", "it", "his", "their"])
+
+
+def _participle_phrase(toks: list[Token], k: int) -> bool:
+    """ "wearing a cowboy hat", "speaking to reporters", "delivering Cross’ speech": a participle
+    with its object (not "managing director", a noun phrase)."""
+    first = toks[k]
+    if not (first.text.islower() and first.word.endswith("ing")) or k + 1 >= len(toks):
+        return False
+    follower = toks[k + 1]
+    return follower.word in DETERMINERS or follower.word in _PARTICIPLE_FOLLOWERS or follower.capitalised
 
 
 def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
