@@ -275,9 +275,9 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
         # "Rubio said that over the last days he has begun “…”": the pronoun in the clause the verb
         # reports (no name, comma or new clause in between) is its subject again.
         plain = not any(t.capitalised or t.text in (",", ";", ":") or t.word in _CLAUSE_OPENERS for t in between)
-        if not plain:
-            if not _reports_pronoun_clause(before, v) or any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between):
-                continue
+        reported = _reports_pronoun_clause(before, v) and not any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between)
+        if not plain and not reported:
+            continue
         rng = subject_before(before, v)
         if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
             return _mention(text, before, rng) or found
