@@ -153,3 +153,29 @@ def test_a_pronoun_in_the_reported_clause_is_the_named_subject() -> None:
 def test_a_description_is_still_shown() -> None:
     text = "“The market has turned,” said Ken Sato, managing director of a fund in Osaka."
     assert extract(text)[0].speaker == "Ken Sato, managing director of a fund in Osaka"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Ruth Adler did not name the developer, but told city leaders that the town should be run by people "
+            "“who put the residents ahead of their own business interests.”",
+            "put the residents",
+            "Ruth Adler",
+        ),
+        (
+            "The Harbor Trust filed a complaint with the port authority that month asking for "
+            "“every record of the dredging contracts signed since the year began.”",
+            "dredging contracts",
+            "The Harbor Trust",
+        ),
+        (
+            "In selling the courses, Peter Holm released a video that said, “We are going to have the best teachers in the state.”",
+            "best teachers",
+            "Peter Holm",
+        ),
+    ],
+)
+def test_that_is_no_relative_clause_before_a_noun(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

@@ -13,6 +13,7 @@ from summarizer.quotes.mentions import (
     DETERMINERS,
     NOT_NAMES,
     PRONOUNS,
+    SPEECH_VERBS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
     TITLES,
     VERB_SECOND,
@@ -202,7 +203,11 @@ def _sentence_mention(
     if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start):
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
         # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
-        subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
+        relative = _relative_clause_subject(before)
+        if relative:
+            # "Trump released a video that said, “…”": whoever released it speaks.
+            relative = _issuer(before, (relative[0], relative[1] - 1)) or relative
+        subject = _mention(text, before, relative or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
@@ -243,6 +248,10 @@ def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
             continue
         follower = toks[k + 1]
         if not (follower.text.islower() and follower.word.isalpha()) or follower.word in _NOT_VERB_AFTER:
+            return None
+        if follower.word in DETERMINERS or follower.text in PRONOUNS:
+            return None  # "told leaders that the state …", "a request that month": no relative clause
+        if toks[k].word == "that" and not (follower.word.endswith(("s", "ed")) or follower.word in _AUXILIARIES or follower.word in SPEECH_VERBS):
             return None
         j = k - 1 if toks[k - 1].text != "," else k - 2
         if j < 0 or (toks[k].word == "that" and toks[k - 1].text == ","):
