@@ -179,3 +179,19 @@ def test_a_description_is_still_shown() -> None:
 )
 def test_that_is_no_relative_clause_before_a_noun(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("“We will keep the library open every weekend this summer,” read the email from the council.", "library open", "the email"),
+        ("“If she wants the job, she should come to the valley and see the damage,” the editorial read.", "see the damage", "the editorial"),
+        (
+            "“The port has been one of the leading employers in the region for a century,” the owners state in the brochure.",
+            "leading employers",
+            "the owners",
+        ),
+    ],
+)
+def test_read_and_state_after_a_quote_credit_the_writing(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

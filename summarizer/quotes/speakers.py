@@ -529,6 +529,10 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
     if toks[i].word in _CLAUSE_OPENERS:
         return None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
+    if quoted.endswith((",", "?", "!")):
+        written = _written_credit(toks, i)
+        if written:
+            return _mention(text, toks, written)
     if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
         return None
@@ -548,6 +552,25 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
             break
     if quoted.endswith((",", "?", "!", "—", "-")) and not guess_last:
         return _mention(text, toks, _unknown_verb_clause(toks, i))
+    return None
+
+
+#: Verbs that are more often nouns, but not right after a quote: "“…,” the email read", "read the
+#: statement", "the two senators state in the letter".
+_WRITTEN_VERBS = frozenset(["read", "reads", "state", "states"])
+
+
+def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """ "“…,” read the email." / "“…,” the statement read." / "“…,” the authors state in the report."."""
+    if toks[i].word in ("read", "reads") and toks[i].text.islower():
+        rng = noun_phrase_starting(toks, i + 1)
+        return rng if rng and toks[rng[0]].word in DETERMINERS else None
+    for v in range(i + 1, min(len(toks), i + 8)):
+        if toks[v].word in _WRITTEN_VERBS and toks[v].text.islower():
+            rng = subject_before(toks, v, floor=i)
+            return rng if rng and rng[0] == i else None
+        if not toks[v].text[:1].isalnum():
+            return None
     return None
 
 
