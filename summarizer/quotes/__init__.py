@@ -147,8 +147,8 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
     else:
         attributions = attribute(text, spans)
         kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
-    central = central_terms(text)
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
+    central = central_terms(text) if pairs else frozenset()  # a pass over the whole text: only when used
     return [
         Quote(
             quote=text[s.start : s.end],

@@ -47,12 +47,11 @@ def word_count(text: str) -> int:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line: one paragraph a line, blank lines ignored."""
     spans, start = [], 0
-    for match in re.finditer(r"\n", text):
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line and not line.isspace():
+            spans.append((start, end))
+        start = end + 1
     return spans
 
 
