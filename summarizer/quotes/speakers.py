@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
-from summarizer.quotes.marks import Span, paragraphs, word_count
+from summarizer.quotes.marks import Span, has_words, paragraphs
 from summarizer.quotes.mentions import (
     DETERMINERS,
     NOT_NAMES,
@@ -146,7 +146,7 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     # The walk stops once it is past the window sentence_start looks in: a floor further back makes no
     # difference there, and hostile text with thousands of short quotes stays linear.
     j = i - 1
-    while prev is not None and word_count(text[prev.start : prev.end]) < 3 and prev.end > span.start - LOOK_BACK:
+    while prev is not None and not has_words(text, 3, prev.start, prev.end) and prev.end > span.start - LOOK_BACK:
         j -= 1
         prev = spans[j] if j >= 0 and spans[j].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
