@@ -195,3 +195,9 @@ def test_that_is_no_relative_clause_before_a_noun(text: str, fragment: str, spea
 )
 def test_read_and_state_after_a_quote_credit_the_writing(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+def test_quotes_joined_by_and_share_the_credit_after_them() -> None:
+    text = "Floods are “the gravest danger the valley faces” and “a cost we all carry,” Ruth Adler, the county engineer, said."
+    first = the_quote(text, "gravest danger")
+    assert first.speaker == "Ruth Adler, the county engineer"

@@ -61,6 +61,12 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
     mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
     _credit_lines(text, spans, paras, mentions)
     for i in range(len(spans) - 2, -1, -1):
+        # "Guns are “a crisis” and “a disgrace,” Jane Doe said.": quotes joined by "and"/"or" share
+        # the credit that follows the last of them.
+        joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
+        if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
+            mentions[i] = mentions[i + 1]
+    for i in range(len(spans) - 2, -1, -1):
         # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
         # said."): the whole run belongs to the speaker named at its end.
         following = spans[i + 1]
