@@ -201,3 +201,11 @@ def test_quotes_joined_by_and_share_the_credit_after_them() -> None:
     text = "Floods are “the gravest danger the valley faces” and “a cost we all carry,” Ruth Adler, the county engineer, said."
     first = the_quote(text, "gravest danger")
     assert first.speaker == "Ruth Adler, the county engineer"
+
+
+def test_talked_and_referred_are_speech_verbs() -> None:
+    text = (
+        "Speaking to a radio host on Monday, Jeb Carver referred to his rival as “a bright and charming "
+        "speaker” but described her record as thin."
+    )
+    assert the_quote(text, "bright and charming").speaker == "Jeb Carver"

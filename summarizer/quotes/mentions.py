@@ -28,7 +28,7 @@ _VERB_STEMS = (
     "called calls call accused accuses criticized criticizes praised praises hammered touted touts labeled "
     "labelled dubbed branded barked fumed exhorted voiced pronounced related relates answered answers "
     "advised advises conceded hailed hails lashed railed rails decried decries dismissed dismisses "
-    "recalled predicted griped gripes sighed laughed smiled nodded shrugged"
+    "recalled predicted griped gripes sighed laughed smiled nodded shrugged talked referred"
 )
 #: Speech verbs that are more often nouns ("his home state", "the server email"): left out.
 _NOUN_LIKE = frozenset(
