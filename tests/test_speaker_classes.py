@@ -209,3 +209,8 @@ def test_talked_and_referred_are_speech_verbs() -> None:
         "speaker” but described her record as thin."
     )
     assert the_quote(text, "bright and charming").speaker == "Jeb Carver"
+
+
+def test_an_adverb_between_subject_and_participle() -> None:
+    text = "At the rally on Saturday, some fans pushed a heckler, with Dana Price reportedly yelling: “Get him out of the building right now!”"
+    assert the_quote(text, "Get him out").speaker == "Dana Price"

@@ -491,8 +491,8 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     A participle with its own subject ("with Cruz recently promising to “…”") takes that one.
     """
     own = v - 1
-    while own >= 0 and toks[own].word in _PARTICIPLE_ADVERBS:
-        own -= 1
+    while own >= 0 and (toks[own].word in _PARTICIPLE_ADVERBS or (toks[own].text.islower() and toks[own].word.endswith("ly"))):
+        own -= 1  # "with Jane Doe reportedly yelling: “…”"
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
         if rng:
