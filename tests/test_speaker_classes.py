@@ -214,3 +214,14 @@ def test_talked_and_referred_are_speech_verbs() -> None:
 def test_an_adverb_between_subject_and_participle() -> None:
     text = "At the rally on Saturday, some fans pushed a heckler, with Dana Price reportedly yelling: “Get him out of the building right now!”"
     assert the_quote(text, "Get him out").speaker == "Dana Price"
+
+
+def test_an_excerpt_introduced_by_a_colon_keeps_its_source() -> None:
+    text = (
+        "As the Valley Courier reported on Friday:\n\n"
+        "“The council is still reluctant to call the closure a failure, citing the ongoing review.\n\n"
+        "“At the meeting, residents questioned the mayor about the cost of the new bridge and the delays.\n\n"
+        "“I do not want to talk about the bridge while the review is still going on,” Mayor Ruth Adler said.”"
+    )
+    assert the_quote(text, "At the meeting").speaker == "the Valley Courier"
+    assert the_quote(text, "I do not want").speaker == "Mayor Ruth Adler"

@@ -66,6 +66,13 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
         if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
             mentions[i] = mentions[i + 1]
+    for i in range(1, len(spans)):
+        # "As X reported:\n“…\n“…\n“…,” Y said.": paragraphs of a run introduced before it keep
+        # the introducer, not the credit of a quote inside the excerpt.
+        prev = spans[i - 1]
+        run = not prev.closed and spans[i].paragraph == prev.paragraph + 1 and spans[i].start == paras[spans[i].paragraph][0]
+        if mentions[i] is None and run and mentions[i - 1] is not None and mentions[i - 1].end <= prev.start:
+            mentions[i] = mentions[i - 1]
     for i in range(len(spans) - 2, -1, -1):
         # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
         # said."): the whole run belongs to the speaker named at its end.
