@@ -651,6 +651,8 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
             return _mention(text, after, noun_phrase_starting(after, v + 2))
         if is_speech_verb(after, v):
             rng = subject_before(after, v)
+            if rng is None and v and after[v - 1].word in ("and", "or", "then"):
+                return None  # "“…” and declared a resolve to “…”": the verb's subject came before
             if rng is None:
                 rng = noun_phrase_starting(after, v + 1)
                 if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
