@@ -225,3 +225,24 @@ def test_an_excerpt_introduced_by_a_colon_keeps_its_source() -> None:
     )
     assert the_quote(text, "At the meeting").speaker == "the Valley Courier"
     assert the_quote(text, "I do not want").speaker == "Mayor Ruth Adler"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Chancellor Greta Lind condemned “such a cowardly attack on the city” and declared a resolve to "
+            "“keep our open and tolerant way of life.”",
+            "tolerant way",
+            "Chancellor Greta Lind",
+        ),
+        (
+            "Two analysts, Peter Holm and Ann Fischer, found last year that the harbor is “the busiest in the "
+            "region” and its cranes are “the fastest on the whole coast.”",
+            "fastest on the whole",
+            "Two analysts",
+        ),
+    ],
+)
+def test_a_second_quote_in_the_sentence_keeps_the_subject_before_the_first(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
