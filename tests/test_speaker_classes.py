@@ -246,3 +246,12 @@ def test_an_excerpt_introduced_by_a_colon_keeps_its_source() -> None:
 )
 def test_a_second_quote_in_the_sentence_keeps_the_subject_before_the_first(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+def test_another_standing_alone_is_the_speaker() -> None:
+    text = (
+        "“The count will be close in the north,” said one organizer in Millbrook. "
+        "Yet another said, “Holm is in a five-way fight for second place and nobody knows the order.”"
+    )
+    quote = the_quote(text, "five-way fight")
+    assert mention(text, quote) == "another"
