@@ -255,3 +255,24 @@ def test_another_standing_alone_is_the_speaker() -> None:
     )
     quote = the_quote(text, "five-way fight")
     assert mention(text, quote) == "another"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Ruth Adler left no doubt about her choice. Eight years ago, she backed the mayor over his rival and "
+            "said, “He has never done a thing for this side of the river.”",
+            "never done a thing",
+            "Ruth Adler",
+        ),
+        (
+            "Ann Fischer knew the vote would be hard. Flying home one night from the capital, she vented to her husband "
+            "that it would be “a fight from the first day to the last.”",
+            "a fight from the first",
+            "Ann Fischer",
+        ),
+    ],
+)
+def test_an_opening_time_or_participle_phrase_is_not_the_subject(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

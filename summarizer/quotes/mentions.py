@@ -63,7 +63,7 @@ TITLES = frozenset(
 )
 #: Capitalised words that start sentences or clauses but never names.
 NOT_NAMES = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Of", "To", "By", "Into", "About", "Unless", "Until", "Amid", "Given", "Any", "Every", "Each", "First", "Whether", "Whatever", "Whoever"]
+    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fifteen", "Twenty", "Thirty", "Fifty", "Of", "To", "By", "Into", "About", "Unless", "Until", "Amid", "Given", "Any", "Every", "Each", "First", "Whether", "Whatever", "Whoever"]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
 #: Subject pronouns per language (German "sie" is she or they: credited as written, not resolved).
@@ -367,7 +367,10 @@ def _opens_participle_phrase(toks: list[Token], i: int) -> bool:
     """ "Reprising one of her lines, the senator …": a capitalised participle is not a name."""
     if i + 1 >= len(toks) or not toks[i].capitalised or not toks[i].word.endswith(("ing", "ed")):
         return False
-    return toks[i + 1].word in DETERMINERS or toks[i + 1].word in _PARTICIPLE_OBJECT_WORDS
+    follower = toks[i + 1]
+    if follower.text.islower() and (_is_adverb(follower) or follower.word in ("home", "back", "throughout", "across", "around", "along", "through")):
+        return True  # "Smiling broadly throughout her speech, …", "Flying home one night, …"
+    return follower.word in DETERMINERS or follower.word in _PARTICIPLE_OBJECT_WORDS
 
 
 def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
