@@ -276,3 +276,22 @@ def test_another_standing_alone_is_the_speaker() -> None:
 )
 def test_an_opening_time_or_participle_phrase_is_not_the_subject(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "“The harbor has been neglected for far too long by this city,” the Millbrook senator and mayoral candidate said in a statement.",
+            "neglected",
+            "the Millbrook senator and mayoral candidate",
+        ),
+        (
+            "“From the first day, I made the river the top priority,” the soft-spoken, 71-year-old engineer said in an interview.",
+            "top priority",
+            "the soft-spoken, 71-year-old engineer",
+        ),
+    ],
+)
+def test_a_long_description_after_the_quote_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

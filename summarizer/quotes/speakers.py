@@ -562,7 +562,7 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
         if toks[v].text in (".", ";", ":"):
             break
         if is_speech_verb(toks, v):
-            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i)
+            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i) or _described_subject(toks, i, v)
             if rng:
                 return _mention(text, toks, rng)
             break
@@ -588,6 +588,20 @@ def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
         if not toks[v].text[:1].isalnum():
             return None
     return None
+
+
+def _described_subject(toks: list[Token], i: int, v: int) -> tuple[int, int] | None:
+    """ "“…,” the Florida senator and presidential candidate said", "“…,” the bespectacled, 71-year-old
+    diplomat said": everything from the determiner after the quote to the verb is the speaker."""
+    if toks[i].word not in ("the", "a", "an", "his", "her", "its", "their") or v - i > 12:
+        return None
+    last = v - 1
+    while last > i and toks[last].text == ",":
+        last -= 1
+    inner = toks[i + 1 : last + 1]
+    if not inner or any(not (t.text[:1].isalnum() or t.text == ",") or t.word in _NOT_VERB_AFTER - {"and", "of"} for t in inner):
+        return None
+    return i, last
 
 
 def _inverted_after_comma(toks: list[Token], v: int, floor: int, ends: tuple[str, ...] = ()) -> tuple[int, int] | None:
