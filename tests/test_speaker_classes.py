@@ -295,3 +295,24 @@ def test_an_opening_time_or_participle_phrase_is_not_the_subject(text: str, frag
 )
 def test_a_long_description_after_the_quote_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "After the court refused to hear the case, Gov. Ruth Adler (R) blamed the judges' "
+            "“narrow reading of a law that protects every voter in this state.”",
+            "narrow reading",
+            "Gov. Ruth Adler",
+        ),
+        (
+            "On Friday, Holm — named by the local paper as the likeliest choice for the council seat — told "
+            "a radio host that “you have to look at it very seriously, of course.”",
+            "look at it very seriously",
+            "Holm",
+        ),
+    ],
+)
+def test_a_party_in_brackets_or_an_aside_between_dashes(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

@@ -207,6 +207,13 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
             while j >= floor and j > i - 25 and toks[j].text != ",":
                 j -= 1
             i = j - 1 if j > floor and toks[j].text == "," else i - 1
+    if i >= floor and toks[i].text in ("—", "–", "--"):
+        # "Gingrich — mentioned as a running mate — told Fox News": skip the aside between dashes.
+        j = i - 1
+        while j > floor and j > i - 30 and toks[j].text not in ("—", "–", "--"):
+            j -= 1
+        if j > floor and toks[j].text == toks[i].text:
+            i = j - 1
     if i >= floor and toks[i].text == ")":
         # "Sen. Jane Doe (D-Ore.) said": the party and state are not the name.
         j = i - 1
@@ -374,6 +381,10 @@ def _opens_participle_phrase(toks: list[Token], i: int) -> bool:
 
 
 def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
+    if k < len(toks) and toks[k].text == "(":
+        # "Gov. Jane Doe (R) blamed …": the party in brackets sits between the name and its verb.
+        close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), None)
+        k = close + 1 if close is not None else k
     if k >= len(toks):
         return False
     tok = toks[k]
