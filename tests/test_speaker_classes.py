@@ -316,3 +316,11 @@ def test_a_long_description_after_the_quote_is_the_speaker(text: str, fragment: 
 )
 def test_a_party_in_brackets_or_an_aside_between_dashes(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+def test_a_possessive_name_with_its_noun_is_the_subject() -> None:
+    text = (
+        "PORTVILLE (UPI) — In response to the plan to close the bridge, Mayor Ruth Adler’s right-hand man "
+        "rallied volunteers, saying: “We have to be ready to stop them at the council.”"
+    )
+    assert the_quote(text, "ready to stop").speaker == "Mayor Ruth Adler’s right-hand man"

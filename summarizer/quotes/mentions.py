@@ -287,9 +287,26 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
         return (i, _name_after_description(toks, last + 1) or last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
         last = _name_run(toks, i)
-        return i, _name_after_description(toks, last + 1) or last
+        described = _name_after_description(toks, last + 1)
+        owner = toks[last].text[:-2]
+        if described is None and toks[last].text.endswith(("’s", "'s")) and owner not in NOT_NAMES and owner.lower() not in PRONOUNS:
+            return i, _possessed_noun(toks, last + 1) or last  # "Jane Doe’s right-hand woman"
+        return i, described or last
     named = _name_after_description(toks, i)
     return (i, named) if named is not None and tok.text[:1].islower() else None
+
+
+def _possessed_noun(toks: list[Token], i: int) -> int | None:
+    """The last word of the noun after a possessive name: "Jane Doe’s top aide" ends at "aide"."""
+    last = None
+    for j in range(i, min(len(toks), i + 4)):
+        tok = toks[j]
+        if not tok.text.islower() or not tok.text[:1].isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
+            break
+        if tok.word.endswith("ed") or _is_adverb(tok):
+            break  # "Jane Doe’s team said", "Doe’s aides reportedly …": a verb, not the noun
+        last = j
+    return last
 
 
 def _name_run(toks: list[Token], i: int) -> int:
