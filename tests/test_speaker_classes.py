@@ -324,3 +324,24 @@ def test_a_possessive_name_with_its_noun_is_the_subject() -> None:
         "rallied volunteers, saying: “We have to be ready to stop them at the council.”"
     )
     assert the_quote(text, "ready to stop").speaker == "Mayor Ruth Adler’s right-hand man"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "The paradox of the mayor, says Carl Benz, a historian at the town museum, is that she was "
+            "“one of the most powerful people in the valley for a decade.”",
+            "most powerful people",
+            "Carl Benz, a historian at the town museum",
+        ),
+        (
+            "“The danger,” said Ann Fischer, an economist who runs the county forecast at the university, "
+            "“is that we are going to lose the young workers first.”",
+            "lose the young workers",
+            "Ann Fischer, an economist who runs the county forecast at the university",
+        ),
+    ],
+)
+def test_an_inverted_verb_between_commas_mid_sentence(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker

@@ -653,7 +653,10 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
         if is_speech_verb(before, v) or is_participle(before[v]):
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
-            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            # "The paradox of it, says Jane Doe, a historian, is that “…”": inverted after a comma.
+            rng = _inverted_after_comma(before, v, 0)
+            if rng is None:
+                rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None and v == 0 and before[0].capitalised:
                 rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
