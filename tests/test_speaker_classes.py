@@ -345,3 +345,11 @@ def test_a_possessive_name_with_its_noun_is_the_subject() -> None:
 )
 def test_an_inverted_verb_between_commas_mid_sentence(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+def test_to_say_takes_the_subject_of_the_verb_before() -> None:
+    text = (
+        "“If we pick him, we lose the county,” Ann Fischer said.\n\n"
+        "But the meeting was so calm that Peter Holm was prompted to say, “So far, I cannot believe how polite it has been in here.”"
+    )
+    assert the_quote(text, "how polite").speaker == "Peter Holm"

@@ -167,6 +167,7 @@ def _is_name_word(tok: Token) -> bool:
 _WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
 #: Determiners that stand alone as a subject: "another said", "others warned".
 _PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few"])
+_INFINITIVE_SPEECH = frozenset(["say", "tell", "ask", "add", "declare", "note", "explain", "write", "tweet", "warn", "argue", "insist"])
 _WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
 
 
@@ -187,6 +188,14 @@ def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
 def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
     i = _skip_back_adverbs(toks, v - 1, floor)
+    if i - 1 >= floor and toks[i].word == "to" and toks[i - 1].text.islower() and toks[v].word in _INFINITIVE_SPEECH:
+        # "Jane Doe was prompted to say", "Doe went on to say": the subject of the verb before "to".
+        j = i - 1
+        while j > floor and j > i - 4 and toks[j].text.islower() and toks[j].word.isalpha() and toks[j].word not in ("that", "who", "which"):
+            j -= 1
+        found = noun_phrase_ending(toks, j, floor) if j >= floor else None
+        if found and toks[found[0]].text[:1].isupper():
+            return found
     if i >= floor and toks[i].word == "who" and i - 1 >= floor:
         # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
         k = i - 1 if toks[i - 1].text != "," else i - 2
