@@ -353,3 +353,13 @@ def test_to_say_takes_the_subject_of_the_verb_before() -> None:
         "But the meeting was so calm that Peter Holm was prompted to say, “So far, I cannot believe how polite it has been in here.”"
     )
     assert the_quote(text, "how polite").speaker == "Peter Holm"
+
+
+def test_a_contracted_pronoun_before_the_speech_verb() -> None:
+    text = (
+        "Ever since Tom Reilly announced his run last spring, he’s said the same thing at every diner and "
+        "every rally: “It is not about me, it is about the people of this valley.”"
+    )
+    quote = the_quote(text, "not about me")
+    assert mention(text, quote) == "he"
+    assert quote.speaker == "Tom Reilly"

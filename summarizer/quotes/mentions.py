@@ -72,6 +72,8 @@ SUBJECT_PRONOUNS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     "de": frozenset(["er", "sie", "Er", "Sie"]),
 }
 _SUBJECT_PRONOUNS = frozenset().union(*SUBJECT_PRONOUNS_BY_LANGUAGE.values())
+#: Subject pronouns written with a contracted auxiliary ("he’s said", "they’ve argued").
+_CONTRACTED = frozenset(["he", "she", "they", "He", "She", "They"])
 _FUNCTION_WORDS = DETERMINERS | _ADVERBS | frozenset(
     ["who", "whom", "which", "that", "when", "where", "while", "as", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "up", "down", "out", "about", "into", "over", "after", "before", "and", "or", "but", "so", "was", "were", "is", "are", "be", "been", "being", "not", "no", "also", "than", "then", "there", "here", "what", "how", "why", "this", "said"]
 )
@@ -135,7 +137,8 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
     pronominal = i and toks[i - 1].word in _PRONOMINAL and (toks[i].word.endswith("ed") or toks[i].word in ("said", "says", "told", "tells", "wrote", "writes"))
-    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal:
+    contracted = bool(i) and re.split("[’']", toks[i - 1].text)[0] in _CONTRACTED  # "he’s said" is a verb
+    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal and not contracted:
         return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
     word = toks[i].word
     if i >= 2 and _noun_after_singular_determiner(toks, i):
@@ -239,8 +242,8 @@ def _is_adverb(tok: Token) -> bool:
 def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``toks[i]``, or None when it does not look like one."""
     tok = toks[i]
-    if tok.text in _SUBJECT_PRONOUNS:
-        return i, i
+    if tok.text in _SUBJECT_PRONOUNS or re.split("[’']", tok.text)[0] in _CONTRACTED:
+        return i, i  # "he", and "he’s said", "they’ve argued"
     if not tok.text[:1].isalnum():
         return None
     if _is_name_word(tok):

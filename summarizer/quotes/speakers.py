@@ -345,7 +345,9 @@ def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Ment
     if rng is None:
         return None
     start, end = toks[rng[0]].start, toks[rng[1]].end
-    if text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
+    if rng[0] == rng[1] and re.match(r"(?:he|she|they)[’'](?:s|ve|d|ll)$", toks[rng[0]].text, re.IGNORECASE):
+        end = start + re.split("[’']", toks[rng[0]].text)[0].__len__()  # "he’s said": the credit is "he"
+    elif text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
         end -= 1
     return _Mention(start, end, _display(text, toks, rng, start, end))
 
