@@ -32,7 +32,7 @@ from summarizer.tokenize import Tokenizer, split_words
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "4"
+VERSION = "5"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
