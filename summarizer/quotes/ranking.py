@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,9 +27,15 @@ _STOPWORDS = frozenset(
 def central_terms(text: str, top: int = 12) -> frozenset[str]:
     """The article's most frequent content words (four letters or more, stopwords left out)."""
     counts = Counter(_WORD.findall(text.lower()))  # counted in C; short words and stopwords dropped after
-    for word in [w for w in counts if len(w) <= 3 or w in _STOPWORDS]:
-        del counts[word]
-    return frozenset(w for w, n in counts.most_common(top) if n > 1)
+    # Most frequent first (a stable sort: ties keep text order, as ``most_common`` does); the walk
+    # stops at the first word seen once, so the filter runs on a few dozen words, not every one.
+    terms: list[str] = []
+    for word, n in sorted(counts.items(), key=itemgetter(1), reverse=True):
+        if n < 2 or len(terms) == top:
+            break
+        if len(word) > 3 and word not in _STOPWORDS:
+            terms.append(word)
+    return frozenset(terms)
 
 
 def score(quote: str, named: bool, has_speaker: bool, central: frozenset[str]) -> float:
