@@ -66,6 +66,7 @@ _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "its", "our",
 #: How many paragraphs before the quote's own an antecedent may sit in.
 WINDOW = 3
 _POSSESSIVE = re.compile(r"[’']s?$")
+_MENTION_WORD = re.compile(r"[^\W_][\w’'.\-]*")
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ class Person:
 
 def describe(text: str, start: int, end: int, display: str, speech: bool) -> Person | None:
     """A mention as a ``Person``; None for a pronoun or for words that name nobody."""
-    words = [w for w in re.findall(r"[^\W_][\w’'.\-]*", text[start:end])]
+    words = _MENTION_WORD.findall(text, start, end)
     if not words or words[0].lower() in AGREEMENT or words[0].lower() in ("i", "who", "which", "that"):
         return None
     while len(words) > 1 and _POSSESSIVE.sub("", words[0]).lower() in AGREEMENT:
@@ -160,6 +161,10 @@ class Cast:
         self.starts = [p[0] for p in paras]
         self.quoted = sorted(quoted)
         self._narration: dict[int, list[Person]] = {}
+        #: How each person read from the narration is shown, worked out only for the one a pronoun
+        #: resolves to (most people read are never chosen): start -> (person as read, sentence
+        #: tokens, range, the person with its display once worked out).
+        self._unshown: dict[int, tuple[Person, list[Token], tuple[int, int], Person | None]] = {}
         self._genders: dict[str, list[tuple[int, str]]] | None = None
         self._surnames: set[str] = set()
 
@@ -186,8 +191,21 @@ class Cast:
             found[:0] = sorted(batch, key=lambda p: p.start)
             decided, person = self._decide(found, need, complete=index == first)
             if decided:
-                return person
+                return self._shown(person)
         return None
+
+    def _shown(self, person: Person | None) -> Person | None:
+        """``person`` with the display it was read with (see ``_unshown``)."""
+        pending = self._unshown.get(person.start) if person is not None else None
+        if person is None or pending is None or pending[0] is not person:
+            return person
+        read, toks, rng, shown_person = pending
+        if shown_person is None:
+            start, end = toks[rng[0]].start, toks[rng[1]].end
+            shown = self.display(toks, rng) if self.display else self.text[start:end]
+            shown_person = replace(read, display=shown.rstrip(".,’'"))
+            self._unshown[start] = (read, toks, rng, shown_person)
+        return shown_person
 
     def _decide(
         self, found: list[Person], need: tuple[str | None, frozenset[str]], complete: bool
@@ -281,8 +299,7 @@ class Cast:
         start, end = toks[rng[0]].start, toks[rng[1]].end
         if any(p.start == start for p in people):
             return
-        shown = self.display(toks, rng) if self.display else self.text[start:end]
-        person = describe(self.text, start, end, shown.rstrip(".,’'"), speech)
+        person = describe(self.text, start, end, "", speech)  # shown when chosen: ``_shown``
         if person is None:
             return
         if rng == (0, 0) and person.named:
@@ -297,6 +314,7 @@ class Cast:
             # "The work began …" names nobody; "My mother says …" does, and "The campaign is
             # defending …" gives "it" something to refer to.
             people.append(person)
+            self._unshown[start] = (person, toks, rng, None)
 
 
 #: "Mr. Lopez", "Maria Lopez", "Sen. Maria de la Cruz" (the surname is the last capitalised word).
