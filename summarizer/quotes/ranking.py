@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 KEY_QUOTES = 3
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-#: ``_WORD`` without its apostrophe group, which is most of its cost on a whole article: the
-#: apostrophes inside words are first replaced by a letter (one for each kind) that the text does
-#: not hold, so that the plain runs of letters are exactly ``_WORD``'s words.
-_RUN = re.compile(r"[^\W_]+")
+#: ``_WORD``'s words of four characters or more, without its apostrophe group (most of its cost on a
+#: whole article): the apostrophes inside words are first replaced by a letter (one for each kind)
+#: that the text does not hold, so that the plain runs of letters are exactly ``_WORD``'s words;
+#: shorter words are never central terms, and are not even cut out.
+_LONG_RUN = re.compile(r"[^\W_]{4,}")
 _INNER_APOSTROPHES = ((re.compile(r"'(?<=[^\W_]')(?=[^\W_])"), "'", "\ua66e"), (re.compile(r"’(?<=[^\W_]’)(?=[^\W_])"), "’", "\ua66d"))
 
 
@@ -38,7 +39,7 @@ def central_terms(text: str, top: int = 12) -> frozenset[str]:
     else:
         for inner, _, letter in _INNER_APOSTROPHES:
             lowered = inner.sub(letter, lowered)
-        counts = Counter(_RUN.findall(lowered))  # counted in C; short words and stopwords dropped after
+        counts = Counter(_LONG_RUN.findall(lowered))  # counted in C; stopwords dropped after
     # Most frequent first (a stable sort: ties keep text order, as ``most_common`` does); the walk
     # stops at the first word seen once, so the filter runs on a few dozen words, not every one.
     terms: list[str] = []
