@@ -32,7 +32,7 @@ from summarizer.tokenize import Tokenizer, split_words
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "4"
+VERSION = "5"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -66,7 +66,8 @@ def _tokenizer(punkt_model: str = LANGUAGE) -> Tokenizer:
 def summarizer_for(
     method: str, language: str | None = None
 ) -> Callable[[ObjectDocumentModel, int], tuple[Sentence, ...]]:
-    """A ready summarizer for a method name: the language's stemmer, stop words and person words set.
+    """A ready summarizer for a method name: the language's stemmer, stop words and person words set
+    (and for BriefRank the language's weight set).
 
     ``language`` is an ISO 639-1 code ("fr"); None is English.
     """
@@ -77,7 +78,10 @@ def summarizer_for(
             f"unknown briefing method {method!r}; choose one of: {', '.join(METHODS)}"
         ) from None
     rules = rules_for(language)
-    summarizer = cls(rules.stemmer())
+    if cls is BriefRankSummarizer:  # the language's own weight set (English's when it has none)
+        summarizer = cls(rules.stemmer(), language=rules.code)
+    else:
+        summarizer = cls(rules.stemmer())
     summarizer.stop_words = rules.stop_words()
     if hasattr(summarizer, "in_person"):
         summarizer.in_person = rules.in_person

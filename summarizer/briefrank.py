@@ -14,6 +14,14 @@ CNN/DailyMail dev and tune splits by ``tests/benchmarks/fit_briefing.py``, which
 ``tests/benchmarks/briefing_eval.py --cv 5`` scores the same recipe fold by fold on articles it was
 not fitted on. No data and no model are read at run time: the weights below are all there is.
 
+Languages: each weight set belongs to a language (``WEIGHT_SETS``): its feature names, weights and
+redundancy. English (``FEATURES``, ``WEIGHTS``, ``REDUNDANCY``) is fitted on CNN/DailyMail; French
+(``FEATURES_FR``, ``WEIGHTS_FR``, ``REDUNDANCY_FR``) on OrangeSum by the same recipe
+(``fit_briefing.py --language fr``), where the abstract was cut out of the text, so the lead is
+flatter and less special: position indicators for the first three sentences and a stronger
+redundancy penalty cross-validated better there. A language without a set of its own is rated
+with the English set, and a log line says so once (``weight_set_for``).
+
 Titles: neither split has titles, so title overlap cannot be learned; for a titled article the share
 of the title's content words a sentence repeats is added with the salience weight (as in NewsRank,
 where the two were set to matter about as much).
@@ -21,7 +29,10 @@ where the two were set to matter about as much).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -36,7 +47,9 @@ from summarizer.newsrank import (
 )
 from summarizer.quotation import quoted_share
 
-#: The features, in the order of ``WEIGHTS`` (see ``features`` for what each one is). Kept are those
+log = logging.getLogger(__name__)
+
+#: English features, in the order of ``WEIGHTS`` (see ``features`` for what each one is). Kept are those
 #: that held up under cross-validation; centrality, tf-idf novelty against the lead, length, digits,
 #: position indicators and article length were tried and left out (they lowered the margin).
 FEATURES: tuple[str, ...] = ("lead", "salience", "person", "quote")
@@ -52,14 +65,63 @@ WEIGHTS: tuple[float, ...] = (
 REDUNDANCY: float = 0.5
 # fmt: on
 
+#: French features (OrangeSum, ``fit_briefing.py --language fr``): English's, plus indicators of the
+#: first three sentences (the lead prior is flat over them; OrangeSum's first two carry more of the
+#: abstract than the third). Length, a length cost, word importance, centrality and elision-aware
+#: stems were tried and left out (they did not raise the cross-validated margin in every fold).
+FEATURES_FR: tuple[str, ...] = ("lead", "salience", "person", "quote", "first", "second", "third")
+
+# fmt: off
+#: Written by tests/benchmarks/fit_briefing.py --language fr --write (do not edit by hand).
+WEIGHTS_FR: tuple[float, ...] = (
+    1.335,  # lead
+    1.4,  # salience
+    -0.438,  # person
+    -0.148,  # quote
+    0.273,  # first
+    0.147,  # second
+    -0.103,  # third
+)
+REDUNDANCY_FR: float = 1.0
+# fmt: on
+
+
+@dataclass(frozen=True)
+class WeightSet:
+    """One language's model: feature names, their weights (same order) and the MMR redundancy."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    redundancy: float
+
+
+#: The languages with a weight set of their own (ISO 639-1); any other is rated with English's.
+WEIGHT_SETS: dict[str, WeightSet] = {
+    "en": WeightSet(FEATURES, WEIGHTS, REDUNDANCY),
+    "fr": WeightSet(FEATURES_FR, WEIGHTS_FR, REDUNDANCY_FR),
+}
+ENGLISH = "en"
+
+
+@cache
+def weight_set_for(language: str | None) -> WeightSet:
+    """The weight set of ``language`` (a code; None is English); English's, said once in the log, otherwise."""
+    code = language or ENGLISH
+    found = WEIGHT_SETS.get(code)
+    if found is None:
+        log.info("no BriefRank weights for language %r: rated with the English set", code)
+        return WEIGHT_SETS[ENGLISH]
+    return found
+
 
 def features(
     words: Sequence[Sequence[str]],
     terms: Sequence[list[str]],
     texts: Sequence[str],
     in_person: Callable[[Sequence[str]], bool] = _in_person,
+    names: Sequence[str] = FEATURES,
 ) -> np.ndarray:
-    """One row per sentence, one column per name in ``FEATURES``.
+    """One row per sentence, one column per name in ``names`` (English's ``FEATURES`` by default).
 
     ``words`` are each sentence's word tokens, ``terms`` its content stems and ``texts`` its text:
 
@@ -68,20 +130,40 @@ def features(
     * ``salience``: NewsRank's per-word salience (how widely the article repeats its content words);
     * ``person``: 1 for a sentence in the first or second person (someone's words, not the news),
       by ``in_person``: the article language's words (English by default);
-    * ``quote``: the share of the sentence inside quotation marks.
+    * ``quote``: the share of the sentence inside quotation marks;
+    * ``first``, ``second``, ``third``: 1 for the sentence at that position (among the candidates).
     """
     n = len(terms)
-    x = np.empty((n, len(FEATURES)))
-    position = np.arange(n, dtype=float)
-    x[:, 0] = 1.0 / (1.0 + (position / 5.0) ** 4)
-    x[:, 1] = salience(words, terms)
-    x[:, 2] = [in_person(w) for w in words]
-    x[:, 3] = [quoted_share(t) for t in texts]
+    x = np.empty((n, len(names)))
+    for column, name in enumerate(names):
+        x[:, column] = _COLUMNS[name](words, terms, texts, in_person)
     return x
 
 
+def _lead(words, terms, texts, in_person) -> np.ndarray:
+    return 1.0 / (1.0 + (np.arange(len(terms), dtype=float) / 5.0) ** 4)
+
+
+def _at(position: int) -> Callable[..., np.ndarray]:
+    def column(words, terms, texts, in_person) -> np.ndarray:
+        return (np.arange(len(terms)) == position).astype(float)
+
+    return column
+
+
+_COLUMNS: dict[str, Callable[..., np.ndarray]] = {
+    "lead": _lead,
+    "salience": lambda words, terms, texts, in_person: salience(words, terms),
+    "person": lambda words, terms, texts, in_person: np.array([in_person(w) for w in words], dtype=float),
+    "quote": lambda words, terms, texts, in_person: np.array([quoted_share(t) for t in texts], dtype=float),
+    "first": _at(0),
+    "second": _at(1),
+    "third": _at(2),
+}
+
+
 class BriefRankSummarizer(NewsRankSummarizer):
-    """Learned linear ratings over ``FEATURES``, picked with MMR (see the module docstring)."""
+    """Learned linear ratings over a language's features, picked with MMR (see the module docstring)."""
 
     #: Quotations compete with the other sentences: the ``quote`` feature says how much less.
     rates_quotations = True
@@ -91,12 +173,22 @@ class BriefRankSummarizer(NewsRankSummarizer):
         stemmer=null_stemmer,
         weights: Sequence[float] | None = None,
         redundancy: float | None = None,
+        *,
+        language: str | None = None,
+        names: Sequence[str] | None = None,
     ) -> None:
+        """``language`` picks the weight set (``weight_set_for``); ``weights``, ``redundancy`` and the
+        feature ``names`` override it (the fitting and evaluation scripts pass their own)."""
         super().__init__(stemmer)
-        self.weights = np.asarray(WEIGHTS if weights is None else weights, dtype=float)
-        if self.weights.shape != (len(FEATURES),):
-            raise ValueError(f"BriefRank needs {len(FEATURES)} weights, got {self.weights.shape}")
-        self.redundancy = float(REDUNDANCY if redundancy is None else redundancy)
+        chosen = weight_set_for(language)
+        self.names = tuple(chosen.features if names is None else names)
+        self.weights = np.asarray(chosen.weights if weights is None else weights, dtype=float)
+        if self.weights.shape != (len(self.names),):
+            raise ValueError(f"BriefRank needs {len(self.names)} weights, got {self.weights.shape}")
+        unknown = [name for name in self.names if name not in _COLUMNS]
+        if unknown:
+            raise ValueError(f"unknown BriefRank features {unknown}")
+        self.redundancy = float(chosen.redundancy if redundancy is None else redundancy)
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
         sentences = document.sentences
@@ -105,9 +197,9 @@ class BriefRankSummarizer(NewsRankSummarizer):
         x, similarity, terms = self.describe(sentences)
         ratings = x @ self.weights
         title = self._title_terms(document)
-        if title:
+        if title and "salience" in self.names:
             overlap = [len(title.intersection(t)) / len(title) for t in terms]
-            ratings = ratings + self.weights[FEATURES.index("salience")] * np.array(overlap)
+            ratings = ratings + self.weights[self.names.index("salience")] * np.array(overlap)
         picked = mmr(ratings, similarity, min(sentences_count, len(sentences)), self.redundancy)
         return tuple(sentences[i] for i in sorted(picked))
 
@@ -116,4 +208,4 @@ class BriefRankSummarizer(NewsRankSummarizer):
         words = [s.words for s in sentences]
         terms = [self.content_terms(w) for w in words]
         texts = [s._text for s in sentences]
-        return features(words, terms, texts, self.in_person), cosine_matrix(terms), terms
+        return features(words, terms, texts, self.in_person, self.names), cosine_matrix(terms), terms

@@ -157,3 +157,21 @@ async def test_follow_and_alert_then_a_matching_post_arrives_at_once(standin: St
     assert alert.startswith("🔔 Alert") and HARBOUR in alert
     assert await standin.quiet(READER, 2.5) == []  # the ferry story matches nothing; the alert came once
     assert (await say(standin, "/alert off")).startswith("Alerts off.")
+
+
+async def test_a_settings_press_without_its_message_still_stores_the_choice(standin: StandIn, bot: InProcessBot):
+    """A forged "dm:" press on an inline message (no message comes with it) sets the presser's own
+    choice and says so, instead of failing with "something went wrong"."""
+    assert (await say(standin, "/subscribe 08:00 UTC")).startswith("Subscribed")
+    query = {
+        "id": "forged-inline-1",
+        "from": standin.user(READER),
+        "chat_instance": "1",
+        "inline_message_id": "AAAAforged",
+        "data": "dm:only",
+    }
+    standin.open_queries.add(query["id"])
+    standin.push_update("callback_query", query)
+    answered = await standin.callback_answer(query["id"], timeout=10)
+    assert "only" in answered.get("text", "").lower()
+    assert "Daily update: only followed topics" in await say(standin, "/settings")

@@ -115,8 +115,11 @@ async def choose_mode(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     mode = (query.data or "").partition(":")[2]
     db = db_of(context)
-    before = (await topics.reader(db, query.message.chat.id)).daily_mode
-    await topics.set_daily_mode(db, query.message.chat.id, mode)
+    # A press on an inline message (forged data: these keyboards live in private chats) has no
+    # message; the setting is the presser's own, whose private chat has their id.
+    chat_id = query.message.chat.id if query.message is not None else query.from_user.id
+    before = (await topics.reader(db, chat_id)).daily_mode
+    await topics.set_daily_mode(db, chat_id, mode)
     tr = tr_of(update)
     await query.answer(render.mode_chosen(mode, tr))
     # The same markup again would be refused as "message is not modified".

@@ -47,7 +47,7 @@ SPEECH_VERBS = frozenset().union(*SPEECH_VERBS_BY_LANGUAGE.values())
 #: schreibt er dem Minister: „…“", "ausdrücklich konstatierte Graf Stürgkh „…“").
 VERB_SECOND = frozenset(SPEECH_VERBS_BY_LANGUAGE["de"])
 PARTICIPLES = frozenset(
-    ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming"]
+    ["saying", "adding", "telling", "writing", "noting", "asking", "explaining", "arguing", "warning", "declaring", "insisting", "stating", "claiming", "tweeting", "posting", "urging", "concluding", "continuing", "recalling", "replying", "responding", "calling", "describing", "quoting", "joking", "observing", "pleading", "vowing", "promising", "reminding", "suggesting", "proclaiming", "citing", "remarking", "charging", "announcing", "predicting", "boasting", "complaining", "chanting", "yelling", "shouting", "accusing", "lamenting", "answering", "repeating", "admitting", "acknowledging", "conceding", "stressing", "emphasizing", "reiterating", "quipping", "texting", "emailing", "testifying", "pledging", "demanding", "asserting", "contending", "maintaining", "cautioning", "musing"]
 )
 #: Phrasal speech verbs: "pointed out", "went on", "put it".
 PHRASAL = {"pointed": "out", "went": "on", "put": "it", "puts": "it", "chimed": "in", "fired": "back", "shot": "back"}
@@ -63,7 +63,7 @@ TITLES = frozenset(
 )
 #: Capitalised words that start sentences or clauses but never names.
 NOT_NAMES = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Of", "To", "By", "Into", "About", "Unless", "Until", "Amid", "Given", "Any", "Every", "Each", "First", "Whether", "Whatever", "Whoever"]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
 #: Subject pronouns per language (German "sie" is she or they: credited as written, not resolved).
@@ -164,11 +164,28 @@ def _is_name_word(tok: Token) -> bool:
     return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
 
 
+#: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".
+_WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
+_WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
+
+
+def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
+    """Back from ``i`` over adverbs and times ("also", "on Thursday", "later Monday night")."""
+    while i >= floor:
+        if toks[i].word in _ADVERBS or _is_adverb(toks[i]):
+            i -= 1
+        elif toks[i].word in _WHEN_WORDS and i > floor:
+            i -= 1
+            while i > floor and toks[i].word in _WHEN_WORDS | _WHEN_LEADS:
+                i -= 1
+        else:
+            break
+    return i
+
+
 def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
-    i = v - 1
-    while i >= floor and (toks[i].word in _ADVERBS or _is_adverb(toks[i])):
-        i -= 1
+    i = _skip_back_adverbs(toks, v - 1, floor)
     if i >= floor and toks[i].word == "who" and i - 1 >= floor:
         # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
         k = i - 1 if toks[i - 1].text != "," else i - 2

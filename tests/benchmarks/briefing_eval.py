@@ -170,7 +170,7 @@ def _summary(fold_margins: Sequence[dict[str, float]]) -> dict[str, dict[str, fl
     }
 
 
-def sweep(examples, folds: int = 5) -> list[dict[str, object]]:
+def sweep(examples, folds: int = 5, rouge_stemmer: bool = True) -> list[dict[str, object]]:
     """Cross-validated margins over Lead-3 for a grid of penalties and redundancies (fast path).
 
     Briefs each held-out article straight from its prepared features (as BriefRank would from the
@@ -180,13 +180,13 @@ def sweep(examples, folds: int = 5) -> list[dict[str, object]]:
 
     from tests.benchmarks import fit_briefing as fb
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=rouge_stemmer)
     assignment = fb.folds_for([{"id": e.id} for e in examples], folds)
     lead = [rouge(scorer, e.highlights, e.lead3) for e in examples]
     table = []
     for l2 in (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0):
         weights = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
-        for redundancy in (0.0, 0.25, 0.5, 1.0, 2.0):
+        for redundancy in (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 2.0):
             ours = [
                 rouge(scorer, e.highlights, fb.pick(e, weights[f], redundancy))
                 for e, f in zip(examples, assignment, strict=True)

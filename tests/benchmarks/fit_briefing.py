@@ -1,6 +1,6 @@
 """Fit BriefRank's weights (summarizer/briefrank.py) from ../shared/eval/news; numpy only.
 
-Usage: python tests/benchmarks/fit_briefing.py [--write] [--sweep]
+Usage: python tests/benchmarks/fit_briefing.py [--language en|fr] [--data PATH] [--write] [--sweep] [--cv K]
 
 Every readable sentence of each article of the CNN/DailyMail dev and tune splits (exactly the
 sentences ``briefing`` gives BriefRank) gets BriefRank's features and a label: 1 if the greedy oracle
@@ -15,6 +15,13 @@ picked from the flat middle of that plateau).
 
 Articles are read in file order (dev, then tune); cross-validation folds are fixed by the SHA-1 of
 each article's id. The data are read at run time and never copied into the repository.
+
+``--language fr`` fits the French set (``WEIGHTS_FR``) the same way on OrangeSum
+(``orangesum_dev.jsonl``, or ``--data``): French splitting, stemmer and stop words for the features,
+oracle labels against the abstract with ROUGE's tokens unstemmed (OrangeSum's scoring rule), Lead-3
+split by French Punkt. ``--cv K`` prints, for the chosen settings, each fold's margin over Lead-3
+(weights fitted on the other K - 1 folds), their mean, spread and minimum. Each language's settings
+are in ``SETUPS``; every shipped set is reproduced exactly by its command.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from summarizer import briefrank
 from summarizer.article import parse_article
 from summarizer.briefing import briefing_document, summarizer_for
-from summarizer.briefrank import FEATURES
+from summarizer.briefrank import WEIGHT_SETS
 from summarizer.newsrank import mmr
 from summarizer.tokenize import split_sentences
 from tests.benchmarks.machine import EVAL
@@ -51,6 +58,27 @@ REDUNDANCY = 0.5
 NEWTON_STEPS = 25
 DECIMALS = 3
 ORACLE_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Setup:
+    """How one language's weight set is fitted, and where in summarizer/briefrank.py it is written."""
+
+    files: tuple[Path, ...]
+    #: rouge-score's Porter stemmer for the oracle labels and the scores (English only).
+    rouge_stemmer: bool
+    l2: float
+    redundancy: float
+    #: The set's names in summarizer/briefrank.py: WEIGHTS{suffix}, REDUNDANCY{suffix}.
+    suffix: str
+
+
+#: Per language: English on CNN/DailyMail; French on OrangeSum, where --sweep's plateau of the margin
+#: over Lead-3 is flat for penalties 1-10 and redundancies 0.75-1.25 (1.0 is its middle).
+SETUPS: dict[str, Setup] = {
+    "en": Setup(FIT_FILES, True, L2, REDUNDANCY, ""),
+    "fr": Setup((NEWS / "orangesum_dev.jsonl",), False, 10.0, 1.0, "_FR"),
+}
 
 
 @dataclass
@@ -116,15 +144,20 @@ def greedy_oracle(sentences: Sequence[Sequence[str]], reference: Sequence[str], 
     return picked
 
 
-def prepare(rows: Sequence[dict]) -> list[Example]:
-    """Features and oracle labels of every article (articles with no candidate sentence are left out)."""
+def prepare(rows: Sequence[dict], language: str = "en") -> list[Example]:
+    """Features and oracle labels of every article (articles with no candidate sentence are left out).
+
+    The features are those of the language's weight set, computed as ``briefing`` computes them.
+    """
     from rouge_score import tokenizers
 
-    tokenizer = tokenizers.DefaultTokenizer(use_stemmer=True)
-    summarizer = summarizer_for("briefrank")
+    tokenizer = tokenizers.DefaultTokenizer(use_stemmer=SETUPS[language].rouge_stemmer)
+    summarizer = summarizer_for("briefrank", None if language == "en" else language)
+    punkt = "english" if language == "en" else language
     examples = []
     for row in rows:
-        sentences = briefing_document(parse_article(row["article"], has_title=False)).sentences
+        article = parse_article(row["article"], has_title=False)
+        sentences = briefing_document(article, None if language == "en" else language).sentences
         if not sentences:
             continue
         x, similarity, _ = summarizer.describe(sentences)
@@ -133,7 +166,7 @@ def prepare(rows: Sequence[dict]) -> list[Example]:
         picked = greedy_oracle([tokenizer.tokenize(t) for t in texts], reference, ORACLE_SENTENCES)
         y = np.zeros(len(texts))
         y[picked] = 1.0
-        lead3 = split_sentences(row["article"])[:3]
+        lead3 = split_sentences(row["article"], punkt)[:3]
         examples.append(Example(row["id"], x, y, similarity, texts, row["highlights"], lead3))
     return examples
 
@@ -180,51 +213,104 @@ def pick(example: Example, weights: Sequence[float], redundancy: float, count: i
 
 # --- writing the weights -------------------------------------------------------------------------------
 
-_BLOCK = re.compile(r"(WEIGHTS: tuple\[float, \.\.\.\] = \().*?(\)\nREDUNDANCY: float = )[-0-9.e]+", re.S)
+def _block(suffix: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"^WEIGHTS{suffix}: tuple\[float, \.\.\.\] = \(.*?\)\nREDUNDANCY{suffix}: float = [-0-9.e]+", re.S | re.M
+    )
 
 
-def render(weights: Sequence[float], redundancy: float) -> str:
-    rows = "".join(f"\n    {w!r},  # {name}" for w, name in zip(weights, FEATURES, strict=True))
-    return f"WEIGHTS: tuple[float, ...] = ({rows}\n)\nREDUNDANCY: float = {redundancy!r}"
+def render(weights: Sequence[float], redundancy: float, language: str = "en") -> str:
+    suffix = SETUPS[language].suffix
+    names = WEIGHT_SETS[language].features
+    rows = "".join(f"\n    {w!r},  # {name}" for w, name in zip(weights, names, strict=True))
+    return f"WEIGHTS{suffix}: tuple[float, ...] = ({rows}\n)\nREDUNDANCY{suffix}: float = {redundancy!r}"
 
 
-def write(weights: Sequence[float], redundancy: float) -> bool:
-    """Put the weights into summarizer/briefrank.py; False if they were already there."""
+def write(weights: Sequence[float], redundancy: float, language: str = "en") -> bool:
+    """Put the language's weights into summarizer/briefrank.py; False if they were already there."""
     text = SOURCE.read_text(encoding="utf-8")
-    new = _BLOCK.sub(lambda _: render(weights, redundancy), text, count=1)
+    new = _block(SETUPS[language].suffix).sub(lambda _: render(weights, redundancy, language), text, count=1)
     if new == text:
         return False
     SOURCE.write_text(new, encoding="utf-8")
     return True
 
 
+def cross_validate(
+    examples: Sequence[Example], folds: int, l2: float, redundancy: float, rouge_stemmer: bool
+) -> dict[str, object]:
+    """Each fold briefed with weights fitted on the others, scored against Lead-3 on the same articles.
+
+    The fast path of ``briefing_eval.sweep``: held-out articles are briefed from their prepared
+    features, as BriefRank briefs the same sentences.
+    """
+    from rouge_score import rouge_scorer
+
+    from tests.benchmarks.briefing_eval import _margins, _mean, _summary, rouge
+
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=rouge_stemmer)
+    assignment = folds_for([{"id": e.id} for e in examples], folds)
+    per_fold, margins = [], []
+    for k in range(folds):
+        weights = fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2)
+        held = [e for e, f in zip(examples, assignment, strict=True) if f == k]
+        ours = [rouge(scorer, e.highlights, pick(e, weights, redundancy)) for e in held]
+        lead = [rouge(scorer, e.highlights, e.lead3) for e in held]
+        margins.append(_margins(ours, lead))
+        per_fold.append(
+            {
+                "fold": k,
+                "articles": len(held),
+                "lead3": {key: round(v, 2) for key, v in _mean(lead).items()},
+                "briefrank": {key: round(v, 2) for key, v in _mean(ours).items()},
+                "margin": {key: round(v, 2) for key, v in margins[-1].items()},
+            }
+        )
+    return {"folds": folds, "per_fold": per_fold, "margin_over_folds": _summary(margins)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--language", choices=sorted(SETUPS), default="en", help="the weight set to fit")
+    parser.add_argument("--data", type=Path, action="append", help="a .jsonl file (default: the set's own)")
     parser.add_argument("--write", action="store_true", help="write the weights into summarizer/briefrank.py")
     parser.add_argument("--sweep", action="store_true", help="cross-validate a grid of settings")
+    parser.add_argument("--cv", type=int, metavar="K", help="K-fold margins over Lead-3 for the chosen settings")
     args = parser.parse_args()
-    missing = [str(p) for p in FIT_FILES if not p.is_file()]
+    setup = SETUPS[args.language]
+    files = tuple(args.data) if args.data else setup.files
+    missing = [str(p) for p in files if not p.is_file()]
     if missing:
         print(json.dumps({"skipped": f"no evaluation data at {', '.join(missing)}; nothing fitted"}))
         return 0
-    examples = prepare(load())
+    examples = prepare(load(files), args.language)
     if args.sweep:
         from tests.benchmarks.briefing_eval import sweep
 
-        print(json.dumps(sweep(examples), indent=2))
+        print(json.dumps(sweep(examples, rouge_stemmer=setup.rouge_stemmer), indent=2))
         return 0
-    weights = fit(examples)
-    shipped = (tuple(briefrank.WEIGHTS), briefrank.REDUNDANCY) == (weights, REDUNDANCY)
+    if args.cv is not None:
+        if args.cv < 2:
+            parser.error("--cv needs at least 2 folds")
+        report = cross_validate(examples, args.cv, setup.l2, setup.redundancy, setup.rouge_stemmer)
+        print(json.dumps({"language": args.language, "articles": len(examples), "l2": setup.l2,
+                          "redundancy": setup.redundancy, **report}, indent=2))
+        return 0
+    weights = fit(examples, setup.l2)
+    shipped_set = WEIGHT_SETS[args.language]
+    shipped = (tuple(shipped_set.weights), shipped_set.redundancy) == (weights, setup.redundancy)
     report = {
+        "language": args.language,
+        "data": [p.name for p in files],
         "articles": len(examples),
         "sentences": int(sum(len(e.y) for e in examples)),
         "positives": int(sum(e.y.sum() for e in examples)),
-        "weights": dict(zip(FEATURES, weights, strict=True)),
-        "redundancy": REDUNDANCY,
+        "weights": dict(zip(shipped_set.features, weights, strict=True)),
+        "redundancy": setup.redundancy,
         "shipped_weights_match": shipped,
     }
     if args.write:
-        report["written"] = write(weights, REDUNDANCY)
+        report["written"] = write(weights, setup.redundancy, args.language)
     print(json.dumps(report, indent=2))
     return 0
 

@@ -1,0 +1,130 @@
+"""BriefRank's weight sets per language: French has its own, others fall back to English's and say so.
+
+Short texts written here (never from the evaluation data).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarizer import briefrank
+from summarizer.article import parse_article
+from summarizer.briefing import briefing, summarizer_for
+from summarizer.briefrank import (
+    FEATURES,
+    FEATURES_FR,
+    REDUNDANCY,
+    REDUNDANCY_FR,
+    WEIGHTS,
+    WEIGHTS_FR,
+    BriefRankSummarizer,
+    weight_set_for,
+)
+from summarizer.language_rules import rules_for
+from tests.benchmarks import fit_briefing
+from tests.test_cli_brief import newsbrief
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: A council story: the second sentence says what happened next, the third is colour, the fourth
+#: repeats the lead's words over and over (salient by word counts, but saying nothing new).
+BRIDGE = [
+    "Le conseil municipal de Lyon a voté jeudi la fermeture du pont Wilson pour six mois de travaux.",
+    "La décision a été prise après une longue séance marquée par de vifs échanges entre élus.",
+    "Les commerçants du quartier redoutent une baisse de leur chiffre d'affaires pendant le chantier du pont.",
+    "Fermeture du pont Wilson : travaux du pont Wilson, pont Wilson fermé, travaux longs.",
+    "Une passerelle provisoire sera installée pour les piétons à côté du pont dès le mois de mars.",
+    "Les bus passeront par le pont voisin pendant toute la durée des travaux.",
+    "Le maire présentera le calendrier des travaux aux habitants lors d'une réunion publique.",
+]
+
+
+def _english_set_on_french_text() -> BriefRankSummarizer:
+    """BriefRank with English's weights but French splitting, stems, stop words and person words."""
+    rules = rules_for("fr")
+    summarizer = BriefRankSummarizer(rules.stemmer(), weights=WEIGHTS, redundancy=REDUNDANCY, names=FEATURES)
+    summarizer.stop_words = rules.stop_words()
+    summarizer.in_person = rules.in_person
+    return summarizer
+
+
+def test_a_french_article_is_briefed_with_the_french_weight_set():
+    french = summarizer_for("briefrank", "fr")
+    assert french.names == FEATURES_FR and tuple(french.weights) == WEIGHTS_FR
+    assert french.redundancy == REDUNDANCY_FR
+    article = parse_article("\n".join(BRIDGE), has_title=False)
+    picked = briefing(article, 3, language="fr")
+    # OrangeSum taught the French set that a French article's second sentence carries more of the
+    # story than its third; the English set takes the third instead.
+    assert picked == [BRIDGE[0], BRIDGE[1], BRIDGE[3]]
+    assert briefing(article, 3, _english_set_on_french_text()) == [BRIDGE[0], BRIDGE[2], BRIDGE[3]]
+
+
+def test_the_command_line_briefs_a_detected_french_article_with_the_french_set():
+    done = newsbrief("brief", "--json", "--no-title", "--sentences", "3", "-", stdin="\n".join(BRIDGE).encode())
+    assert done.returncode == 0, done.stderr
+    payload = json.loads(done.stdout)
+    assert payload["language"] == "fr"
+    assert payload["sentences"] == [BRIDGE[0], BRIDGE[1], BRIDGE[3]]
+
+
+def test_a_language_without_its_own_set_is_rated_with_the_english_set_and_says_so(caplog):
+    weight_set_for.cache_clear()
+    with caplog.at_level(logging.INFO, logger="summarizer.briefrank"):
+        german = BriefRankSummarizer(rules_for("de").stemmer(), language="de")
+    assert german.names == FEATURES and tuple(german.weights) == WEIGHTS and german.redundancy == REDUNDANCY
+    assert "no BriefRank weights for language 'de': rated with the English set" in caplog.text
+    english = BriefRankSummarizer(language="en")
+    assert tuple(english.weights) == WEIGHTS
+    text = (
+        "Der Stadtrat von Freiburg hat am Montag den Bau einer neuen Brücke beschlossen. "
+        "Die Arbeiten beginnen im Frühjahr und dauern zwei Jahre. "
+        "Die Geschäftsleute der Altstadt fürchten weniger Kunden während der Bauzeit. "
+        "Eine Fußgängerbrücke soll den Verkehr in dieser Zeit aufnehmen."
+    )
+    picked = briefing(parse_article(text, has_title=False), 3, language="de")
+    assert len(picked) == 3 and picked[0].startswith("Der Stadtrat")
+
+
+def test_a_set_with_an_unknown_feature_or_the_wrong_width_is_refused():
+    with pytest.raises(ValueError, match="unknown BriefRank features"):
+        BriefRankSummarizer(weights=[1.0], names=["length of the moon"])
+    with pytest.raises(ValueError, match="needs 7 weights"):
+        BriefRankSummarizer(language="fr", weights=[1.0, 2.0])
+
+
+def test_writing_the_french_set_leaves_the_english_set_alone(tmp_path, monkeypatch):
+    copy = tmp_path / "briefrank.py"
+    shutil.copy(briefrank.__file__, copy)
+    monkeypatch.setattr(fit_briefing, "SOURCE", copy)
+    weights = tuple(float(i) / 8 for i in range(len(FEATURES_FR)))
+    assert fit_briefing.write(weights, 1.25, "fr")
+    assert not fit_briefing.write(weights, 1.25, "fr")  # already there
+    namespace: dict = {}
+    exec(compile(copy.read_text(), str(copy), "exec"), namespace)
+    assert namespace["WEIGHTS_FR"] == weights and namespace["REDUNDANCY_FR"] == 1.25
+    assert namespace["WEIGHTS"] == WEIGHTS and namespace["REDUNDANCY"] == REDUNDANCY
+    assert namespace["WEIGHT_SETS"]["fr"].weights == weights
+
+
+@pytest.mark.skipif(
+    not all(p.is_file() for p in fit_briefing.SETUPS["fr"].files), reason="no ../shared/eval/news data on this machine"
+)
+def test_the_fitting_script_reproduces_the_shipped_french_set():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tests/benchmarks/fit_briefing.py"), "--language", "fr"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    report = json.loads(result.stdout)
+    assert report["shipped_weights_match"], report
+    assert tuple(report["weights"].values()) == WEIGHTS_FR and report["redundancy"] == REDUNDANCY_FR
