@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 #: Opening mark -> the closing marks that end it. Straight and doubled-apostrophe marks are written
 #: interchangeably by some publishers, so they close each other.
@@ -49,8 +50,12 @@ def word_count(text: str) -> int:
 def has_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool:
     """``word_count(text[start:end]) >= n``, reading no further than the ``n``-th word (and with no
     copy of the slice): a long quote is told apart from a short one by its first few words."""
-    words = _WORD.finditer(text, start, len(text) if end is None else end)
-    return any(k >= n for k, _ in enumerate(words, start=1)) if n > 0 else True
+    if n <= 0:
+        return True
+    end = len(text) if end is None else end
+    if n == 1:
+        return _WORD.search(text, start, end) is not None
+    return next(islice(_WORD.finditer(text, start, end), n - 1, None), None) is not None  # the n-th word
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

@@ -134,13 +134,15 @@ def might_be_speech_verb(tok: Token) -> bool:
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:
+    word = toks[i].word
+    if word not in SPEECH_VERBS and word not in PHRASAL and i >= 0:
+        return False  # the cheap test first: most words it is asked about are no speech verb
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
-    pronominal = i and toks[i - 1].word in _PRONOMINAL and (toks[i].word.endswith("ed") or toks[i].word in ("said", "says", "told", "tells", "wrote", "writes"))
+    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes"))
     contracted = bool(i) and re.split("[’']", toks[i - 1].text)[0] in _CONTRACTED  # "he’s said" is a verb
     if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal and not contracted:
         return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
-    word = toks[i].word
     if i >= 2 and _noun_after_singular_determiner(toks, i):
         return False  # "a snappy retort", "the quick reply": a base form after "a/the + word" is a noun
     if word in SPEECH_VERBS:

@@ -358,7 +358,9 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
-_NAME_WORDS_BEFORE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$")
+#: One or two capitalised words right before a position: ``(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$``
+#: written to open with a capital, so that the engine skips to capitals (the same matches).
+_NAME_WORDS_BEFORE = re.compile(r"[A-Z](?<![\w’'\-][A-Z])[\w’'\-]+\s+(?:[A-Z][\w’'\-]+\s+)?$")
 
 
 def _fuller_name(text: str, m: _Mention) -> str:
@@ -706,10 +708,15 @@ def _colon_intro(
     return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
 
 
+_DOUBLE_MARK = re.compile(r"[“”\"]|''")
+
+
 def _ends_with_speech_clause(text: str, start: int, end: int) -> bool:
     """ "Jane Doe said in a statement." with no quote of its own: it introduces the quote after it."""
+    if _DOUBLE_MARK.search(text, start, end):
+        return False  # (before the sentence is cut into words: most sentences are settled here)
     toks = tokens(text, start, end)
-    if any(t.text[:1] in "“\"‘'" for t in toks) or re.search(r"[“”\"]|''", text[start:end]):
+    if any(t.text[:1] in "“\"‘'" for t in toks):
         return False
     if any(t.word in _NEGATIONS for t in toks):
         return False  # "He did not suggest retaliation." introduces nothing
