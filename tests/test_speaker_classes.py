@@ -363,3 +363,17 @@ def test_a_contracted_pronoun_before_the_speech_verb() -> None:
     quote = the_quote(text, "not about me")
     assert mention(text, quote) == "he"
     assert quote.speaker == "Tom Reilly"
+
+
+def test_a_name_after_a_preposition_is_not_the_participle_subject() -> None:
+    text = "Ruth Adler answered a reader’s question on Facebook writing, “Yes, I will. That was a poor choice of words.”"
+    assert the_quote(text, "poor choice of words").speaker == "Ruth Adler"
+
+
+def test_a_short_quoted_title_is_part_of_the_sentence() -> None:
+    text = (
+        "As Peter Holm, a law professor and author of “The River Compact,” put it, "
+        "“The council should remember that a compromise today may be far better than the deal it gets later.”"
+    )
+    quote = the_quote(text, "compromise today")
+    assert quote.speaker is not None and quote.speaker.startswith("Peter Holm")

@@ -159,7 +159,7 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     # The walk stops once it is past the window sentence_start looks in: a floor further back makes no
     # difference there, and hostile text with thousands of short quotes stays linear.
     j = i - 1
-    while prev is not None and not has_words(text, 3, prev.start, prev.end) and prev.end > span.start - LOOK_BACK:
+    while prev is not None and (not has_words(text, 3, prev.start, prev.end) or _title(text, prev)) and prev.end > span.start - LOOK_BACK:
         j -= 1
         prev = spans[j] if j >= 0 and spans[j].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
@@ -173,6 +173,18 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
         ends_sentence = text[span.start : span.end].rstrip("”\"'’ ").endswith((".", "!", "?"))
         return _according_to(text, before) or (None if ends_sentence else _according_to(text, after)) or found
     return None
+
+
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "and", "for", "to", "with", "at", "by"])
+
+
+def _title(text: str, span: Span) -> bool:
+    """ "author of “America’s Unwritten Constitution,”": a short quoted title is part of the sentence."""
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[span.start : span.end])
+    if not words or len(words) > 6 or re.search(r"[.;:?!]", text[span.start : span.end]):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
 def _according_to(text: str, toks: list[Token]) -> _Mention | None:
@@ -463,7 +475,8 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote); never after a
                 # verb that takes its hearer as object: in "told Fox News: “…”" Fox News listens.
-                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS else None
+                phrasal = before[v].word in ("put", "puts") and v + 1 < len(before) and before[v + 1].word == "it"
+                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS and not phrasal else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
             return _mention(text, before, rng)
@@ -509,7 +522,8 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
         own -= 1  # "with Jane Doe reportedly yelling: “…”"
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
-        if rng:
+        if rng and not (rng[0] and toks[rng[0] - 1].word in ("on", "to", "for")):
+            # (not "responded on Facebook writing, “…”": a name after a preposition is no subject)
             return _issuer(toks, rng) or rng
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
