@@ -377,3 +377,12 @@ def test_a_short_quoted_title_is_part_of_the_sentence() -> None:
     )
     quote = the_quote(text, "compromise today")
     assert quote.speaker is not None and quote.speaker.startswith("Peter Holm")
+
+
+def test_the_sentence_before_the_quote_in_its_paragraph_names_the_speaker() -> None:
+    text = (
+        "“We will not let the plant close,” Tom Reilly said at the rally.\n\n"
+        "Ann Fischer recalled how on her first day at the plant, all she saw was a dark yard lined with trucks. "
+        "“It felt like a place nobody wanted to work, and now it is the heart of the town.”"
+    )
+    assert the_quote(text, "heart of the town").speaker == "Ann Fischer"

@@ -88,6 +88,10 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         if _dialogue_turn(text, spans, i, mentions):
             # "A: „…“ — B: „…“ — „…“ — „…“": dash-separated turns of a dialogue alternate.
             mentions[i] = mentions[i - 2]
+        elif i and spans[i - 1].paragraph < span.paragraph and (narrator := _sentence_before_speaker(text, span, paras[span.paragraph])):
+            # "Jane Doe argues that her client was misread. “…”": the sentence before the quote in
+            # its own paragraph names the speaker, not a quote in the paragraph before.
+            mentions[i] = narrator
         elif i and span.paragraph - spans[i - 1].paragraph <= 1:
             # A quote with no attribution of its own continues the quote before it.
             mentions[i] = mentions[i - 1]
@@ -141,6 +145,20 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
         return None
     toks = tokens(text, start, following[1])
     return _mention(text, toks, noun_phrase_starting(toks, 0)) if toks else None
+
+
+def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _Mention | None:
+    """The subject of a speech verb in the sentence just before a quote that opens a sentence
+    inside its paragraph (no quote marks in that sentence, no negation)."""
+    lead_end = span.start
+    if not text[para[0] : lead_end].strip() or text[para[0] : lead_end].rstrip()[-1:] not in ".!?":
+        return None
+    start = sentence_start(text, max(para[0], lead_end - 1), para[0])
+    toks = tokens(text, start, lead_end)
+    if not toks or re.search(r"[“”\"]|''", text[start:lead_end]) or any(t.word in _NEGATIONS for t in toks):
+        return None
+    found = _verb_in(text, toks, start)
+    return found if found and text[found.start : found.end].lower() not in PRONOUNS else None
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
