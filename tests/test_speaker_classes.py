@@ -386,3 +386,12 @@ def test_the_sentence_before_the_quote_in_its_paragraph_names_the_speaker() -> N
         "“It felt like a place nobody wanted to work, and now it is the heart of the town.”"
     )
     assert the_quote(text, "heart of the town").speaker == "Ann Fischer"
+
+
+def test_narration_between_two_quotes_of_a_paragraph_names_the_second_speaker() -> None:
+    text = (
+        "“The rates will stay where they are for now,” said Tom Reilly, who runs the county bank. "
+        "Ann Fischer added that the board wants to act before the vote. "
+        "“They do not like to talk about it, but I think they will move in the autumn.”"
+    )
+    assert the_quote(text, "move in the autumn").speaker == "Ann Fischer"

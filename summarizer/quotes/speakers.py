@@ -88,7 +88,7 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         if _dialogue_turn(text, spans, i, mentions):
             # "A: „…“ — B: „…“ — „…“ — „…“": dash-separated turns of a dialogue alternate.
             mentions[i] = mentions[i - 2]
-        elif i and spans[i - 1].paragraph < span.paragraph and (narrator := _sentence_before_speaker(text, span, paras[span.paragraph])):
+        elif narrator := _sentence_before_speaker(text, span, paras[span.paragraph]):
             # "Jane Doe argues that her client was misread. “…”": the sentence before the quote in
             # its own paragraph names the speaker, not a quote in the paragraph before.
             mentions[i] = narrator
