@@ -395,3 +395,13 @@ def test_narration_between_two_quotes_of_a_paragraph_names_the_second_speaker() 
         "“They do not like to talk about it, but I think they will move in the autumn.”"
     )
     assert the_quote(text, "move in the autumn").speaker == "Ann Fischer"
+
+
+def test_a_subheading_between_dashes_is_no_credit_line() -> None:
+    text = (
+        "“The valley is changing faster than anyone expected,” Jorge Ruiz said.\n\n"
+        "“So I think there is resistance among many people to seeing their town change.”\n\n"
+        "– A newcomer himself –.\n\n"
+        "Ruiz, who lives in the city, considers himself a newcomer."
+    )
+    assert the_quote(text, "resistance among many").speaker == "Jorge Ruiz"

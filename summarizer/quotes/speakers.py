@@ -136,6 +136,8 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
     if text[span.end : para[1]].strip(" .") or following[1] - following[0] > 80:
         return None
     line = text[following[0] : following[1]].lstrip()
+    if line.rstrip(" .").endswith(("-", "—", "–")):
+        return None  # "– A subheading –": set off by dashes on both sides, no credit
     if line.startswith(("-", "—", "–")):
         start = following[1] - len(line) + 1
     elif not span.closed and line.rstrip().endswith(("”", '"', "''")) and not re.search(r"[“”\"]|''", line.rstrip()[:-2]):
