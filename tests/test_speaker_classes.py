@@ -405,3 +405,12 @@ def test_a_subheading_between_dashes_is_no_credit_line() -> None:
         "Ruiz, who lives in the city, considers himself a newcomer."
     )
     assert the_quote(text, "resistance among many").speaker == "Jorge Ruiz"
+
+
+def test_a_pronoun_and_its_verb_before_the_quote() -> None:
+    text = (
+        "Tom Reilly called the flood “an attack on our town,” but he also noted the losses of the farmers "
+        "upriver. He offered “my thoughts and prayers for all of the families who lost a home.”"
+    )
+    quote = the_quote(text, "thoughts and prayers")
+    assert mention(text, quote) == "He"

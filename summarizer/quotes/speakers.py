@@ -248,7 +248,10 @@ def _sentence_mention(
     # "Roffman, who estimates his costs were “…,” described the impact as “…”": after a quote in the
     # same sentence, a verb (or "and" + verb) has its subject before that quote, not after the verb.
     opens_clause = bool(before) and before[0].text.islower() and (before[0].word in ("and", "or", "but") or before[0].word.endswith("ed"))
-    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start) and not opens_clause:
+    # "He offered “…”": a subject pronoun and its verb are enough, as are any three words.
+    pronoun_verb = len(before) == 2 and before[0].text in ("He", "She", "They") and before[1].text.islower() and before[1].word.isalpha()
+    words = sum(t.text[:1].isalnum() for t in before)
+    if (words >= 3 or pronoun_verb) and not text.startswith("„", span.start) and not opens_clause:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
         # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
         relative = _relative_clause_subject(before)
