@@ -414,3 +414,13 @@ def test_a_pronoun_and_its_verb_before_the_quote() -> None:
     )
     quote = the_quote(text, "thoughts and prayers")
     assert mention(text, quote) == "He"
+
+
+def test_she_said_she_credits_the_first_she() -> None:
+    text = (
+        "Ann Fischer, the county clerk, spoke after the mayor. She said she asked the question "
+        "“to build on what the engineer told us about the bridge,” and sat down."
+    )
+    quote = the_quote(text, "build on what")
+    assert quote.mention_start == text.index("She said")
+    assert quote.speaker is not None and quote.speaker.startswith("Ann Fischer")

@@ -339,8 +339,9 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
         if not plain and not reported:
             continue
         rng = subject_before(before, v)
-        if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
-            return _mention(text, before, rng) or found
+        same = rng is not None and rng[0] == rng[1] and before[rng[0]].text.lower() == text[found.start : found.end].lower()
+        if rng and (same or before[rng[0]].text.lower() not in PRONOUNS) and before[rng[0]].word not in ("who", "which", "that"):
+            return _mention(text, before, rng) or found  # "She said she asked “…”": the first "She"
     return found
 
 
