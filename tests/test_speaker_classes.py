@@ -424,3 +424,14 @@ def test_she_said_she_credits_the_first_she() -> None:
     quote = the_quote(text, "build on what")
     assert quote.mention_start == text.index("She said")
     assert quote.speaker is not None and quote.speaker.startswith("Ann Fischer")
+
+
+def test_a_pronoun_speaker_in_the_sentence_before() -> None:
+    text = (
+        "“Nobody should be told where to sit,” said Tom Reilly, 40, a driver from Millbrook.\n\n"
+        "Gloria Baker, 34, a nurse, was among those polled. She says people should be free to choose. "
+        "“It is their life; they are not hurting anybody, and we should focus on what matters more.”"
+    )
+    quote = the_quote(text, "their life")
+    assert mention(text, quote) == "She"
+    assert quote.speaker is not None and quote.speaker.startswith("Gloria Baker")

@@ -160,7 +160,7 @@ def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _M
     if not toks or re.search(r"[“”\"]|''", text[start:lead_end]) or any(t.word in _NEGATIONS for t in toks):
         return None
     found = _verb_in(text, toks, start)
-    return found if found and text[found.start : found.end].lower() not in PRONOUNS else None
+    return found
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
