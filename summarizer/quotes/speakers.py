@@ -153,7 +153,8 @@ def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _M
     """The subject of a speech verb in the sentence just before a quote that opens a sentence
     inside its paragraph (no quote marks in that sentence, no negation)."""
     lead_end = span.start
-    if not text[para[0] : lead_end].strip() or text[para[0] : lead_end].rstrip()[-1:] not in ".!?":
+    lead = text[max(para[0], lead_end - 16) : lead_end].rstrip()  # a short window: linear on long paragraphs
+    if not lead or lead[-1] not in ".!?":
         return None
     start = sentence_start(text, max(para[0], lead_end - 1), para[0])
     toks = tokens(text, start, lead_end)
@@ -200,6 +201,8 @@ _TITLE_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "and", "for", "to"
 
 def _title(text: str, span: Span) -> bool:
     """ "author of “America’s Unwritten Constitution,”": a short quoted title is part of the sentence."""
+    if span.end - span.start > 120:
+        return False
     words = re.findall(r"[^\W\d_][\w’'\-]*", text[span.start : span.end])
     if not words or len(words) > 6 or re.search(r"[.;:?!]", text[span.start : span.end]):
         return False
