@@ -13,7 +13,7 @@ from typing import Any
 from summarizer.quotes.credited import attribute_in, bound_unclosed
 from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
-from summarizer.quotes.marks import Span, quote_spans, word_count
+from summarizer.quotes.marks import Span, has_words, quote_spans
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
 
@@ -73,7 +73,7 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 def _is_quote(quoted: str, language: str | None = None) -> bool:
     """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
     row of a price table (ditto marks: „ 250 fl. L. b. Roths.)."""
-    if word_count(quoted) < MIN_WORDS or "://" in quoted or "www." in quoted:
+    if not has_words(quoted, MIN_WORDS) or "://" in quoted or "www." in quoted:
         return False
     ditto = quoted.startswith("„") or quoted[1:2].isspace()
     if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
@@ -99,10 +99,10 @@ def _german_title(quoted: str) -> bool:
 
 
 def _looks_like_title(quoted: str) -> bool:
-    words = _TITLE_WORD.findall(quoted)
     inner = quoted.strip("“”\"'‘’ ").rstrip(",.")
     if any(mark in inner for mark in ",;?!") or "." in inner:
         return False
+    words = _TITLE_WORD.findall(quoted)
     big = [w for w in words if w.lower() not in _SMALL_WORDS]
     return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
@@ -138,7 +138,7 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
         language = detect(text[:_DETECT_CHARS], default="en")
     # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
     found = spans_with_dialogue(text) if language in _DASH_DIALOGUE else quote_spans(text)
-    spans = [s for s in found if word_count(text[s.start : s.end]) >= 1]
+    spans = [s for s in found if has_words(text, 1, s.start, s.end)]
     if language in LEXICONS:
         bounded = bound_unclosed(text, spans, language)
         spans = [s for s in bounded if s is not None]
@@ -147,8 +147,8 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
     else:
         attributions = attribute(text, spans)
         kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
-    central = central_terms(text)
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
+    central = central_terms(text) if pairs else frozenset()  # a pass over the whole text: only when used
     return [
         Quote(
             quote=text[s.start : s.end],

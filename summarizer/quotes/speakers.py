@@ -8,10 +8,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
 from summarizer.quotes.credits import speaker_label, tail_credit
-from summarizer.quotes.marks import Span, paragraphs, word_count
+from summarizer.quotes.marks import Span, has_words, paragraphs
 from summarizer.quotes.mentions import (
+    DETERMINERS,
     NOT_NAMES,
     PRONOUNS,
+    SPEECH_VERBS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
     TITLES,
     VERB_SECOND,
@@ -32,6 +34,9 @@ _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedl
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
 _NOT_VERB_AFTER = frozenset(["of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or", "but", "as", "than", "that", "which", "who"])
 _NEGATIONS = frozenset(["not", "never", "didn’t", "didn't", "don’t", "don't", "doesn’t", "doesn't", "won’t", "won't", "wouldn’t", "wouldn't", "no"])
+_AUXILIARIES = frozenset(["could", "would", "will", "should", "can", "may", "might", "must", "is", "was", "are", "were", "has", "had", "have", "did", "does", "do"])
+#: Speech verbs whose object is the person spoken to (or about): "told reporters", "urged voters".
+_HEARER_VERBS = frozenset(["told", "tells", "tell", "urged", "urges", "reminded", "reminds", "assured", "assures", "called", "calls", "accused", "accuses", "praised", "praises", "thanked", "warned", "warns", "begged", "asked", "asks"])
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
 
 
@@ -55,6 +60,19 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
     paras = paragraphs(text)
     mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
     _credit_lines(text, spans, paras, mentions)
+    for i in range(len(spans) - 2, -1, -1):
+        # "Guns are “a crisis” and “a disgrace,” Jane Doe said.": quotes joined by "and"/"or" share
+        # the credit that follows the last of them.
+        joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
+        if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
+            mentions[i] = mentions[i + 1]
+    for i in range(1, len(spans)):
+        # "As X reported:\n“…\n“…\n“…,” Y said.": paragraphs of a run introduced before it keep
+        # the introducer, not the credit of a quote inside the excerpt.
+        prev = spans[i - 1]
+        run = not prev.closed and spans[i].paragraph == prev.paragraph + 1 and spans[i].start == paras[spans[i].paragraph][0]
+        if mentions[i] is None and run and mentions[i - 1] is not None and mentions[i - 1].end <= prev.start:
+            mentions[i] = mentions[i - 1]
     for i in range(len(spans) - 2, -1, -1):
         # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
         # said."): the whole run belongs to the speaker named at its end.
@@ -141,7 +159,7 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     # The walk stops once it is past the window sentence_start looks in: a floor further back makes no
     # difference there, and hostile text with thousands of short quotes stays linear.
     j = i - 1
-    while prev is not None and word_count(text[prev.start : prev.end]) < 3 and prev.end > span.start - LOOK_BACK:
+    while prev is not None and not has_words(text, 3, prev.start, prev.end) and prev.end > span.start - LOOK_BACK:
         j -= 1
         prev = spans[j] if j >= 0 and spans[j].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
@@ -174,7 +192,7 @@ def _sentence_mention(
     p_start: int,
     paras: list[tuple[int, int]],
 ) -> _Mention | None:
-    trailing = _after(text, span, after, nxt)
+    trailing = _after(text, span, after, nxt, guess_last=True)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
     adjacent = _adjacent_before(text, before, sent_start)
@@ -185,6 +203,9 @@ def _sentence_mention(
     inner = _verb_in(text, before, sent_start)
     if inner:
         return _outer_speaker(text, before, inner)
+    guessed = _after(text, span, after, nxt)
+    if guessed:
+        return guessed  # "“…,” the nominee riffed": a verb not on the list, after a known one before
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
     later = None if complete else _later_in_sentence(text, after)
     if later:
@@ -192,10 +213,17 @@ def _sentence_mention(
     label = _label_before(text, before, sent_start)
     if label:
         return label
-    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start):
+    # "Roffman, who estimates his costs were “…,” described the impact as “…”": after a quote in the
+    # same sentence, a verb (or "and" + verb) has its subject before that quote, not after the verb.
+    opens_clause = bool(before) and before[0].text.islower() and (before[0].word in ("and", "or", "but") or before[0].word.endswith("ed"))
+    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start) and not opens_clause:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
         # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
-        subject = _mention(text, before, _relative_clause_subject(before) or sentence_subject(before))
+        relative = _relative_clause_subject(before)
+        if relative:
+            # "Trump released a video that said, “…”": whoever released it speaks.
+            relative = _issuer(before, (relative[0], relative[1] - 1)) or relative
+        subject = _mention(text, before, relative or sentence_subject(before))
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
@@ -209,11 +237,21 @@ def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention |
     k = len(before) - 2
     first = k
     while first > 0 and k - first < 4 and before[first - 1].text not in ("—", "–", "--", "-") and before[first - 1].text[:1].isalnum():
+        if "-" in text[before[first - 1].end : before[first].start]:
+            break  # "Pollsters agree - Carl Bialik:": a spaced hyphen is a dash (and no token)
         first -= 1
-    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or text[before[first].start - 2 : before[first].start].strip() in ("-", "—", "–")
-    if not opener or not before[k].capitalised:
+    opener = first == 0 or before[first - 1].text in ("—", "–", "--", "-") or "-" in text[before[first - 1].end : before[first].start]
+    if not opener:
         return None
-    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in ("der", "die", "das", "the")) for j in range(first, k + 1)):
+    source = next((j + 1 for j in range(first, min(k, first + 2)) if before[j].word == "from"), None)
+    if source is not None and all(before[j].word == "more" for j in range(first, source - 1)):
+        first = source  # "- More from Jane Doe:", "From the report:": the source after "from"
+        if not (before[first].capitalised or before[first].word in ("the", "a", "an")):
+            return None
+    elif not before[k].capitalised:
+        return None
+    lower_ok = ("der", "die", "das", "the", "and") if source is None else tuple(t.word for t in before[first : k + 1])
+    if any(is_speech_verb(before, j) or (before[j].text.islower() and before[j].word not in lower_ok) for j in range(first, k + 1)):
         return None
     return _mention(text, before, (first, k))
 
@@ -226,6 +264,10 @@ def _relative_clause_subject(toks: list[Token]) -> tuple[int, int] | None:
             continue
         follower = toks[k + 1]
         if not (follower.text.islower() and follower.word.isalpha()) or follower.word in _NOT_VERB_AFTER:
+            return None
+        if follower.word in DETERMINERS or follower.text in PRONOUNS:
+            return None  # "told leaders that the state …", "a request that month": no relative clause
+        if toks[k].word == "that" and not (follower.word.endswith(("s", "ed")) or follower.word in _AUXILIARIES or follower.word in SPEECH_VERBS):
             return None
         j = k - 1 if toks[k - 1].text != "," else k - 2
         if j < 0 or (toks[k].word == "that" and toks[k - 1].text == ","):
@@ -252,10 +294,14 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
     for v, tok in enumerate(before):
         if tok.start >= found.start:
             return found
-        if not is_speech_verb(before, v) or not _reports_pronoun_clause(before, v):
+        if not is_speech_verb(before, v):
             continue
         between = [t for t in before[v + 1 :] if t.start < found.start]
-        if any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between):
+        # "Rubio said that over the last days he has begun “…”": the pronoun in the clause the verb
+        # reports (no name, comma or new clause in between) is its subject again.
+        plain = not any(t.capitalised or t.text in (",", ";", ":") or t.word in _CLAUSE_OPENERS for t in between)
+        reported = _reports_pronoun_clause(before, v) and not any(t.text == "," or t.word in _CLAUSE_OPENERS for t in between)
+        if not plain and not reported:
             continue
         rng = subject_before(before, v)
         if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
@@ -310,7 +356,9 @@ def _shown(text: str, toks: list[Token], rng: tuple[int, int]) -> str:
     return found.display if found else text[toks[rng[0]].start : toks[rng[1]].end]
 
 
-_NAME_WORDS_BEFORE = re.compile(r"(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$")
+#: One or two capitalised words right before a position: ``(?<![\w’'\-])(?:[A-Z][\w’'\-]+\s+){1,2}$``
+#: written to open with a capital, so that the engine skips to capitals (the same matches).
+_NAME_WORDS_BEFORE = re.compile(r"[A-Z](?<![\w’'\-][A-Z])[\w’'\-]+\s+(?:[A-Z][\w’'\-]+\s+)?$")
 
 
 def _fuller_name(text: str, m: _Mention) -> str:
@@ -380,10 +428,24 @@ def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end
             or first.text.rstrip(".") in ("Former", "Senior", "Vice", "Deputy", "Chief")
         )
         clause = first.word in ("who", "which", "that", "and", "but", "or", "so")
-        if closed and stop > k + 1 and looks_like_description and not clause and not is_speech_verb(toks, k + 1):
+        verb = is_speech_verb(toks, k + 1) or is_participle(first) or _participle_phrase(toks, k + 1)
+        if closed and stop > k + 1 and looks_like_description and not clause and not verb:
             description = text[first.start : toks[stop - 1].end].rstrip(".")
             return f"{name}, {description}"
     return name
+
+
+_PARTICIPLE_FOLLOWERS = frozenset(["to", "of", "on", "in", "at", "for", "with", "about", "up", "out", "off", "into", "over", "from", "him", "her", "them", "it", "his", "their"])
+
+
+def _participle_phrase(toks: list[Token], k: int) -> bool:
+    """ "wearing a cowboy hat", "speaking to reporters", "delivering Cross’ speech": a participle
+    with its object (not "managing director", a noun phrase)."""
+    first = toks[k]
+    if not (first.text.islower() and first.word.endswith("ing")) or k + 1 >= len(toks):
+        return False
+    follower = toks[k + 1]
+    return follower.word in DETERMINERS or follower.word in _PARTICIPLE_FOLLOWERS or follower.capitalised
 
 
 def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
@@ -393,10 +455,13 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
         if is_participle(before[v]) and v >= n - 4:
             return _mention(text, before, _subject_of_participle(before, v))
         if is_speech_verb(before, v):
-            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            rng = _inverted_after_comma(before, v, 0, ends=(",", ":"))
             if rng is None:
-                # "said X: “…”" / "Said X, “…”" (inverted order before the quote)
-                rng = noun_phrase_starting(before, v + 1)
+                rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            if rng is None:
+                # "said X: “…”" / "Said X, “…”" (inverted order before the quote); never after a
+                # verb that takes its hearer as object: in "told Fox News: “…”" Fox News listens.
+                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
             return _mention(text, before, rng)
@@ -438,12 +503,12 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     A participle with its own subject ("with Cruz recently promising to “…”") takes that one.
     """
     own = v - 1
-    while own >= 0 and toks[own].word in _PARTICIPLE_ADVERBS:
-        own -= 1
+    while own >= 0 and (toks[own].word in _PARTICIPLE_ADVERBS or (toks[own].text.islower() and toks[own].word.endswith("ly"))):
+        own -= 1  # "with Jane Doe reportedly yelling: “…”"
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
         if rng:
-            return rng
+            return _issuer(toks, rng) or rng
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
             rng = subject_before(toks, j)
@@ -452,8 +517,27 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     return sentence_subject(toks[:v])
 
 
-def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Mention | None:
-    """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said"."""
+#: What a speaker issues, and what says its words only for them: "released a statement saying".
+_DOCUMENTS = frozenset(["statement", "email", "e-mail", "letter", "memo", "release", "tweet", "post", "video", "note", "message", "announcement"])
+
+
+def _issuer(toks: list[Token], rng: tuple[int, int]) -> tuple[int, int] | None:
+    """ "The town released a statement Wednesday saying “…”": the statement is the object of the
+    sentence's verb, and whoever released it is the speaker."""
+    head = next((toks[k].word for k in range(rng[1], rng[0] - 1, -1) if toks[k].text.islower()), "")
+    verb = rng[0] - 1
+    if head not in _DOCUMENTS or verb < 1 or not toks[verb].text.islower() or not toks[verb].word.isalpha():
+        return None
+    found = subject_before(toks, verb)
+    return found if found and toks[found[0]].word not in ("who", "which", "that") else None
+
+
+def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_last: bool = False) -> _Mention | None:
+    """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said".
+
+    ``guess_last``: leave out the guess from a verb that is not on the list ("“…,” the nominee
+    riffed"), so that a known speech verb before the quote can outrank it.
+    """
     toks = after
     i = 0
     while i < len(toks) and toks[i].text in (",", "—", "–", "--", ";"):
@@ -463,23 +547,66 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> _Ment
     if toks[i].word in _CLAUSE_OPENERS:
         return None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
+    if quoted.endswith((",", "?", "!")):
+        written = _written_credit(toks, i)
+        if written:
+            return _mention(text, toks, written)
     if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
         return None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
-        return _mention(text, toks, noun_phrase_after_verb(toks, j))
+        rng = noun_phrase_after_verb(toks, j)
+        if rng and rng[1] + 1 < len(toks) and toks[rng[1] + 1].word in _AUXILIARIES:
+            return None  # "“…,” said the candidate could win": "said" reports a clause, names no speaker
+        return _mention(text, toks, rng)
     for v in range(i + 1, min(len(toks), i + 16)):
         if toks[v].text in (".", ";", ":"):
             break
         if is_speech_verb(toks, v):
-            rng = subject_before(toks, v, floor=i)
+            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i)
             if rng:
                 return _mention(text, toks, rng)
             break
-    if quoted.endswith((",", "?", "!", "—", "-")):
+    if quoted.endswith((",", "?", "!", "—", "-")) and not guess_last:
         return _mention(text, toks, _unknown_verb_clause(toks, i))
     return None
+
+
+#: Verbs that are more often nouns, but not right after a quote: "“…,” the email read", "read the
+#: statement", "the two senators state in the letter".
+_WRITTEN_VERBS = frozenset(["read", "reads", "state", "states"])
+
+
+def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """ "“…,” read the email." / "“…,” the statement read." / "“…,” the authors state in the report."."""
+    if toks[i].word in ("read", "reads") and toks[i].text.islower():
+        rng = noun_phrase_starting(toks, i + 1)
+        return rng if rng and toks[rng[0]].word in DETERMINERS else None
+    for v in range(i + 1, min(len(toks), i + 8)):
+        if toks[v].word in _WRITTEN_VERBS and toks[v].text.islower():
+            rng = subject_before(toks, v, floor=i)
+            return rng if rng and rng[0] == i else None
+        if not toks[v].text[:1].isalnum():
+            return None
+    return None
+
+
+def _inverted_after_comma(toks: list[Token], v: int, floor: int, ends: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """ "“…” for the party, said Jane Doe." / "…, explained Jane Doe, “…”": a speech verb right after
+    a comma, followed by its speaker, is inverted; the noun before the comma is no subject of it.
+
+    ``ends``: what must follow the speaker (before a quote, the comma or colon that opens it).
+    """
+    if v - 1 <= floor or toks[v - 1].text != "," or toks[v].word in _HEARER_VERBS:
+        return None
+    rng = noun_phrase_starting(toks, v + 1)
+    if rng is None or toks[rng[0]].text.lower() in PRONOUNS:
+        return None
+    k = rng[1] + 1
+    if ends:
+        return rng if k < len(toks) and toks[k].text in ends else None
+    return rng if k >= len(toks) or toks[k].text in (",", ";", "(") else None
 
 
 def _short_speech_clause(toks: list[Token], i: int) -> bool:
@@ -529,8 +656,12 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
             return _mention(text, after, noun_phrase_starting(after, v + 2))
         if is_speech_verb(after, v):
             rng = subject_before(after, v)
+            if rng is None and v and after[v - 1].word in ("and", "or", "then"):
+                return None  # "“…” and declared a resolve to “…”": the verb's subject came before
             if rng is None:
                 rng = noun_phrase_starting(after, v + 1)
+                if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
+                    rng = None  # "said the candidate could win": the reported clause's subject
             return _mention(text, after, rng)
     return None
 
@@ -558,10 +689,15 @@ def _colon_intro(
     return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
 
 
+_DOUBLE_MARK = re.compile(r"[“”\"]|''")
+
+
 def _ends_with_speech_clause(text: str, start: int, end: int) -> bool:
     """ "Jane Doe said in a statement." with no quote of its own: it introduces the quote after it."""
+    if _DOUBLE_MARK.search(text, start, end):
+        return False  # (before the sentence is cut into words: most sentences are settled here)
     toks = tokens(text, start, end)
-    if any(t.text[:1] in "“\"‘'" for t in toks) or re.search(r"[“”\"]|''", text[start:end]):
+    if any(t.text[:1] in "“\"‘'" for t in toks):
         return False
     if any(t.word in _NEGATIONS for t in toks):
         return False  # "He did not suggest retaliation." introduces nothing
