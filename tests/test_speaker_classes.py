@@ -435,3 +435,12 @@ def test_a_pronoun_speaker_in_the_sentence_before() -> None:
     quote = the_quote(text, "their life")
     assert mention(text, quote) == "She"
     assert quote.speaker is not None and quote.speaker.startswith("Gloria Baker")
+
+
+def test_the_two_write() -> None:
+    text = (
+        "Two council members, however, argue that the audit missed the point.\n\n"
+        "“You seem to have picked a new standard out of thin air to judge the harbor board,” the two write."
+    )
+    quote = the_quote(text, "new standard")
+    assert mention(text, quote) == "the two"

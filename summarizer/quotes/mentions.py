@@ -139,7 +139,7 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
         return False  # the cheap test first: most words it is asked about are no speech verb
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
-    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes"))
+    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes", "say", "write", "argue"))
     contracted = bool(i) and re.split("[’']", toks[i - 1].text)[0] in _CONTRACTED  # "he’s said" is a verb
     if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal and not contracted:
         return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
@@ -171,7 +171,7 @@ def _is_name_word(tok: Token) -> bool:
 #: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".
 _WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
 #: Determiners that stand alone as a subject: "another said", "others warned".
-_PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few"])
+_PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few", "two", "three"])
 _INFINITIVE_SPEECH = frozenset(["say", "tell", "ask", "add", "declare", "note", "explain", "write", "tweet", "warn", "argue", "insist"])
 _WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
 
@@ -263,6 +263,8 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         while first < i and toks[first].word in _CONNECTORS and toks[first].word != "the":
             first += 1
         return first, i
+    if tok.word in ("two", "three", "four", "both") and i - 1 >= floor and toks[i - 1].word in ("the", "all"):
+        return i - 1, i  # "“…,” the two write"
     if not tok.word.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
     if _is_adverb(tok):
