@@ -444,3 +444,12 @@ def test_the_two_write() -> None:
     )
     quote = the_quote(text, "new standard")
     assert mention(text, quote) == "the two"
+
+
+def test_a_sentence_that_introduces_the_next_quote_is_not_the_credit_of_this_one() -> None:
+    text = (
+        "Ruth Adler, meanwhile, told the Courier on Wednesday that she backs the plan because “we do not need "
+        "another study. We need a bridge.” He also said he has “liked the plan since the beginning.”"
+    )
+    quote = the_quote(text, "another study")
+    assert mention(text, quote) == "Ruth Adler"

@@ -594,8 +594,10 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
         written = _written_credit(toks, i)
         if written:
             return _mention(text, toks, written)
-    if quoted.endswith(".") and not _short_speech_clause(toks, i):
-        # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
+    leads_on = nxt is not None and not text[toks[-1].end : nxt.start].strip(" ,:")
+    if quoted.endswith(".") and (not _short_speech_clause(toks, i) or leads_on):
+        # "“….” He added, “…”" / "“….” South Carolina, he said, was …" / "“….” He also said he’s
+        # “…”": a new sentence, which introduces the next quote, not ours.
         return None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
