@@ -453,3 +453,12 @@ def test_a_sentence_that_introduces_the_next_quote_is_not_the_credit_of_this_one
     )
     quote = the_quote(text, "another study")
     assert mention(text, quote) == "Ruth Adler"
+
+
+def test_two_quotes_of_one_sentence_share_the_credit_that_ends_it() -> None:
+    text = (
+        "“We lost two big sponsors this spring,” Ann Fischer, the festival director, said.\n\n"
+        "Spending was “flat for about a month or six weeks” while buyers waited to see how a "
+        "“very wet summer” played out, Tom Reilly said."
+    )
+    assert the_quote(text, "flat for about").speaker == "Tom Reilly"

@@ -28,7 +28,13 @@ from summarizer.quotes.mentions import (
     tokens,
 )
 from summarizer.quotes.people import AGREEMENT, Cast, Person, describe, first_names
-from summarizer.quotes.sentences import ABBREVIATIONS, LOOK_BACK, sentence_end, sentence_start
+from summarizer.quotes.sentences import (
+    ABBREVIATIONS,
+    LOOK_BACK,
+    sentence_breaks,
+    sentence_end,
+    sentence_start,
+)
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
@@ -64,8 +70,14 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         # "Guns are “a crisis” and “a disgrace,” Jane Doe said.": quotes joined by "and"/"or" share
         # the credit that follows the last of them.
         joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
-        if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
+        same = spans[i + 1].paragraph == spans[i].paragraph
+        if mentions[i] is None and mentions[i + 1] is not None and same and joined:
             mentions[i] = mentions[i + 1]
+        elif mentions[i] is None and mentions[i + 1] is not None and same and mentions[i + 1].start >= spans[i + 1].end:
+            # "Fundraising was “stagnant” as donors waited to see how a “turbulent year” played out, he
+            # said.": two quotes of one sentence share the credit that ends it.
+            near = spans[i + 1].start - spans[i].end < 300
+            mentions[i] = mentions[i + 1] if near and not sentence_breaks(text, spans[i].end, spans[i + 1].start) else None
     for i in range(1, len(spans)):
         # "As X reported:\n“…\n“…\n“…,” Y said.": paragraphs of a run introduced before it keep
         # the introducer, not the credit of a quote inside the excerpt.
