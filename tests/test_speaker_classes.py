@@ -462,3 +462,8 @@ def test_two_quotes_of_one_sentence_share_the_credit_that_ends_it() -> None:
         "“very wet summer” played out, Tom Reilly said."
     )
     assert the_quote(text, "flat for about").speaker == "Tom Reilly"
+
+
+def test_states_after_a_description_with_its_preposition() -> None:
+    text = "“They know the mayor is the only one strong enough to fix the harbor,” a voice-over in the new ad states."
+    assert the_quote(text, "strong enough").speaker == "a voice-over in the new ad"

@@ -643,6 +643,8 @@ def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
     for v in range(i + 1, min(len(toks), i + 8)):
         if toks[v].word in _WRITTEN_VERBS and toks[v].text.islower():
             rng = subject_before(toks, v, floor=i)
+            if rng and rng[0] != i and toks[i].word in ("the", "a", "an") and all(t.text[:1].isalnum() for t in toks[i:v]):
+                return i, v - 1  # "“…,” a voice-over in the ad states"
             return rng if rng and rng[0] == i else None
         if not toks[v].text[:1].isalnum():
             return None
