@@ -32,7 +32,7 @@ from summarizer.tokenize import Tokenizer, split_words
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "5"
+VERSION = "6"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,

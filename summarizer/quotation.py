@@ -35,3 +35,22 @@ def quoted_share(sentence: str) -> float:
         at = closing.end() if closing else len(sentence)
         opening = _OPEN_QUOTE.search(sentence, at)
     return inside / total
+
+
+def unquoted(sentence: str) -> str:
+    """The sentence with every quotation cut out (the marks and what they enclose), by the same rules.
+
+    A reporter's sentence that quotes someone ("accused of saying 'you bad girl'") is not in the
+    first or second person: BriefRank asks that question of what is left here.
+    """
+    opening = _OPEN_QUOTE.search(sentence)
+    if opening is None:
+        return sentence
+    parts, at = [], 0
+    while opening is not None:
+        parts.append(sentence[at : opening.start()])
+        closing = _CLOSE_QUOTE.search(sentence, opening.end())
+        at = closing.end() if closing else len(sentence)
+        opening = _OPEN_QUOTE.search(sentence, at)
+    parts.append(sentence[at:])
+    return " ".join(parts)

@@ -40,7 +40,7 @@ def test_briefrank_is_the_default_method():
 def test_the_shipped_model_keeps_the_lead_and_holds_quotation_and_first_person_against_a_sentence():
     weights = dict(zip(FEATURES, WEIGHTS, strict=True))
     assert weights["lead"] > 0 and weights["salience"] > 0
-    assert weights["quote"] < 0 and weights["person"] < 0
+    assert weights["quote"] < 0 and weights["reporter_person"] < 0
 
 
 def test_a_quotation_gives_way_to_the_same_news_reported():
@@ -58,7 +58,7 @@ def test_a_sentence_in_the_first_person_gives_way_to_reporting():
     personal = "We have never seen waves like this in forty years of sailing on the harbour."
     body = [STORY[0], personal, STORY[1], STORY[2], STORY[3]]
     assert personal not in brief(body, 3)
-    no_person = dict(zip(FEATURES, WEIGHTS, strict=True)) | {"person": 0.0}
+    no_person = dict(zip(FEATURES, WEIGHTS, strict=True)) | {"reporter_person": 0.0}
     assert personal in briefing(parse_article(" ".join(body), has_title=False), 3, ranker(**no_person))
 
 
@@ -99,7 +99,7 @@ def test_features_describe_position_person_and_quotation():
     x, similarity, _ = summarizer.describe(document.sentences)
     column = {name: x[:, i] for i, name in enumerate(FEATURES)}
     assert column["lead"][0] >= column["lead"][1] >= column["lead"][2] > 0
-    assert list(column["person"]) == [0.0, 1.0, 0.0]
+    assert list(column["reporter_person"]) == [0.0, 1.0, 0.0]
     assert column["quote"][0] == 0.0 and column["quote"][2] > 0.5
     assert similarity.shape == (3, 3)
 

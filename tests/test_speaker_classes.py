@@ -179,3 +179,79 @@ def test_a_description_is_still_shown() -> None:
 )
 def test_that_is_no_relative_clause_before_a_noun(text: str, fragment: str, speaker: str) -> None:
     assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        ("“We will keep the library open every weekend this summer,” read the email from the council.", "library open", "the email"),
+        ("“If she wants the job, she should come to the valley and see the damage,” the editorial read.", "see the damage", "the editorial"),
+        (
+            "“The port has been one of the leading employers in the region for a century,” the owners state in the brochure.",
+            "leading employers",
+            "the owners",
+        ),
+    ],
+)
+def test_read_and_state_after_a_quote_credit_the_writing(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+def test_quotes_joined_by_and_share_the_credit_after_them() -> None:
+    text = "Floods are “the gravest danger the valley faces” and “a cost we all carry,” Ruth Adler, the county engineer, said."
+    first = the_quote(text, "gravest danger")
+    assert first.speaker == "Ruth Adler, the county engineer"
+
+
+def test_talked_and_referred_are_speech_verbs() -> None:
+    text = (
+        "Speaking to a radio host on Monday, Jeb Carver referred to his rival as “a bright and charming "
+        "speaker” but described her record as thin."
+    )
+    assert the_quote(text, "bright and charming").speaker == "Jeb Carver"
+
+
+def test_an_adverb_between_subject_and_participle() -> None:
+    text = "At the rally on Saturday, some fans pushed a heckler, with Dana Price reportedly yelling: “Get him out of the building right now!”"
+    assert the_quote(text, "Get him out").speaker == "Dana Price"
+
+
+def test_an_excerpt_introduced_by_a_colon_keeps_its_source() -> None:
+    text = (
+        "As the Valley Courier reported on Friday:\n\n"
+        "“The council is still reluctant to call the closure a failure, citing the ongoing review.\n\n"
+        "“At the meeting, residents questioned the mayor about the cost of the new bridge and the delays.\n\n"
+        "“I do not want to talk about the bridge while the review is still going on,” Mayor Ruth Adler said.”"
+    )
+    assert the_quote(text, "At the meeting").speaker == "the Valley Courier"
+    assert the_quote(text, "I do not want").speaker == "Mayor Ruth Adler"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Chancellor Greta Lind condemned “such a cowardly attack on the city” and declared a resolve to "
+            "“keep our open and tolerant way of life.”",
+            "tolerant way",
+            "Chancellor Greta Lind",
+        ),
+        (
+            "Two analysts, Peter Holm and Ann Fischer, found last year that the harbor is “the busiest in the "
+            "region” and its cranes are “the fastest on the whole coast.”",
+            "fastest on the whole",
+            "Two analysts",
+        ),
+    ],
+)
+def test_a_second_quote_in_the_sentence_keeps_the_subject_before_the_first(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+def test_another_standing_alone_is_the_speaker() -> None:
+    text = (
+        "“The count will be close in the north,” said one organizer in Millbrook. "
+        "Yet another said, “Holm is in a five-way fight for second place and nobody knows the order.”"
+    )
+    quote = the_quote(text, "five-way fight")
+    assert mention(text, quote) == "another"

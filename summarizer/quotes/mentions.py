@@ -28,7 +28,7 @@ _VERB_STEMS = (
     "called calls call accused accuses criticized criticizes praised praises hammered touted touts labeled "
     "labelled dubbed branded barked fumed exhorted voiced pronounced related relates answered answers "
     "advised advises conceded hailed hails lashed railed rails decried decries dismissed dismisses "
-    "recalled predicted griped gripes sighed laughed smiled nodded shrugged"
+    "recalled predicted griped gripes sighed laughed smiled nodded shrugged talked referred"
 )
 #: Speech verbs that are more often nouns ("his home state", "the server email"): left out.
 _NOUN_LIKE = frozenset(
@@ -137,8 +137,9 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
         return False  # the cheap test first: most words it is asked about are no speech verb
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
-    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))):
-        return False  # "a snappy retort", "her claims": nouns
+    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes"))
+    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal:
+        return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
     if i >= 2 and _noun_after_singular_determiner(toks, i):
         return False  # "a snappy retort", "the quick reply": a base form after "a/the + word" is a noun
     if word in SPEECH_VERBS:
@@ -166,6 +167,8 @@ def _is_name_word(tok: Token) -> bool:
 
 #: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".
 _WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
+#: Determiners that stand alone as a subject: "another said", "others warned".
+_PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few"])
 _WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
 
 
@@ -191,6 +194,8 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
         k = i - 1 if toks[i - 1].text != "," else i - 2
         antecedent = noun_phrase_ending(toks, k, floor) if k >= floor else None
         return (antecedent[0], i) if antecedent else (i, i)
+    if i >= floor and toks[i].word in _PRONOMINAL and (i == floor or not toks[i - 1].text[:1].isalnum() or toks[i - 1].word in ("yet", "and", "but")):
+        return i, i  # "Yet another said, “…”", "Another tweeted, “…”": the determiner stands alone
     if i >= floor and toks[i].text == ",":
         if i - 1 >= floor and toks[i - 1].text == ")":
             i -= 1

@@ -61,6 +61,19 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
     mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
     _credit_lines(text, spans, paras, mentions)
     for i in range(len(spans) - 2, -1, -1):
+        # "Guns are “a crisis” and “a disgrace,” Jane Doe said.": quotes joined by "and"/"or" share
+        # the credit that follows the last of them.
+        joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
+        if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
+            mentions[i] = mentions[i + 1]
+    for i in range(1, len(spans)):
+        # "As X reported:\n“…\n“…\n“…,” Y said.": paragraphs of a run introduced before it keep
+        # the introducer, not the credit of a quote inside the excerpt.
+        prev = spans[i - 1]
+        run = not prev.closed and spans[i].paragraph == prev.paragraph + 1 and spans[i].start == paras[spans[i].paragraph][0]
+        if mentions[i] is None and run and mentions[i - 1] is not None and mentions[i - 1].end <= prev.start:
+            mentions[i] = mentions[i - 1]
+    for i in range(len(spans) - 2, -1, -1):
         # A quote left open at the end of its paragraph and continued by the next one ("…\n“…,” X
         # said."): the whole run belongs to the speaker named at its end.
         following = spans[i + 1]
@@ -200,7 +213,10 @@ def _sentence_mention(
     label = _label_before(text, before, sent_start)
     if label:
         return label
-    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start):
+    # "Roffman, who estimates his costs were “…,” described the impact as “…”": after a quote in the
+    # same sentence, a verb (or "and" + verb) has its subject before that quote, not after the verb.
+    opens_clause = bool(before) and before[0].text.islower() and (before[0].word in ("and", "or", "but") or before[0].word.endswith("ed"))
+    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start) and not opens_clause:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
         # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
         relative = _relative_clause_subject(before)
@@ -487,8 +503,8 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     A participle with its own subject ("with Cruz recently promising to “…”") takes that one.
     """
     own = v - 1
-    while own >= 0 and toks[own].word in _PARTICIPLE_ADVERBS:
-        own -= 1
+    while own >= 0 and (toks[own].word in _PARTICIPLE_ADVERBS or (toks[own].text.islower() and toks[own].word.endswith("ly"))):
+        own -= 1  # "with Jane Doe reportedly yelling: “…”"
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
         if rng:
@@ -531,6 +547,10 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
     if toks[i].word in _CLAUSE_OPENERS:
         return None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
+    if quoted.endswith((",", "?", "!")):
+        written = _written_credit(toks, i)
+        if written:
+            return _mention(text, toks, written)
     if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
         return None
@@ -550,6 +570,25 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
             break
     if quoted.endswith((",", "?", "!", "—", "-")) and not guess_last:
         return _mention(text, toks, _unknown_verb_clause(toks, i))
+    return None
+
+
+#: Verbs that are more often nouns, but not right after a quote: "“…,” the email read", "read the
+#: statement", "the two senators state in the letter".
+_WRITTEN_VERBS = frozenset(["read", "reads", "state", "states"])
+
+
+def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """ "“…,” read the email." / "“…,” the statement read." / "“…,” the authors state in the report."."""
+    if toks[i].word in ("read", "reads") and toks[i].text.islower():
+        rng = noun_phrase_starting(toks, i + 1)
+        return rng if rng and toks[rng[0]].word in DETERMINERS else None
+    for v in range(i + 1, min(len(toks), i + 8)):
+        if toks[v].word in _WRITTEN_VERBS and toks[v].text.islower():
+            rng = subject_before(toks, v, floor=i)
+            return rng if rng and rng[0] == i else None
+        if not toks[v].text[:1].isalnum():
+            return None
     return None
 
 
@@ -617,6 +656,8 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
             return _mention(text, after, noun_phrase_starting(after, v + 2))
         if is_speech_verb(after, v):
             rng = subject_before(after, v)
+            if rng is None and v and after[v - 1].word in ("and", "or", "then"):
+                return None  # "“…” and declared a resolve to “…”": the verb's subject came before
             if rng is None:
                 rng = noun_phrase_starting(after, v + 1)
                 if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
