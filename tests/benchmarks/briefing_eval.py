@@ -186,7 +186,7 @@ def sweep(examples, folds: int = 5, rouge_stemmer: bool = True) -> list[dict[str
     table = []
     for l2 in (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0):
         weights = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
-        for redundancy in (0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 2.0):
+        for redundancy in (0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0):
             ours = [
                 rouge(scorer, e.highlights, fb.pick(e, weights[f], redundancy))
                 for e, f in zip(examples, assignment, strict=True)
