@@ -21,10 +21,11 @@ from importlib import resources
 
 from summarizer.quotes.mentions import (
     NOT_NAMES,
+    PHRASAL,
+    SPEECH_VERBS,
     TITLES,
     Token,
     is_speech_verb,
-    might_be_speech_verb,
     sentence_subject,
     subject_before,
     tokens,
@@ -300,7 +301,8 @@ class Cast:
             if not toks:
                 continue
             for v in range(1, len(toks)):
-                if might_be_speech_verb(toks[v]) and is_speech_verb(toks, v):
+                word = toks[v].word  # might_be_speech_verb, written out: it is asked of every word read
+                if (word in SPEECH_VERBS or word in PHRASAL) and is_speech_verb(toks, v):
                     self._add(people, toks, subject_before(toks, v), speech=True)
             self._add(people, toks, sentence_subject(toks), speech=False)
         return people
