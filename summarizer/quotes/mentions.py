@@ -163,9 +163,11 @@ def is_participle(tok: Token) -> bool:
 
 
 def _is_name_word(tok: Token) -> bool:
-    if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".":
+    text = tok.text
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True  # an initial: "John F. Kennedy", "Julie A. Diaz"
-    return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
+    bare = text.rstrip(".")
+    return (text[:1].isupper() and bare not in NOT_NAMES) or bare in TITLES
 
 
 #: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".

@@ -785,6 +785,9 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
     when that person is not clear: a quote is better unnamed than credited to the wrong person."""
     cast: Cast | None = None
     spoken: list[Person] = []
+    # Credited mentions not yet described as people: only a pronoun credit reads them, so an article
+    # without one (or the quotes after its last one) never pays for it.
+    unread: list[tuple[int, int, str]] = []
     out: list[Attribution] = []
     for m in mentions:
         if m is None:
@@ -794,6 +797,8 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
         if written.lower() in PRONOUNS:
             if cast is None:
                 cast = Cast(text, paras, [(s.start, s.end) for s in spans], partial(_shown, text))
+            spoken.extend(p for p in (describe(text, *args, speech=True) for args in unread) if p is not None)
+            unread.clear()
             person = cast.resolve(written, m.start, spoken)
             if person is None:
                 out.append(Attribution(None, m.start, m.end, False))
@@ -804,9 +809,7 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
         display = _fuller_name(text, m) if m.display == written else m.display
-        person = describe(text, m.start, m.end, display, speech=True)
-        if person is not None:
-            spoken.append(person)
+        unread.append((m.start, m.end, display))
         named = any(word[:1].isupper() for word in written.split())
         out.append(Attribution(display, m.start, m.end, named))
     return out
