@@ -467,3 +467,13 @@ def test_two_quotes_of_one_sentence_share_the_credit_that_ends_it() -> None:
 def test_states_after_a_description_with_its_preposition() -> None:
     text = "“They know the mayor is the only one strong enough to fix the harbor,” a voice-over in the new ad states."
     assert the_quote(text, "strong enough").speaker == "a voice-over in the new ad"
+
+
+def test_a_credit_at_the_end_of_a_long_sentence() -> None:
+    text = (
+        "“The hall was full,” the organizer said.\n\n"
+        "The promise to “bring the factory back to the valley” appeals to older workers who wish for a return "
+        "to a time when a diploma was not needed to earn a decent wage and the town was growing, said Ruth "
+        "Adler, a historian at the county college."
+    )
+    assert the_quote(text, "bring the factory").speaker == "Ruth Adler, a historian at the county college"

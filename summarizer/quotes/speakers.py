@@ -254,7 +254,7 @@ def _sentence_mention(
     if guessed:
         return guessed  # "“…,” the nominee riffed": a verb not on the list, after a known one before
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
-    later = None if complete else _later_in_sentence(text, after)
+    later = None if complete else (_later_in_sentence(text, after) or _sentence_final_credit(text, after))
     if later:
         return later
     label = _label_before(text, before, sent_start)
@@ -739,6 +739,25 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
                 if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
                     rng = None  # "said the candidate could win": the reported clause's subject
             return _mention(text, after, rng)
+    return None
+
+
+def _sentence_final_credit(text: str, after: list[Token]) -> _Mention | None:
+    """ "The promise to “…” appeals to voters who …, said Jane Doe, a demographer.": a credit set off
+    by a comma at the end of a long sentence names the speaker of the quotes inside it."""
+    n = len(after)
+    for v in range(n - 1, max(0, n - 14), -1):
+        if not is_speech_verb(after, v):
+            continue
+        if after[v - 1].text == ",":
+            rng = noun_phrase_after_verb(after, v + 1)
+            if rng and not (rng[1] + 1 < n and after[rng[1] + 1].word in _AUXILIARIES):
+                return _mention(text, after, rng)
+            return None
+        rng = subject_before(after, v)
+        if rng and rng[0] and after[rng[0] - 1].text == "," and after[rng[0]].text.lower() not in PRONOUNS:
+            return _mention(text, after, rng)
+        return None
     return None
 
 
