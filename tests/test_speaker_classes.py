@@ -477,3 +477,8 @@ def test_a_credit_at_the_end_of_a_long_sentence() -> None:
         "Adler, a historian at the county college."
     )
     assert the_quote(text, "bring the factory").speaker == "Ruth Adler, a historian at the county college"
+
+
+def test_continue_to_be_is_no_speech_verb() -> None:
+    text = "In a statement on Friday, Ruth Adler said she is certain Holm will continue to be “a champion for every family in this valley.”"
+    assert the_quote(text, "a champion for every").speaker == "Ruth Adler"
