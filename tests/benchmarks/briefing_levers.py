@@ -21,6 +21,9 @@ The variants (``VARIANTS``):
 * features: ``+unended`` (1 for a candidate with no closing punctuation: a caption split off),
   ``+runon`` (1 for a sentence with a glued boundary inside), ``+lead*length`` (the lead prior times
   the log of the article's length in words), ``+salience*lead``;
+* ``+common-words``: a table learned on the training folds of how often each common word (in 150+
+  training sentences: about 50 words, nearly all function words) of a sentence reaches the
+  highlights; the sentence's mean log-odds is a fifth feature (English-only by nature);
 * selection: ``gate`` keeps the first three candidates unless the model's picks beat them by a
   margin of MMR score learned on the training folds (a per-article "lead or model" switch);
   ``triples`` rates each triple of the first five candidates with a conditional logit over triple
@@ -43,6 +46,7 @@ import math
 import re
 import statistics
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +74,8 @@ _OPENER = re.compile(r"\s(?=(?:" + _OPENERS + r")\s)")
 _QUOTE = re.compile(r"\s(?=['‘“\"][A-Z])")
 _ENDED = re.compile(r"[.!?…\"'”’)\]]\s*$")
 MIN_WORDS = 6
+#: ``+common-words``: only words in at least this many training sentences get a weight.
+COMMON = 150
 
 Splitter = Callable[[str], list[str]]
 
@@ -132,6 +138,8 @@ class Article:
     words: int
     highlights: list[str]
     lead3: list[str]
+    tokens: list[list[str]]  # each candidate's ROUGE tokens (stemmed)
+    gold: set[str]  # the highlights' ROUGE tokens
 
 
 def prepare(rows: Sequence[dict], splitter: Splitter) -> list[Article]:
@@ -155,12 +163,14 @@ def prepare(rows: Sequence[dict], splitter: Splitter) -> list[Article]:
         terms = [summarizer.content_terms(w) for w in words]
         x = features(words, terms, texts, summarizer.in_person, FEATURES)
         reference = [t for h in row["highlights"] for t in tokenizer.tokenize(h)]
+        tokens = [tokenizer.tokenize(t) for t in texts]
         y = np.zeros(len(texts))
-        y[fb.greedy_oracle([tokenizer.tokenize(t) for t in texts], reference, fb.ORACLE_SENTENCES)] = 1.0
+        y[fb.greedy_oracle(tokens, reference, fb.ORACLE_SENTENCES)] = 1.0
         articles.append(
             Article(
                 row["id"], x, y, cosine_matrix(terms), texts, np.array([len(w) for w in words], dtype=float),
                 len(split_words(row["article"])), row["highlights"], split_sentences(row["article"])[:3],
+                tokens, set(reference),
             )
         )  # fmt: skip
     return articles
@@ -268,6 +278,28 @@ def triples(
     return make
 
 
+def common_words(train: Sequence[Article], least: int = COMMON) -> Callable[[Article], np.ndarray]:
+    """Per candidate, the mean log-odds that its words reach the highlights, for words in ``least`` or
+    more training sentences (so mostly function words: "the", "in" rate up, "I", "you", "according"
+    down), smoothed towards the overall rate."""
+    seen: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    for a in train:
+        for tokens in a.tokens:
+            for word in set(tokens):
+                seen[word] += 1
+                kept[word] += word in a.gold
+    rate = sum(kept.values()) / max(1, sum(seen.values()))
+    table = {w: math.log((kept[w] + 5 * rate) / (n + 5) / rate) for w, n in seen.items() if n >= least}
+    return lambda a: np.array([statistics.fmean([table.get(w, 0.0) for w in t] or [0.0]) for t in a.tokens])
+
+
+def common_words_model(train: Sequence[Article]) -> Picker:
+    """BriefRank with ``common_words`` (its table built on the training folds) as a fifth feature."""
+    column = common_words(train)
+    return briefrank(column)(train)
+
+
 def _unended(a: Article) -> np.ndarray:
     return np.array([0.0 if _ENDED.search(t) else 1.0 for t in a.texts])
 
@@ -296,6 +328,7 @@ VARIANTS: dict[str, tuple[str, Callable[..., Callable[[Sequence[Article]], Picke
     "+runon": ("cut", lambda score: briefrank(_runon)),
     "+lead*length": ("cut", lambda score: briefrank(_lead_by_length)),
     "+salience*lead": ("cut", lambda score: briefrank(_salience_by_lead)),
+    "+common-words": ("cut", lambda score: common_words_model),
     "gate": ("cut", gate),
     "triples": ("cut", triples),
 }
