@@ -255,3 +255,192 @@ def test_another_standing_alone_is_the_speaker() -> None:
     )
     quote = the_quote(text, "five-way fight")
     assert mention(text, quote) == "another"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Ruth Adler left no doubt about her choice. Eight years ago, she backed the mayor over his rival and "
+            "said, “He has never done a thing for this side of the river.”",
+            "never done a thing",
+            "Ruth Adler",
+        ),
+        (
+            "Ann Fischer knew the vote would be hard. Flying home one night from the capital, she vented to her husband "
+            "that it would be “a fight from the first day to the last.”",
+            "a fight from the first",
+            "Ann Fischer",
+        ),
+    ],
+)
+def test_an_opening_time_or_participle_phrase_is_not_the_subject(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "“The harbor has been neglected for far too long by this city,” the Millbrook senator and mayoral candidate said in a statement.",
+            "neglected",
+            "the Millbrook senator and mayoral candidate",
+        ),
+        (
+            "“From the first day, I made the river the top priority,” the soft-spoken, 71-year-old engineer said in an interview.",
+            "top priority",
+            "the soft-spoken, 71-year-old engineer",
+        ),
+    ],
+)
+def test_a_long_description_after_the_quote_is_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "After the court refused to hear the case, Gov. Ruth Adler (R) blamed the judges' "
+            "“narrow reading of a law that protects every voter in this state.”",
+            "narrow reading",
+            "Gov. Ruth Adler",
+        ),
+        (
+            "On Friday, Holm — named by the local paper as the likeliest choice for the council seat — told "
+            "a radio host that “you have to look at it very seriously, of course.”",
+            "look at it very seriously",
+            "Holm",
+        ),
+    ],
+)
+def test_a_party_in_brackets_or_an_aside_between_dashes(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+def test_a_possessive_name_with_its_noun_is_the_subject() -> None:
+    text = (
+        "PORTVILLE (UPI) — In response to the plan to close the bridge, Mayor Ruth Adler’s right-hand man "
+        "rallied volunteers, saying: “We have to be ready to stop them at the council.”"
+    )
+    assert the_quote(text, "ready to stop").speaker == "Mayor Ruth Adler’s right-hand man"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "The paradox of the mayor, says Carl Benz, a historian at the town museum, is that she was "
+            "“one of the most powerful people in the valley for a decade.”",
+            "most powerful people",
+            "Carl Benz, a historian at the town museum",
+        ),
+        (
+            "“The danger,” said Ann Fischer, an economist who runs the county forecast at the university, "
+            "“is that we are going to lose the young workers first.”",
+            "lose the young workers",
+            "Ann Fischer, an economist who runs the county forecast at the university",
+        ),
+    ],
+)
+def test_an_inverted_verb_between_commas_mid_sentence(text: str, fragment: str, speaker: str) -> None:
+    assert the_quote(text, fragment).speaker == speaker
+
+
+def test_to_say_takes_the_subject_of_the_verb_before() -> None:
+    text = (
+        "“If we pick him, we lose the county,” Ann Fischer said.\n\n"
+        "But the meeting was so calm that Peter Holm was prompted to say, “So far, I cannot believe how polite it has been in here.”"
+    )
+    assert the_quote(text, "how polite").speaker == "Peter Holm"
+
+
+def test_a_contracted_pronoun_before_the_speech_verb() -> None:
+    text = (
+        "Ever since Tom Reilly announced his run last spring, he’s said the same thing at every diner and "
+        "every rally: “It is not about me, it is about the people of this valley.”"
+    )
+    quote = the_quote(text, "not about me")
+    assert mention(text, quote) == "he"
+    assert quote.speaker == "Tom Reilly"
+
+
+def test_a_name_after_a_preposition_is_not_the_participle_subject() -> None:
+    text = "Ruth Adler answered a reader’s question on Facebook writing, “Yes, I will. That was a poor choice of words.”"
+    assert the_quote(text, "poor choice of words").speaker == "Ruth Adler"
+
+
+def test_a_short_quoted_title_is_part_of_the_sentence() -> None:
+    text = (
+        "As Peter Holm, a law professor and author of “The River Compact,” put it, "
+        "“The council should remember that a compromise today may be far better than the deal it gets later.”"
+    )
+    quote = the_quote(text, "compromise today")
+    assert quote.speaker is not None and quote.speaker.startswith("Peter Holm")
+
+
+def test_the_sentence_before_the_quote_in_its_paragraph_names_the_speaker() -> None:
+    text = (
+        "“We will not let the plant close,” Tom Reilly said at the rally.\n\n"
+        "Ann Fischer recalled how on her first day at the plant, all she saw was a dark yard lined with trucks. "
+        "“It felt like a place nobody wanted to work, and now it is the heart of the town.”"
+    )
+    assert the_quote(text, "heart of the town").speaker == "Ann Fischer"
+
+
+def test_narration_between_two_quotes_of_a_paragraph_names_the_second_speaker() -> None:
+    text = (
+        "“The rates will stay where they are for now,” said Tom Reilly, who runs the county bank. "
+        "Ann Fischer added that the board wants to act before the vote. "
+        "“They do not like to talk about it, but I think they will move in the autumn.”"
+    )
+    assert the_quote(text, "move in the autumn").speaker == "Ann Fischer"
+
+
+def test_a_subheading_between_dashes_is_no_credit_line() -> None:
+    text = (
+        "“The valley is changing faster than anyone expected,” Jorge Ruiz said.\n\n"
+        "“So I think there is resistance among many people to seeing their town change.”\n\n"
+        "– A newcomer himself –.\n\n"
+        "Ruiz, who lives in the city, considers himself a newcomer."
+    )
+    assert the_quote(text, "resistance among many").speaker == "Jorge Ruiz"
+
+
+def test_a_pronoun_and_its_verb_before_the_quote() -> None:
+    text = (
+        "Tom Reilly called the flood “an attack on our town,” but he also noted the losses of the farmers "
+        "upriver. He offered “my thoughts and prayers for all of the families who lost a home.”"
+    )
+    quote = the_quote(text, "thoughts and prayers")
+    assert mention(text, quote) == "He"
+
+
+def test_she_said_she_credits_the_first_she() -> None:
+    text = (
+        "Ann Fischer, the county clerk, spoke after the mayor. She said she asked the question "
+        "“to build on what the engineer told us about the bridge,” and sat down."
+    )
+    quote = the_quote(text, "build on what")
+    assert quote.mention_start == text.index("She said")
+    assert quote.speaker is not None and quote.speaker.startswith("Ann Fischer")
+
+
+def test_a_pronoun_speaker_in_the_sentence_before() -> None:
+    text = (
+        "“Nobody should be told where to sit,” said Tom Reilly, 40, a driver from Millbrook.\n\n"
+        "Gloria Baker, 34, a nurse, was among those polled. She says people should be free to choose. "
+        "“It is their life; they are not hurting anybody, and we should focus on what matters more.”"
+    )
+    quote = the_quote(text, "their life")
+    assert mention(text, quote) == "She"
+    assert quote.speaker is not None and quote.speaker.startswith("Gloria Baker")
+
+
+def test_the_two_write() -> None:
+    text = (
+        "Two council members, however, argue that the audit missed the point.\n\n"
+        "“You seem to have picked a new standard out of thin air to judge the harbor board,” the two write."
+    )
+    quote = the_quote(text, "new standard")
+    assert mention(text, quote) == "the two"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import islice
 
 #: Opening mark -> the closing marks that end it. Straight and doubled-apostrophe marks are written
 #: interchangeably by some publishers, so they close each other.
@@ -53,9 +52,17 @@ def has_words(text: str, n: int, start: int = 0, end: int | None = None) -> bool
     if n <= 0:
         return True
     end = len(text) if end is None else end
-    if n == 1:
-        return _WORD.search(text, start, end) is not None
-    return next(islice(_WORD.finditer(text, start, end), n - 1, None), None) is not None  # the n-th word
+    first = _WORD.search(text, start, end)
+    if first is None or n == 1:
+        return first is not None
+    pattern = _N_WORDS.get(n)
+    if pattern is None:
+        # n runs of letters with what separates them, from the first word on (possessive: linear)
+        pattern = _N_WORDS[n] = re.compile(r"[^\W_]++(?:[\W_]++[^\W_]++){" + str(n - 1) + "}")
+    return pattern.match(text, first.start(), end) is not None
+
+
+_N_WORDS: dict[int, re.Pattern[str]] = {}
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:

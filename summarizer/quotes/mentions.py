@@ -63,7 +63,7 @@ TITLES = frozenset(
 )
 #: Capitalised words that start sentences or clauses but never names.
 NOT_NAMES = frozenset(
-    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Of", "To", "By", "Into", "About", "Unless", "Until", "Amid", "Given", "Any", "Every", "Each", "First", "Whether", "Whatever", "Whoever"]
+    ["The", "A", "An", "This", "That", "These", "Those", "But", "And", "In", "On", "At", "He", "She", "It", "They", "We", "I", "His", "Her", "Their", "When", "While", "After", "Before", "Then", "So", "Yet", "Or", "If", "As", "Also", "Still", "Now", "Later", "Asked", "Speaking", "Last", "Earlier", "On", "Since", "For", "With", "Without", "Here", "There", "What", "Why", "How", "Where", "Who", "Which", "Although", "Though", "Because", "However", "Meanwhile", "Instead", "Indeed", "Even", "Just", "Only", "Yes", "No", "Well", "Oh", "Still", "Both", "Either", "Neither", "Such", "Some", "Many", "Most", "Our", "My", "Your", "Its", "Let", "According", "During", "Under", "Over", "Through", "Among", "Like", "Unlike", "Despite", "Today", "Yesterday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven", "Twelve", "Thirteen", "Fifteen", "Twenty", "Thirty", "Fifty", "Of", "To", "By", "Into", "About", "Unless", "Until", "Amid", "Given", "Any", "Every", "Each", "First", "Whether", "Whatever", "Whoever"]
 )
 _TOKEN = re.compile(r"[^\W_]+(?:[’'.\-&][^\W_]+)*[.’']?|[,:;()—–]|--")
 #: Subject pronouns per language (German "sie" is she or they: credited as written, not resolved).
@@ -72,6 +72,8 @@ SUBJECT_PRONOUNS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     "de": frozenset(["er", "sie", "Er", "Sie"]),
 }
 _SUBJECT_PRONOUNS = frozenset().union(*SUBJECT_PRONOUNS_BY_LANGUAGE.values())
+#: Subject pronouns written with a contracted auxiliary ("he’s said", "they’ve argued").
+_CONTRACTED = frozenset(["he", "she", "they", "He", "She", "They"])
 _FUNCTION_WORDS = DETERMINERS | _ADVERBS | frozenset(
     ["who", "whom", "which", "that", "when", "where", "while", "as", "if", "in", "on", "at", "to", "of", "for", "with", "by", "from", "up", "down", "out", "about", "into", "over", "after", "before", "and", "or", "but", "so", "was", "were", "is", "are", "be", "been", "being", "not", "no", "also", "than", "then", "there", "here", "what", "how", "why", "this", "said"]
 )
@@ -137,8 +139,9 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
         return False  # the cheap test first: most words it is asked about are no speech verb
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
-    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes"))
-    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal:
+    pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes", "say", "write", "argue"))
+    contracted = bool(i) and re.split("[’']", toks[i - 1].text)[0] in _CONTRACTED  # "he’s said" is a verb
+    if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal and not contracted:
         return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
     if i >= 2 and _noun_after_singular_determiner(toks, i):
         return False  # "a snappy retort", "the quick reply": a base form after "a/the + word" is a noun
@@ -160,15 +163,18 @@ def is_participle(tok: Token) -> bool:
 
 
 def _is_name_word(tok: Token) -> bool:
-    if len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == ".":
+    text = tok.text
+    if len(text) == 2 and text[0].isupper() and text[1] == ".":
         return True  # an initial: "John F. Kennedy", "Julie A. Diaz"
-    return (tok.capitalised and tok.text.rstrip(".") not in NOT_NAMES) or tok.text.rstrip(".") in TITLES
+    bare = text.rstrip(".")
+    return (text[:1].isupper() and bare not in NOT_NAMES) or bare in TITLES
 
 
 #: When a verb happened, between its subject and the verb: "Jane Doe later Thursday told …".
 _WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "morning", "afternoon", "evening", "night", "yesterday", "today", "tonight"])
 #: Determiners that stand alone as a subject: "another said", "others warned".
-_PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few"])
+_PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few", "two", "three"])
+_INFINITIVE_SPEECH = frozenset(["say", "tell", "ask", "add", "declare", "note", "explain", "write", "tweet", "warn", "argue", "insist"])
 _WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
 
 
@@ -189,6 +195,14 @@ def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
 def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int] | None:
     """Token range (first, last) of the subject of the verb at ``v``: "Jane Doe, a resident, said"."""
     i = _skip_back_adverbs(toks, v - 1, floor)
+    if i - 1 >= floor and toks[i].word == "to" and toks[i - 1].text.islower() and toks[v].word in _INFINITIVE_SPEECH:
+        # "Jane Doe was prompted to say", "Doe went on to say": the subject of the verb before "to".
+        j = i - 1
+        while j > floor and j > i - 4 and toks[j].text.islower() and toks[j].word.isalpha() and toks[j].word not in ("that", "who", "which"):
+            j -= 1
+        found = noun_phrase_ending(toks, j, floor) if j >= floor else None
+        if found and toks[found[0]].text[:1].isupper():
+            return found
     if i >= floor and toks[i].word == "who" and i - 1 >= floor:
         # "X, who said": the mention runs from the antecedent to "who" (either may be annotated).
         k = i - 1 if toks[i - 1].text != "," else i - 2
@@ -209,6 +223,13 @@ def subject_before(toks: list[Token], v: int, floor: int = 0) -> tuple[int, int]
             while j >= floor and j > i - 25 and toks[j].text != ",":
                 j -= 1
             i = j - 1 if j > floor and toks[j].text == "," else i - 1
+    if i >= floor and toks[i].text in ("—", "–", "--"):
+        # "Gingrich — mentioned as a running mate — told Fox News": skip the aside between dashes.
+        j = i - 1
+        while j > floor and j > i - 30 and toks[j].text not in ("—", "–", "--"):
+            j -= 1
+        if j > floor and toks[j].text == toks[i].text:
+            i = j - 1
     if i >= floor and toks[i].text == ")":
         # "Sen. Jane Doe (D-Ore.) said": the party and state are not the name.
         j = i - 1
@@ -225,8 +246,8 @@ def _is_adverb(tok: Token) -> bool:
 def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, int] | None:
     """The noun phrase whose last token is ``toks[i]``, or None when it does not look like one."""
     tok = toks[i]
-    if tok.text in _SUBJECT_PRONOUNS:
-        return i, i
+    if tok.text in _SUBJECT_PRONOUNS or re.split("[’']", tok.text)[0] in _CONTRACTED:
+        return i, i  # "he", and "he’s said", "they’ve argued"
     if not tok.text[:1].isalnum():
         return None
     if _is_name_word(tok):
@@ -244,6 +265,8 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         while first < i and toks[first].word in _CONNECTORS and toks[first].word != "the":
             first += 1
         return first, i
+    if tok.word in ("two", "three", "four", "both") and i - 1 >= floor and toks[i - 1].word in ("the", "all"):
+        return i - 1, i  # "“…,” the two write"
     if not tok.word.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
     if _is_adverb(tok):
@@ -282,9 +305,26 @@ def noun_phrase_starting(toks: list[Token], i: int) -> tuple[int, int] | None:
         return (i, _name_after_description(toks, last + 1) or last) if last > i else None
     if _is_name_word(tok) or tok.text.rstrip(".") in TITLES:
         last = _name_run(toks, i)
-        return i, _name_after_description(toks, last + 1) or last
+        described = _name_after_description(toks, last + 1)
+        owner = toks[last].text[:-2]
+        if described is None and toks[last].text.endswith(("’s", "'s")) and owner not in NOT_NAMES and owner.lower() not in PRONOUNS:
+            return i, _possessed_noun(toks, last + 1) or last  # "Jane Doe’s right-hand woman"
+        return i, described or last
     named = _name_after_description(toks, i)
     return (i, named) if named is not None and tok.text[:1].islower() else None
+
+
+def _possessed_noun(toks: list[Token], i: int) -> int | None:
+    """The last word of the noun after a possessive name: "Jane Doe’s top aide" ends at "aide"."""
+    last = None
+    for j in range(i, min(len(toks), i + 4)):
+        tok = toks[j]
+        if not tok.text.islower() or not tok.text[:1].isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
+            break
+        if tok.word.endswith("ed") or _is_adverb(tok):
+            break  # "Jane Doe’s team said", "Doe’s aides reportedly …": a verb, not the noun
+        last = j
+    return last
 
 
 def _name_run(toks: list[Token], i: int) -> int:
@@ -369,10 +409,17 @@ def _opens_participle_phrase(toks: list[Token], i: int) -> bool:
     """ "Reprising one of her lines, the senator …": a capitalised participle is not a name."""
     if i + 1 >= len(toks) or not toks[i].capitalised or not toks[i].word.endswith(("ing", "ed")):
         return False
-    return toks[i + 1].word in DETERMINERS or toks[i + 1].word in _PARTICIPLE_OBJECT_WORDS
+    follower = toks[i + 1]
+    if follower.text.islower() and (_is_adverb(follower) or follower.word in ("home", "back", "throughout", "across", "around", "along", "through")):
+        return True  # "Smiling broadly throughout her speech, …", "Flying home one night, …"
+    return follower.word in DETERMINERS or follower.word in _PARTICIPLE_OBJECT_WORDS
 
 
 def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
+    if k < len(toks) and toks[k].text == "(":
+        # "Gov. Jane Doe (R) blamed …": the party in brackets sits between the name and its verb.
+        close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), None)
+        k = close + 1 if close is not None else k
     if k >= len(toks):
         return False
     tok = toks[k]

@@ -21,10 +21,11 @@ from importlib import resources
 
 from summarizer.quotes.mentions import (
     NOT_NAMES,
+    PHRASAL,
+    SPEECH_VERBS,
     TITLES,
     Token,
     is_speech_verb,
-    might_be_speech_verb,
     sentence_subject,
     subject_before,
     tokens,
@@ -100,7 +101,8 @@ class Person:
 def describe(text: str, start: int, end: int, display: str, speech: bool) -> Person | None:
     """A mention as a ``Person``; None for a pronoun or for words that name nobody."""
     words = _MENTION_WORD.findall(text, start, end)
-    if not words or words[0].lower() in AGREEMENT or words[0].lower() in ("i", "who", "which", "that"):
+    opening = words[0].lower() if words else ""
+    if not words or opening in AGREEMENT or opening in ("i", "who", "which", "that"):
         return None
     while len(words) > 1 and _unpossessed(words[0]).lower() in AGREEMENT:
         words = words[1:]  # "He's Donald Trump": the contraction is not part of the name
@@ -123,7 +125,8 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
     gender = next((GENDER_WORDS[low] for low in lowered if low in GENDER_WORDS), None)
     if gender is None and named and len(core) > 1:
         # "Senate Majority Whip John Cornyn": the first name is the first known one before the surname
-        gender = next((first_names()[w.lower()] for w in core[:-1] if w.lower() in first_names()), None)
+        names = first_names()
+        gender = next((names[w.lower()] for w in core[:-1] if w.lower() in names), None)
     return Person(start, end, key, display, gender, _kind(bare, lowered, named), speech, named)
 
 
@@ -258,14 +261,17 @@ class Cast:
         if self._genders is None:
             self._genders = {}
             names = first_names()
+            genders, surnames = self._genders, self._surnames
             for match in _FULL_NAME.finditer(self.text):
-                first, last = match.group(1), _unpossessed(match.group(2)).lower()
+                first = match[1]
                 if first in NOT_NAMES:
                     continue
-                self._surnames.add(last)
-                gender = GENDER_WORDS.get(first.lower().rstrip(".")) or names.get(first.lower())
+                last = _unpossessed(match[2]).lower()
+                surnames.add(last)
+                low = first.lower()
+                gender = GENDER_WORDS.get(low.rstrip(".")) or names.get(low)
                 if gender:
-                    self._genders.setdefault(last, []).append((match.start(), gender))
+                    genders.setdefault(last, []).append((match.start(), gender))
         return self._genders
 
     def _people_in(self, index: int) -> list[Person]:
@@ -295,7 +301,8 @@ class Cast:
             if not toks:
                 continue
             for v in range(1, len(toks)):
-                if might_be_speech_verb(toks[v]) and is_speech_verb(toks, v):
+                word = toks[v].word  # might_be_speech_verb, written out: it is asked of every word read
+                if (word in SPEECH_VERBS or word in PHRASAL) and is_speech_verb(toks, v):
                     self._add(people, toks, subject_before(toks, v), speech=True)
             self._add(people, toks, sentence_subject(toks), speech=False)
         return people

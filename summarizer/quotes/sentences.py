@@ -26,22 +26,31 @@ def sentence_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     The look-ahead may read one character past ``end`` (the quote mark that opens a sentence); full
     stops after abbreviations ("Mr.", "U.S.") and initials ("John F. Kennedy") are not boundaries.
     """
-    breaks = []
+    return [(m.start() + 1, m.end()) for m in _candidates(text, start, end) if _is_break(text, start, m.start())]
+
+
+def _candidates(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Every full stop, question or exclamation mark that may end a sentence, in order."""
+    found = []
     for match in _SENTENCE_END.finditer(text, start, min(len(text), end + 1)):
         if match.end() > end + 1:
             break
-        dot = match.start()
-        if text[dot] == ".":
-            word = text[max(start, dot - 8) : dot].split()
-            last = word[-1].lower() if word else ""
-            if last.split(".")[-1] in ABBREVIATIONS or last in ABBREVIATIONS:
-                continue
-            if len(last) == 1 and last.isalpha():
-                continue
-            if last.isdigit() and _before_number(text, start, dot - len(last)) in ORDINAL_CUES:
-                continue  # German ordinals: "am 3. Oktober", "des 23. Corps"
-        breaks.append((dot + 1, match.end()))
-    return breaks
+        found.append(match)
+    return found
+
+
+def _is_break(text: str, start: int, dot: int) -> bool:
+    """Whether the mark at ``dot`` ends a sentence (words are read no further back than ``start``)."""
+    if text[dot] == ".":
+        word = text[max(start, dot - 8) : dot].split()
+        last = word[-1].lower() if word else ""
+        if last.split(".")[-1] in ABBREVIATIONS or last in ABBREVIATIONS:
+            return False
+        if len(last) == 1 and last.isalpha():
+            return False
+        if last.isdigit() and _before_number(text, start, dot - len(last)) in ORDINAL_CUES:
+            return False  # German ordinals: "am 3. Oktober", "des 23. Corps"
+    return True
 
 
 def _before_number(text: str, floor: int, at: int) -> str:
@@ -50,11 +59,20 @@ def _before_number(text: str, floor: int, at: int) -> str:
 
 
 def sentence_start(text: str, at: int, floor: int) -> int:
+    """Where the sentence holding ``at`` starts: the last boundary before it (looked for no further
+    back than ``LOOK_BACK`` characters, nor before ``floor``), checked from the nearest one back."""
     window = max(floor, at - LOOK_BACK)
-    breaks = sentence_breaks(text, window, at)
-    return breaks[-1][1] if breaks else window
+    for match in reversed(_candidates(text, window, at)):
+        if _is_break(text, window, match.start()):
+            return match.end()
+    return window
 
 
 def sentence_end(text: str, at: int, limit: int) -> int:
-    breaks = sentence_breaks(text, at, limit)
-    return breaks[0][0] if breaks else limit
+    """Where the sentence holding ``at`` ends: the first boundary before ``limit``, or ``limit``."""
+    for match in _SENTENCE_END.finditer(text, at, min(len(text), limit + 1)):
+        if match.end() > limit + 1:
+            break
+        if _is_break(text, at, match.start()):
+            return match.start() + 1
+    return limit

@@ -88,6 +88,10 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
         if _dialogue_turn(text, spans, i, mentions):
             # "A: „…“ — B: „…“ — „…“ — „…“": dash-separated turns of a dialogue alternate.
             mentions[i] = mentions[i - 2]
+        elif narrator := _sentence_before_speaker(text, span, paras[span.paragraph]):
+            # "Jane Doe argues that her client was misread. “…”": the sentence before the quote in
+            # its own paragraph names the speaker, not a quote in the paragraph before.
+            mentions[i] = narrator
         elif i and span.paragraph - spans[i - 1].paragraph <= 1:
             # A quote with no attribution of its own continues the quote before it.
             mentions[i] = mentions[i - 1]
@@ -132,6 +136,8 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
     if text[span.end : para[1]].strip(" .") or following[1] - following[0] > 80:
         return None
     line = text[following[0] : following[1]].lstrip()
+    if line.rstrip(" .").endswith(("-", "—", "–")):
+        return None  # "– A subheading –": set off by dashes on both sides, no credit
     if line.startswith(("-", "—", "–")):
         start = following[1] - len(line) + 1
     elif not span.closed and line.rstrip().endswith(("”", '"', "''")) and not re.search(r"[“”\"]|''", line.rstrip()[:-2]):
@@ -141,6 +147,21 @@ def _dash_credit(text: str, span: Span, para: tuple[int, int], following: tuple[
         return None
     toks = tokens(text, start, following[1])
     return _mention(text, toks, noun_phrase_starting(toks, 0)) if toks else None
+
+
+def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _Mention | None:
+    """The subject of a speech verb in the sentence just before a quote that opens a sentence
+    inside its paragraph (no quote marks in that sentence, no negation)."""
+    lead_end = span.start
+    lead = text[max(para[0], lead_end - 16) : lead_end].rstrip()  # a short window: linear on long paragraphs
+    if not lead or lead[-1] not in ".!?":
+        return None
+    start = sentence_start(text, max(para[0], lead_end - 1), para[0])
+    toks = tokens(text, start, lead_end)
+    if not toks or re.search(r"[“”\"]|''", text[start:lead_end]) or any(t.word in _NEGATIONS for t in toks):
+        return None
+    found = _verb_in(text, toks, start)
+    return found
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
@@ -159,7 +180,7 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
     # The walk stops once it is past the window sentence_start looks in: a floor further back makes no
     # difference there, and hostile text with thousands of short quotes stays linear.
     j = i - 1
-    while prev is not None and not has_words(text, 3, prev.start, prev.end) and prev.end > span.start - LOOK_BACK:
+    while prev is not None and (not has_words(text, 3, prev.start, prev.end) or _title(text, prev)) and prev.end > span.start - LOOK_BACK:
         j -= 1
         prev = spans[j] if j >= 0 and spans[j].paragraph == span.paragraph else None
     floor = prev.end if prev else p_start
@@ -173,6 +194,20 @@ def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, in
         ends_sentence = text[span.start : span.end].rstrip("”\"'’ ").endswith((".", "!", "?"))
         return _according_to(text, before) or (None if ends_sentence else _according_to(text, after)) or found
     return None
+
+
+_TITLE_SMALL = frozenset(["a", "an", "the", "of", "in", "on", "and", "for", "to", "with", "at", "by"])
+
+
+def _title(text: str, span: Span) -> bool:
+    """ "author of “America’s Unwritten Constitution,”": a short quoted title is part of the sentence."""
+    if span.end - span.start > 120:
+        return False
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text[span.start : span.end])
+    if not words or len(words) > 6 or re.search(r"[.;:?!]", text[span.start : span.end]):
+        return False
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
 def _according_to(text: str, toks: list[Token]) -> _Mention | None:
@@ -216,7 +251,10 @@ def _sentence_mention(
     # "Roffman, who estimates his costs were “…,” described the impact as “…”": after a quote in the
     # same sentence, a verb (or "and" + verb) has its subject before that quote, not after the verb.
     opens_clause = bool(before) and before[0].text.islower() and (before[0].word in ("and", "or", "but") or before[0].word.endswith("ed"))
-    if sum(t.text[:1].isalnum() for t in before) >= 3 and not text.startswith("„", span.start) and not opens_clause:
+    # "He offered “…”": a subject pronoun and its verb are enough, as are any three words.
+    pronoun_verb = len(before) == 2 and before[0].text in ("He", "She", "They") and before[1].text.islower() and before[1].word.isalpha()
+    words = sum(t.text[:1].isalnum() for t in before)
+    if (words >= 3 or pronoun_verb) and not text.startswith("„", span.start) and not opens_clause:
         # A quote inside a sentence with no speech verb ("X called the plan “…”"): its subject.
         # Not for German, whose sentences put so much before the verb that the first noun is rarely it.
         relative = _relative_clause_subject(before)
@@ -304,8 +342,9 @@ def _outer_speaker(text: str, before: list[Token], found: _Mention) -> _Mention:
         if not plain and not reported:
             continue
         rng = subject_before(before, v)
-        if rng and before[rng[0]].text.lower() not in PRONOUNS and before[rng[0]].word not in ("who", "which", "that"):
-            return _mention(text, before, rng) or found
+        same = rng is not None and rng[0] == rng[1] and before[rng[0]].text.lower() == text[found.start : found.end].lower()
+        if rng and (same or before[rng[0]].text.lower() not in PRONOUNS) and before[rng[0]].word not in ("who", "which", "that"):
+            return _mention(text, before, rng) or found  # "She said she asked “…”": the first "She"
     return found
 
 
@@ -345,7 +384,9 @@ def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Ment
     if rng is None:
         return None
     start, end = toks[rng[0]].start, toks[rng[1]].end
-    if text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
+    if rng[0] == rng[1] and re.match(r"(?:he|she|they)[’'](?:s|ve|d|ll)$", toks[rng[0]].text, re.IGNORECASE):
+        end = start + re.split("[’']", toks[rng[0]].text)[0].__len__()  # "he’s said": the credit is "he"
+    elif text[end - 1] in ".’'" and text[start:end].rstrip(".’'") and not _is_abbreviation(text[start:end]):
         end -= 1
     return _Mention(start, end, _display(text, toks, rng, start, end))
 
@@ -461,7 +502,8 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
             if rng is None:
                 # "said X: “…”" / "Said X, “…”" (inverted order before the quote); never after a
                 # verb that takes its hearer as object: in "told Fox News: “…”" Fox News listens.
-                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS else None
+                phrasal = before[v].word in ("put", "puts") and v + 1 < len(before) and before[v + 1].word == "it"
+                rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS and not phrasal else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
             return _mention(text, before, rng)
@@ -507,7 +549,8 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
         own -= 1  # "with Jane Doe reportedly yelling: “…”"
     if own >= 0 and (toks[own].text in _SUBJECTS or (toks[own].capitalised and toks[own].word.isalpha())):
         rng = subject_before(toks, own + 1)
-        if rng:
+        if rng and not (rng[0] and toks[rng[0] - 1].word in ("on", "to", "for")):
+            # (not "responded on Facebook writing, “…”": a name after a preposition is no subject)
             return _issuer(toks, rng) or rng
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
@@ -564,7 +607,7 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_la
         if toks[v].text in (".", ";", ":"):
             break
         if is_speech_verb(toks, v):
-            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i)
+            rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i) or _described_subject(toks, i, v)
             if rng:
                 return _mention(text, toks, rng)
             break
@@ -590,6 +633,20 @@ def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
         if not toks[v].text[:1].isalnum():
             return None
     return None
+
+
+def _described_subject(toks: list[Token], i: int, v: int) -> tuple[int, int] | None:
+    """ "“…,” the Florida senator and presidential candidate said", "“…,” the bespectacled, 71-year-old
+    diplomat said": everything from the determiner after the quote to the verb is the speaker."""
+    if toks[i].word not in ("the", "a", "an", "his", "her", "its", "their") or v - i > 12:
+        return None
+    last = v - 1
+    while last > i and toks[last].text == ",":
+        last -= 1
+    inner = toks[i + 1 : last + 1]
+    if not inner or any(not (t.text[:1].isalnum() or t.text == ",") or t.word in _NOT_VERB_AFTER - {"and", "of"} for t in inner):
+        return None
+    return i, last
 
 
 def _inverted_after_comma(toks: list[Token], v: int, floor: int, ends: tuple[str, ...] = ()) -> tuple[int, int] | None:
@@ -641,7 +698,10 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
         if is_speech_verb(before, v) or is_participle(before[v]):
             if is_participle(before[v]):
                 return _mention(text, before, _subject_of_participle(before, v))
-            rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
+            # "The paradox of it, says Jane Doe, a historian, is that “…”": inverted after a comma.
+            rng = _inverted_after_comma(before, v, 0)
+            if rng is None:
+                rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None and v == 0 and before[0].capitalised:
                 rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
             if rng:
@@ -709,6 +769,9 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
     when that person is not clear: a quote is better unnamed than credited to the wrong person."""
     cast: Cast | None = None
     spoken: list[Person] = []
+    # Credited mentions not yet described as people: only a pronoun credit reads them, so an article
+    # without one (or the quotes after its last one) never pays for it.
+    unread: list[tuple[int, int, str]] = []
     out: list[Attribution] = []
     for m in mentions:
         if m is None:
@@ -718,6 +781,8 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
         if written.lower() in PRONOUNS:
             if cast is None:
                 cast = Cast(text, paras, [(s.start, s.end) for s in spans], partial(_shown, text))
+            spoken.extend(p for p in (describe(text, *args, speech=True) for args in unread) if p is not None)
+            unread.clear()
             person = cast.resolve(written, m.start, spoken)
             if person is None:
                 out.append(Attribution(None, m.start, m.end, False))
@@ -728,9 +793,7 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
         display = _fuller_name(text, m) if m.display == written else m.display
-        person = describe(text, m.start, m.end, display, speech=True)
-        if person is not None:
-            spoken.append(person)
+        unread.append((m.start, m.end, display))
         named = any(word[:1].isupper() for word in written.split())
         out.append(Attribution(display, m.start, m.end, named))
     return out
