@@ -105,12 +105,24 @@ def attribute(text: str, spans: list[Span]) -> list[Attribution]:
             # its own paragraph names the speaker, not a quote in the paragraph before.
             mentions[i] = narrator
         elif i and span.paragraph - spans[i - 1].paragraph <= 1:
-            # A quote with no attribution of its own continues the quote before it.
-            mentions[i] = mentions[i - 1]
+            # A quote with no attribution of its own continues the quote before it, credited by
+            # the credit written between them when there is one (:func:`_credit_between`).
+            mentions[i] = _credit_between(text, spans[i - 1], span, mentions[i - 1]) or mentions[i - 1]
         elif span.paragraph and span.start == paras[span.paragraph][0]:
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions, paras, spans)
+
+
+def _credit_between(text: str, prev: Span, span: Span, prev_mention: _Mention | None) -> _Mention | None:
+    """ "X scolded him: “…,” she said. “…”": the previous quote has a credit before it and another
+    after it; the quote that follows continues after the nearer one, which is its credit as written."""
+    if prev_mention is None or prev_mention.end > prev.start or prev.paragraph != span.paragraph:
+        return None
+    if span.start - prev.end > 120:
+        return None
+    between = tokens(text, prev.end, span.start)
+    return _after(text, prev, between, span, guess_last=True)
 
 
 def _dialogue_turn(text: str, spans: list[Span], i: int, mentions: list[_Mention | None]) -> bool:
