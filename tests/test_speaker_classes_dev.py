@@ -7,6 +7,8 @@ well as the name a reader sees.
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.quotes import Quote, extract
 
 
@@ -47,3 +49,34 @@ def test_a_surname_credit_between_two_quotes_credits_the_second() -> None:
     )
     quote = the_quote(text, "patient for far too long")
     assert (mention(text, quote), quote.speaker) == ("he", "Tom Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "speaker"),
+    [
+        (
+            "Governor Ana Ruiz was defensive about firing a contractor who said he was never paid for the roof, "
+            "saying, “He did sloppy work and I was not going to pay for it.”",
+            "sloppy work",
+            "Governor Ana Ruiz",
+        ),
+        (
+            "Council member Joan Pratt had dismissed the petition, saying anyone who complains about the bus routes "
+            "“has never tried to ride one at rush hour.”",
+            "never tried to ride",
+            "Joan Pratt",
+        ),
+        (
+            "At a forum on Tuesday, Samuel Achebe sharply told a student who asked whether the clinics would close "
+            "that “no clinic in this county is going anywhere next year.”",
+            "no clinic in this county",
+            "Samuel Achebe",
+        ),
+    ],
+)
+def test_who_said_it_on_an_indefinite_noun_is_not_the_speaker(text: str, fragment: str, speaker: str) -> None:
+    # The relative clause ("a contractor who said …") describes someone the speaker talks about.
+    assert the_quote(text, fragment).speaker == speaker
+    # With no other speech verb in the sentence, the one in the relative clause still speaks.
+    alone = "Reporters met a voter who said “I am leaving the party for good after this year.”"
+    assert mention(alone, the_quote(alone, "leaving the party")) == "a voter who"

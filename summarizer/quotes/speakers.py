@@ -530,6 +530,8 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
                 rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS and not phrasal else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
+            if _reported_by_earlier_verb(before, v, rng):
+                return None
             return _mention(text, before, rng)
     return None
 
@@ -579,9 +581,31 @@ def _subject_of_participle(toks: list[Token], v: int) -> tuple[int, int] | None:
     for j in range(v - 1, -1, -1):
         if is_speech_verb(toks, j) and toks[j].word not in ("read", "post", "posts"):
             rng = subject_before(toks, j)
+            if rng and _restrictive_relative(toks, rng) and toks[v - 1].text == ",":
+                continue  # "X defended not paying an architect who said …, saying, “…”": X says it
             if rng:
                 return rng
     return sentence_subject(toks[:v])
+
+
+_INDEFINITES = frozenset(["a", "an", "anybody", "anyone", "someone", "somebody", "everyone", "everybody"])
+
+
+def _restrictive_relative(toks: list[Token], rng: tuple[int, int]) -> bool:
+    """ "an architect who", "a young woman who", "anybody who": a relative clause on an indefinite
+    noun, with no comma before "who": someone the sentence is about, not whose words it reports."""
+    first, last = rng
+    if toks[last].word != "who" or not last or toks[last - 1].text == ",":
+        return False
+    return toks[first].word in _INDEFINITES or (first == last and toks[last - 1].word in _INDEFINITES)
+
+
+def _reported_by_earlier_verb(toks: list[Token], v: int, rng: tuple[int, int] | None) -> bool:
+    """ "X mocked the complaint, saying anybody who complains about it “…”": the verb at ``v`` is in
+    a relative clause on an indefinite noun, and an earlier speech verb reports the quote."""
+    if rng is None or not _restrictive_relative(toks, rng):
+        return False
+    return any(is_participle(toks[j]) or is_speech_verb(toks, j) for j in range(rng[0]))
 
 
 #: What a speaker issues, and what says its words only for them: "released a statement saying".
@@ -732,6 +756,8 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
                 rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None and v == 0 and before[0].capitalised:
                 rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
+            if _reported_by_earlier_verb(before, v, rng):
+                continue
             if rng:
                 return _mention(text, before, rng)
     return None
