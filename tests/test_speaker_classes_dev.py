@@ -36,7 +36,6 @@ def test_a_quote_continues_after_the_credit_written_between_the_two() -> None:
     assert first.speaker == "Senator Ruth Alvarez"
 
 
-
 def test_a_surname_credit_between_two_quotes_credits_the_second() -> None:
     text = (
         "Mayor Lena Fischer told reporters: “The budget is tight but the pools will open in June,” Fischer said. "
@@ -80,3 +79,13 @@ def test_who_said_it_on_an_indefinite_noun_is_not_the_speaker(text: str, fragmen
     # With no other speech verb in the sentence, the one in the relative clause still speaks.
     alone = "Reporters met a voter who said “I am leaving the party for good after this year.”"
     assert mention(alone, the_quote(alone, "leaving the party")) == "a voter who"
+
+
+def test_a_speech_verb_describing_the_subject_yields_to_the_credit_after() -> None:
+    text = "The three promises she cited were “to cut taxes, fix the roads and hire more teachers,” the Gazette reported."
+    assert mention(text, the_quote(text, "fix the roads")) == "the Gazette"
+    text = "The two reasons Hall cited are “the cost of the land and the noise from the airport,” a council report says."
+    assert mention(text, the_quote(text, "noise from the airport")) == "a council report"
+    # With no credit after the quote, the words are still the ones the verb's subject used.
+    text = "Omar Haddad spoke for an hour. The grounds he cited were “a disgrace to every family in this city.”"
+    assert the_quote(text, "a disgrace").speaker == "Omar Haddad"

@@ -255,6 +255,8 @@ def _sentence_mention(
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
     adjacent = _adjacent_before(text, before, sent_start)
+    if adjacent and trailing and _in_subject_phrase(before, adjacent):
+        return trailing  # "The loopholes he cited are “…,” The Hill reported."
     if adjacent:
         return _outer_speaker(text, before, adjacent)
     if trailing:
@@ -289,6 +291,18 @@ def _sentence_mention(
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+_COPULAS = frozenset(["is", "are", "was", "were"])
+
+
+def _in_subject_phrase(before: list[Token], found: _Mention) -> bool:
+    """ "The four loopholes he cited are “…”": the speech verb after the credit is followed by "is"
+    or "are": it sits in a clause describing the sentence's subject, and reports nothing."""
+    for k, tok in enumerate(before):
+        if tok.start >= found.end:
+            return k + 1 < len(before) and is_speech_verb(before, k) and before[k + 1].word in _COPULAS
+    return False
 
 
 def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
