@@ -89,3 +89,22 @@ def test_a_speech_verb_describing_the_subject_yields_to_the_credit_after() -> No
     # With no credit after the quote, the words are still the ones the verb's subject used.
     text = "Omar Haddad spoke for an hour. The grounds he cited were “a disgrace to every family in this city.”"
     assert the_quote(text, "a disgrace").speaker == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "credit"),
+    [
+        (
+            "Members may not vote by proxy when choosing “a replacement for the party’s nominee,” per the committee’s rules.",
+            "a replacement for",
+            "the committee’s rules",
+        ),
+        (
+            "The plant will close when the lease ends, and “nobody in the building will lose their pension,” per Ines Varga.",
+            "nobody in the building",
+            "Ines Varga",
+        ),
+    ],
+)
+def test_per_after_the_quote_is_according_to(text: str, fragment: str, credit: str) -> None:
+    assert mention(text, the_quote(text, fragment)) == credit

@@ -238,7 +238,18 @@ def _according_to(text: str, toks: list[Token]) -> _Mention | None:
     for k in range(len(toks) - 2):
         if toks[k].word == "according" and toks[k + 1].word == "to":
             return _mention(text, toks, noun_phrase_after_verb(toks, k + 2))
+        if _per(toks, k):
+            return _mention(text, toks, noun_phrase_starting(toks, k + 1))
     return None
+
+
+def _per(toks: list[Token], k: int) -> bool:
+    """ "“…,” per the party’s bylaws": "per" right after the quote, before a name or a determiner, is
+    "according to" (not "per cent", "$3 per gallon", nor "X said, per a translator, that …")."""
+    if toks[k].word != "per" or k > 1 or k + 1 >= len(toks) or (k and toks[k - 1].text != ","):
+        return False
+    follower = toks[k + 1]
+    return follower.word in DETERMINERS or (follower.capitalised and follower.text not in NOT_NAMES)
 
 
 def _sentence_mention(
@@ -782,6 +793,8 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
     for v in range(min(len(after), 20)):
         if after[v].word == "according" and v + 1 < len(after) and after[v + 1].word == "to":
             return _mention(text, after, noun_phrase_starting(after, v + 2))
+        if _per(after, v):
+            return _mention(text, after, noun_phrase_starting(after, v + 1))
         if is_speech_verb(after, v):
             rng = subject_before(after, v)
             if rng is None and v and after[v - 1].word in ("and", "or", "then"):
