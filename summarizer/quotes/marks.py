@@ -76,14 +76,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str) -> list[Span]:
+def quote_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """Pair quotation marks within each paragraph.
 
     A quote left open runs to the end of its paragraph (news style continues a quote in the next
     paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
+    ``paras``: the text's ``paragraphs``, when the caller has them already.
     """
     spans: list[Span] = []
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     for index, (p_start, p_end) in enumerate(paras):
         spans.extend(paragraph_spans(text, index, p_start, p_end))
     return [_run_on(text, span, paras) for span in spans]

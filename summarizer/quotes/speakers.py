@@ -55,9 +55,10 @@ class _Mention:
     display: str
 
 
-def attribute(text: str, spans: list[Span]) -> list[Attribution]:
-    """One attribution per span, in order."""
-    paras = paragraphs(text)
+def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]] | None = None) -> list[Attribution]:
+    """One attribution per span, in order (``paras``: the text's ``paragraphs``, when known already)."""
+    if paras is None:
+        paras = paragraphs(text)
     mentions = [_own_mention(text, spans, i, paras) for i in range(len(spans))]
     _credit_lines(text, spans, paras, mentions)
     for i in range(len(spans) - 2, -1, -1):
