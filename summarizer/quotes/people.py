@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from summarizer.quotes.mentions import (
     NOT_NAMES,
@@ -70,6 +71,7 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 #: What a word ends with when ``_POSSESSIVE`` can match it (``$`` also matches before a final newline).
 _POSSESSIVE_ENDS = ("’", "'", "s", "\n")
 _MENTION_WORD = re.compile(r"[^\W_][\w’'.\-]*")
+_START = itemgetter(1)  # a token's start
 
 
 @lru_cache(maxsize=1)
@@ -293,10 +295,10 @@ class Cast:
         toks.extend(tokens(self.text, at, p_end))
         if not toks:
             return people
-        starts = [b for _, b in sentence_breaks(self.text, p_start, p_end)]
-        sentences: list[list[Token]] = [[] for _ in range(len(starts) + 1)]
-        for tok in toks:
-            sentences[bisect.bisect_right(starts, tok.start)].append(tok)
+        # Cut into sentences where each one starts (tokens are in text order): by bisection, not a
+        # look-up per token.
+        cuts = [bisect.bisect_left(toks, b, key=_START) for _, b in sentence_breaks(self.text, p_start, p_end)]
+        sentences = [toks[i:j] for i, j in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
         for toks in sentences:
             if not toks:
                 continue

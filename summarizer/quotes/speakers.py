@@ -228,7 +228,7 @@ def _sentence_mention(
     p_start: int,
     paras: list[tuple[int, int]],
 ) -> _Mention | None:
-    trailing = _after(text, span, after, nxt, guess_last=True)
+    trailing, guess_from = _after(text, span, after, nxt)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
     adjacent = _adjacent_before(text, before, sent_start)
@@ -239,7 +239,7 @@ def _sentence_mention(
     inner = _verb_in(text, before, sent_start)
     if inner:
         return _outer_speaker(text, before, inner)
-    guessed = _after(text, span, after, nxt)
+    guessed = None if guess_from is None else _mention(text, after, _unknown_verb_clause(after, guess_from))
     if guessed:
         return guessed  # "“…,” the nominee riffed": a verb not on the list, after a known one before
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
@@ -576,45 +576,47 @@ def _issuer(toks: list[Token], rng: tuple[int, int]) -> tuple[int, int] | None:
     return found if found and toks[found[0]].word not in ("who", "which", "that") else None
 
 
-def _after(text: str, span: Span, after: list[Token], nxt: Span | None, guess_last: bool = False) -> _Mention | None:
+def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> tuple[_Mention | None, int | None]:
     """ "“…,” said X" / "“…,” X said" / "“…,” X, a Y, said".
 
-    ``guess_last``: leave out the guess from a verb that is not on the list ("“…,” the nominee
-    riffed"), so that a known speech verb before the quote can outrank it.
+    With no credit, also the token from which a guess from a verb that is not on the list may be
+    made ("“…,” the nominee riffed": ``_unknown_verb_clause``), or None when there is no guess to
+    make: the caller makes it last, so that a known speech verb before the quote can outrank it
+    (one pass over the words after the quote serves both).
     """
     toks = after
     i = 0
     while i < len(toks) and toks[i].text in (",", "—", "–", "--", ";"):
         i += 1
     if i >= len(toks):
-        return None
+        return None, None
     if toks[i].word in _CLAUSE_OPENERS:
-        return None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
+        return None, None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
     if quoted.endswith((",", "?", "!")):
         written = _written_credit(toks, i)
         if written:
-            return _mention(text, toks, written)
+            return _mention(text, toks, written), None
     if quoted.endswith(".") and not _short_speech_clause(toks, i):
         # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
-        return None
+        return None, None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
         rng = noun_phrase_after_verb(toks, j)
         if rng and rng[1] + 1 < len(toks) and toks[rng[1] + 1].word in _AUXILIARIES:
-            return None  # "“…,” said the candidate could win": "said" reports a clause, names no speaker
-        return _mention(text, toks, rng)
+            return None, None  # "“…,” said the candidate could win": "said" reports a clause, names no speaker
+        return _mention(text, toks, rng), None
     for v in range(i + 1, min(len(toks), i + 16)):
         if toks[v].text in (".", ";", ":"):
             break
         if is_speech_verb(toks, v):
             rng = _inverted_after_comma(toks, v, i) or subject_before(toks, v, floor=i) or _described_subject(toks, i, v)
             if rng:
-                return _mention(text, toks, rng)
+                return _mention(text, toks, rng), None
             break
-    if quoted.endswith((",", "?", "!", "—", "-")) and not guess_last:
-        return _mention(text, toks, _unknown_verb_clause(toks, i))
-    return None
+    if quoted.endswith((",", "?", "!", "—", "-")):
+        return None, i
+    return None, None
 
 
 #: Verbs that are more often nouns, but not right after a quote: "“…,” the email read", "read the
