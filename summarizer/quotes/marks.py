@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Opening mark -> the closing marks that end it. Straight and doubled-apostrophe marks are written
 #: interchangeably by some publishers, so they close each other.
@@ -32,9 +32,11 @@ _MARKS = re.compile(r"[“”\"«»„‹›'`‘’](?:(?<=')'|(?<=`)`|(?<=‘)
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Span:
-    """One quoted stretch: ``text[start:end]`` includes the marks (no closing mark if unclosed)."""
+class Span(NamedTuple):
+    """One quoted stretch: ``text[start:end]`` includes the marks (no closing mark if unclosed).
+
+    A named tuple, not a frozen dataclass: built for every pair of marks, at a third of the cost.
+    """
 
     start: int
     end: int

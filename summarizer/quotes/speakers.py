@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, has_words, paragraphs
@@ -40,16 +40,16 @@ _HEARER_VERBS = frozenset(["told", "tells", "tell", "urged", "urges", "reminded"
 _CLAUSE_OPENERS = frozenset(["but", "and", "while", "although", "though", "because", "when", "if", "so", "yet", "whereas"])
 
 
-@dataclass(frozen=True)
-class Attribution:
+class Attribution(NamedTuple):
+    """Who said one quote (named tuples here, not dataclasses: built for every quote, at a third of the cost)."""
+
     speaker: str | None
     mention_start: int | None
     mention_end: int | None
     named: bool
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     start: int
     end: int
     display: str
@@ -792,7 +792,7 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
                 continue
             # The pronoun is a fresh mention of the same person: "she added" later refers to it too.
             gender = AGREEMENT[written.lower()][0] or cast.gender(person)
-            spoken.append(replace(person, start=m.start, end=m.end, gender=gender, speech=True))
+            spoken.append(person._replace(start=m.start, end=m.end, gender=gender, speech=True))
             out.append(Attribution(person.display, m.start, m.end, person.named))
             continue
         display = _fuller_name(text, m) if m.display == written else m.display
