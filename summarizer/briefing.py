@@ -32,7 +32,7 @@ from summarizer.tokenize import Tokenizer, split_words
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "6"
+VERSION = "7"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -107,10 +107,15 @@ _BOILERPLATE_HINTS = (
 )
 #: "By Jane Smith for MailOnline", "By . Daily Mail Reporter .": names only, then an end or a joiner.
 _BYLINE = re.compile(r"^By\s*\.?\s+(?:[A-Z][\w.'’-]*\s*){1,4}(?:$|[.|]|for\b|and\s+[A-Z][\w'’-]*\s+[A-Z])")
+#: Photo captions: "(pictured)", "(file photo)", "pictured, ...", "Pictured: ...", and where a caption
+#: points at a photo: "pictured left in ...", "(second left)", "(behind Allen, left)", "(shown above)"
+#: (up to five words in brackets ending in a position word).
 _PHOTO = re.compile(
     r"\((?:pictured|left|right|above|below|centre|center|top|bottom|inset|file(?: photo)?|"
     r"stock (?:image|photo|picture)|(?:pictured )?(?:far )?(?:left|right|centre|center))\)"
     r"|\bpictured(?: (?:left|right|above|below|centre|center|here|top|bottom))?[,:)]"
+    r"|\bpictured (?:(?:far|second|top|bottom|back|front) )?(?:left|right|centre|center|middle|above|below)\b"
+    r"|\((?:[^()\s]+[ ,]+){0,5}(?:left|right|middle|centre|center|above|below)\)"
     r"|^(?:pictured|picture|photo|image|above|below|left|right|top|inset)\s*:",
     re.IGNORECASE,
 )

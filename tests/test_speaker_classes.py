@@ -444,3 +444,41 @@ def test_the_two_write() -> None:
     )
     quote = the_quote(text, "new standard")
     assert mention(text, quote) == "the two"
+
+
+def test_a_sentence_that_introduces_the_next_quote_is_not_the_credit_of_this_one() -> None:
+    text = (
+        "Ruth Adler, meanwhile, told the Courier on Wednesday that she backs the plan because “we do not need "
+        "another study. We need a bridge.” He also said he has “liked the plan since the beginning.”"
+    )
+    quote = the_quote(text, "another study")
+    assert mention(text, quote) == "Ruth Adler"
+
+
+def test_two_quotes_of_one_sentence_share_the_credit_that_ends_it() -> None:
+    text = (
+        "“We lost two big sponsors this spring,” Ann Fischer, the festival director, said.\n\n"
+        "Spending was “flat for about a month or six weeks” while buyers waited to see how a "
+        "“very wet summer” played out, Tom Reilly said."
+    )
+    assert the_quote(text, "flat for about").speaker == "Tom Reilly"
+
+
+def test_states_after_a_description_with_its_preposition() -> None:
+    text = "“They know the mayor is the only one strong enough to fix the harbor,” a voice-over in the new ad states."
+    assert the_quote(text, "strong enough").speaker == "a voice-over in the new ad"
+
+
+def test_a_credit_at_the_end_of_a_long_sentence() -> None:
+    text = (
+        "“The hall was full,” the organizer said.\n\n"
+        "The promise to “bring the factory back to the valley” appeals to older workers who wish for a return "
+        "to a time when a diploma was not needed to earn a decent wage and the town was growing, said Ruth "
+        "Adler, a historian at the county college."
+    )
+    assert the_quote(text, "bring the factory").speaker == "Ruth Adler, a historian at the county college"
+
+
+def test_continue_to_be_is_no_speech_verb() -> None:
+    text = "In a statement on Friday, Ruth Adler said she is certain Holm will continue to be “a champion for every family in this valley.”"
+    assert the_quote(text, "a champion for every").speaker == "Ruth Adler"

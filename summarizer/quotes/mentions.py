@@ -145,6 +145,8 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
         return False  # "a snappy retort", "her claims": nouns ("another said" is a verb)
     if i >= 2 and _noun_after_singular_determiner(toks, i):
         return False  # "a snappy retort", "the quick reply": a base form after "a/the + word" is a noun
+    if word in ("continue", "continues", "continued") and i + 1 < len(toks) and toks[i + 1].word in ("to", "be"):
+        return False  # "will continue to be “…”": not speech
     if word in SPEECH_VERBS:
         return True
     follower = PHRASAL.get(word)

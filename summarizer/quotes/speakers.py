@@ -28,7 +28,13 @@ from summarizer.quotes.mentions import (
     tokens,
 )
 from summarizer.quotes.people import AGREEMENT, Cast, Person, describe, first_names
-from summarizer.quotes.sentences import ABBREVIATIONS, LOOK_BACK, sentence_end, sentence_start
+from summarizer.quotes.sentences import (
+    ABBREVIATIONS,
+    LOOK_BACK,
+    sentence_breaks,
+    sentence_end,
+    sentence_start,
+)
 
 _PARTICIPLE_ADVERBS = frozenset(["recently", "also", "later", "then", "repeatedly", "publicly", "once", "again", "still", "even"])
 _SUBJECTS = frozenset(["he", "she", "they", "we", "I"])
@@ -65,8 +71,14 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]] | None 
         # "Guns are “a crisis” and “a disgrace,” Jane Doe said.": quotes joined by "and"/"or" share
         # the credit that follows the last of them.
         joined = text[spans[i].end : spans[i + 1].start].strip(" ,") in ("and", "or", "but")
-        if mentions[i] is None and mentions[i + 1] is not None and spans[i + 1].paragraph == spans[i].paragraph and joined:
+        same = spans[i + 1].paragraph == spans[i].paragraph
+        if mentions[i] is None and mentions[i + 1] is not None and same and joined:
             mentions[i] = mentions[i + 1]
+        elif mentions[i] is None and mentions[i + 1] is not None and same and mentions[i + 1].start >= spans[i + 1].end:
+            # "Fundraising was “stagnant” as donors waited to see how a “turbulent year” played out, he
+            # said.": two quotes of one sentence share the credit that ends it.
+            near = spans[i + 1].start - spans[i].end < 300
+            mentions[i] = mentions[i + 1] if near and not sentence_breaks(text, spans[i].end, spans[i + 1].start) else None
     for i in range(1, len(spans)):
         # "As X reported:\n“…\n“…\n“…,” Y said.": paragraphs of a run introduced before it keep
         # the introducer, not the credit of a quote inside the excerpt.
@@ -243,7 +255,7 @@ def _sentence_mention(
     if guessed:
         return guessed  # "“…,” the nominee riffed": a verb not on the list, after a known one before
     complete = text[span.start : span.end].rstrip("”\"'’ ").endswith(".")
-    later = None if complete else _later_in_sentence(text, after)
+    later = None if complete else (_later_in_sentence(text, after) or _sentence_final_credit(text, after))
     if later:
         return later
     label = _label_before(text, before, sent_start)
@@ -597,8 +609,10 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> tuple
         written = _written_credit(toks, i)
         if written:
             return _mention(text, toks, written), None
-    if quoted.endswith(".") and not _short_speech_clause(toks, i):
-        # "“….” He added, “…”" / "“….” South Carolina, he said, was …": a new sentence, not ours.
+    leads_on = nxt is not None and not text[toks[-1].end : nxt.start].strip(" ,:")
+    if quoted.endswith(".") and (not _short_speech_clause(toks, i) or leads_on):
+        # "“….” He added, “…”" / "“….” South Carolina, he said, was …" / "“….” He also said he’s
+        # “…”": a new sentence, which introduces the next quote, not ours.
         return None, None
     if is_speech_verb(toks, i):
         j = i + 1 if toks[i].word not in ("pointed", "went", "put", "puts") else i + 2
@@ -632,6 +646,8 @@ def _written_credit(toks: list[Token], i: int) -> tuple[int, int] | None:
     for v in range(i + 1, min(len(toks), i + 8)):
         if toks[v].word in _WRITTEN_VERBS and toks[v].text.islower():
             rng = subject_before(toks, v, floor=i)
+            if rng and rng[0] != i and toks[i].word in ("the", "a", "an") and all(t.text[:1].isalnum() for t in toks[i:v]):
+                return i, v - 1  # "“…,” a voice-over in the ad states"
             return rng if rng and rng[0] == i else None
         if not toks[v].text[:1].isalnum():
             return None
@@ -726,6 +742,25 @@ def _later_in_sentence(text: str, after: list[Token]) -> _Mention | None:
                 if rng and rng[1] + 1 < len(after) and after[rng[1] + 1].word in _AUXILIARIES:
                     rng = None  # "said the candidate could win": the reported clause's subject
             return _mention(text, after, rng)
+    return None
+
+
+def _sentence_final_credit(text: str, after: list[Token]) -> _Mention | None:
+    """ "The promise to “…” appeals to voters who …, said Jane Doe, a demographer.": a credit set off
+    by a comma at the end of a long sentence names the speaker of the quotes inside it."""
+    n = len(after)
+    for v in range(n - 1, max(0, n - 14), -1):
+        if not is_speech_verb(after, v):
+            continue
+        if after[v - 1].text == ",":
+            rng = noun_phrase_after_verb(after, v + 1)
+            if rng and not (rng[1] + 1 < n and after[rng[1] + 1].word in _AUXILIARIES):
+                return _mention(text, after, rng)
+            return None
+        rng = subject_before(after, v)
+        if rng and rng[0] and after[rng[0] - 1].text == "," and after[rng[0]].text.lower() not in PRONOUNS:
+            return _mention(text, after, rng)
+        return None
     return None
 
 
