@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
-from operator import itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from summarizer.quotes.mentions import (
@@ -71,7 +71,10 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 #: What a word ends with when ``_POSSESSIVE`` can match it (``$`` also matches before a final newline).
 _POSSESSIVE_ENDS = ("’", "'", "s", "\n")
 _MENTION_WORD = re.compile(r"[^\W_][\w’'.\-]*")
-_START = itemgetter(1)  # a token's start
+_START = attrgetter("start")
+_WORD_OF = attrgetter("word")
+#: Every word ``is_speech_verb`` may say yes to.
+_VERB_WORDS = SPEECH_VERBS | frozenset(PHRASAL)
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +301,8 @@ class Cast:
         for toks in sentences:
             if not toks:
                 continue
-            for v in range(1, len(toks)):
+            # Most sentences hold no speech verb: that is told in C, before a word is read in Python.
+            for v in range(1, len(toks)) if not _VERB_WORDS.isdisjoint(map(_WORD_OF, toks)) else ():
                 word = toks[v].word  # might_be_speech_verb, written out: it is asked of every word read
                 if (word in SPEECH_VERBS or word in PHRASAL) and is_speech_verb(toks, v):
                     self._add(people, toks, subject_before(toks, v), speech=True)
