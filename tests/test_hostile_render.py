@@ -27,6 +27,7 @@ from telegram import InlineKeyboardMarkup, InlineQueryResultArticle
 
 import bot.render
 from bot.i18n import LANGUAGES, Translator, translator
+from bot.localapi import to_plain_text
 from bot.render import split
 from storage.articles import StoredArticle
 from summarizer.quotes import Quote
@@ -217,3 +218,18 @@ def test_fit_keeps_what_fits_and_cuts_the_rest_with_an_ellipsis(text: str, limit
         assert fitted == html
     elif fitted.strip():
         check_message(fitted, "HTML", limit=limit)
+
+
+def test_a_long_bold_block_is_cut_between_words_and_never_leaves_an_empty_message():
+    """Found by the property above under load: a bold block of repeated short sentences was cut
+    mid-word ("said A" / "nn.") and ended in a message of one space inside <b>, which Telegram
+    refuses as empty."""
+    from html import escape
+
+    block = "<b>" + escape("“q,” said Ann. " * 23) + "</b>"
+    messages = split.split_blocks([block], 50)
+    assert len(messages) > 1
+    for message in messages:
+        check_message(message, "HTML", limit=50)
+        words = to_plain_text(message).split()
+        assert set(words) <= {"“q,”", "said", "Ann."}, words

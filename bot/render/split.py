@@ -73,8 +73,8 @@ def split_blocks(blocks: list[str], limit: int = LIMIT) -> list[str]:
 
     Blocks are joined with a blank line. A plain-text block longer than ``limit`` is cut on
     sentence ends (the Punkt splitter of ``summarizer.tokenize``), then on spaces, then anywhere
-    outside an entity; a block holding tags is cut between tokens, its open tags closed at the cut
-    and opened again in the next message.
+    outside an entity; a block holding tags is cut between words where it can (else between
+    tokens), its open tags closed at the cut and opened again in the next message.
     """
     pieces: list[str] = []
     for block in blocks:
@@ -152,9 +152,10 @@ def _cut_markup(html: str, limit: int) -> list[str]:
     for token in _TOKEN.findall(html):
         closing = sum(len(name) + 3 for name, _ in opened)
         if size + len(token) + closing > limit and size > 0:
-            parts.append("".join(current) + "".join(f"</{name}>" for name, _ in reversed(opened)))
-            current = [tag for _, tag in opened]
-            size = sum(len(tag) for tag in current)
+            tail = _word_tail(current, len(opened))
+            parts.append("".join(current[: len(current) - len(tail)]) + "".join(f"</{n}>" for n, _ in reversed(opened)))
+            current = [tag for _, tag in opened] + tail[1:]  # the space the cut fell on is dropped
+            size = sum(len(t) for t in current)
             if size + len(token) + closing > limit:  # tags alone fill a part: give up on them
                 opened, current, size = [], [], 0
         current.append(token)
@@ -163,7 +164,19 @@ def _cut_markup(html: str, limit: int) -> list[str]:
             _track_written(token, opened)
     if current:
         parts.append("".join(current) + "".join(f"</{name}>" for name, _ in reversed(opened)))
-    return [p.strip() for p in parts if visible_length(p.strip())]
+    return [p.strip() for p in parts if _has_text(p)]  # "<b> </b>" is an empty message to Telegram
+
+
+def _word_tail(current: list[str], reopened: int) -> list[str]:
+    """The end of ``current`` from its last space, when cutting there keeps whole words: no tag in
+    the tail (the open tags stay as they are) and the tail under a third of the part; else nothing."""
+    for back in range(1, len(current) - reopened):
+        token = current[-back]
+        if _is_tag(token) or back * 3 > len(current):
+            return []
+        if token.isspace():
+            return current[-back:]
+    return []
 
 
 def _has_text(html: str) -> bool:
