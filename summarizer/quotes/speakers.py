@@ -170,8 +170,10 @@ def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _M
     if not lead or lead[-1] not in ".!?":
         return None
     start = sentence_start(text, max(para[0], lead_end - 1), para[0])
+    if _DOUBLE_MARK.search(text, start, lead_end):
+        return None  # (before the sentence is cut into words)
     toks = tokens(text, start, lead_end)
-    if not toks or re.search(r"[“”\"]|''", text[start:lead_end]) or any(t.word in _NEGATIONS for t in toks):
+    if not toks or any(t.word in _NEGATIONS for t in toks):
         return None
     found = _verb_in(text, toks, start)
     return found
