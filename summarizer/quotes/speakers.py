@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import NamedTuple
 
 from summarizer.quotes.credits import speaker_label, tail_credit
@@ -225,7 +226,12 @@ def _title(text: str, span: Span) -> bool:
     return len(big) >= 2 and all(w[:1].isupper() for w in big)
 
 
+_WORD_OF = attrgetter("word")
+
+
 def _according_to(text: str, toks: list[Token]) -> _Mention | None:
+    if "according" not in map(_WORD_OF, toks):
+        return None  # (most sentences: told in C, before the words are read one by one)
     for k in range(len(toks) - 2):
         if toks[k].word == "according" and toks[k + 1].word == "to":
             return _mention(text, toks, noun_phrase_after_verb(toks, k + 2))
