@@ -124,7 +124,7 @@ def _credit_between(text: str, prev: Span, span: Span, prev_mention: _Mention | 
     if span.start - prev.end > 120:
         return None
     between = tokens(text, prev.end, span.start)
-    return _after(text, prev, between, span, guess_last=True)
+    return _after(text, prev, between, span)[0]
 
 
 def _dialogue_turn(text: str, spans: list[Span], i: int, mentions: list[_Mention | None]) -> bool:
