@@ -108,3 +108,13 @@ def test_a_speech_verb_describing_the_subject_yields_to_the_credit_after() -> No
 )
 def test_per_after_the_quote_is_according_to(text: str, fragment: str, credit: str) -> None:
     assert mention(text, the_quote(text, fragment)) == credit
+
+
+def test_the_name_that_opens_the_sentence_is_the_credit_of_she_said() -> None:
+    text = "Ruth Hale said she backed the measure on school funding at the last two meetings because “the schools in this district have waited long enough,” she said."
+    assert mention(text, the_quote(text, "waited long enough")) == "Ruth Hale"
+    text = "Omar Diaz says that he voted against the new stadium deal in the spring since “the county never showed us where the money would go,” he said."
+    assert mention(text, the_quote(text, "never showed us")) == "Omar Diaz"
+    # The verb reports a clause about somebody else: the pronoun after the quote stays the credit.
+    text = "Pam Ortiz said the plan for the new library branch failed last year because “nobody on the board ever funded it,” she said."
+    assert mention(text, the_quote(text, "nobody on the board")) == "she"

@@ -280,7 +280,7 @@ def _sentence_mention(
     if adjacent:
         return _outer_speaker(text, before, adjacent)
     if trailing:
-        return trailing
+        return _named_before(text, before, trailing) or trailing
     inner = _verb_in(text, before, sent_start)
     if inner:
         return _outer_speaker(text, before, inner)
@@ -311,6 +311,25 @@ def _sentence_mention(
         if subject:
             return subject
     return _colon_intro(text, span, sent_start, p_start, paras)
+
+
+def _named_before(text: str, before: list[Token], trailing: _Mention) -> _Mention | None:
+    """ "DuVernay said she felt the law was worth a film because “…,” she said.": the sentence opens
+    with the name, whose verb reports a clause with the same pronoun; the name is the credit."""
+    pronoun = text[trailing.start : trailing.end].lower()
+    if pronoun not in ("he", "she"):
+        return None
+    for v in range(1, min(len(before) - 1, 8)):
+        if not is_speech_verb(before, v):
+            continue
+        k = v + 2 if before[v + 1].word == "that" else v + 1
+        if k >= len(before) or before[k].text.lower() != pronoun:
+            return None
+        rng = subject_before(before, v)
+        if rng and rng[0] == 0 and before[rng[0]].capitalised and before[rng[0]].text.lower() not in PRONOUNS:
+            return _mention(text, before, rng)
+        return None
+    return None
 
 
 _COPULAS = frozenset(["is", "are", "was", "were"])
