@@ -118,3 +118,23 @@ def test_the_name_that_opens_the_sentence_is_the_credit_of_she_said() -> None:
     # The verb reports a clause about somebody else: the pronoun after the quote stays the credit.
     text = "Pam Ortiz said the plan for the new library branch failed last year because “nobody on the board ever funded it,” she said."
     assert mention(text, the_quote(text, "nobody on the board")) == "she"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "credit"),
+    [
+        (
+            "She said the pay offer was low, and when asked about overtime, the 29-year-old mother of two replied, "
+            "“We cover double shifts every single week without a thank you.”",
+            "double shifts",
+            "the 29-year-old mother of two",
+        ),
+        (
+            "He had not planned to run again, but the 71-year-old senator told reporters, “I still have work to finish here.”",
+            "work to finish",
+            "the 71-year-old senator",
+        ),
+    ],
+)
+def test_an_age_and_a_count_of_children_describe_the_speaker(text: str, fragment: str, credit: str) -> None:
+    assert mention(text, the_quote(text, fragment)) == credit

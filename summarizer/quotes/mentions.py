@@ -94,6 +94,9 @@ _LY_NOUNS = frozenset(["family", "ally", "rally", "assembly", "supply", "monopol
 _PARTICIPLE_OBJECT_WORDS = frozenset(["to", "at", "in", "on", "about", "with", "for", "from", "by", "into", "up", "out", "him", "them", "me", "us", "it"])
 #: Speech verbs whose base form is also a noun ("a snappy retort", "a brief reply").
 _NOUN_TOO = frozenset(["retort", "reply", "tweet", "joke", "remark", "quip", "promise", "vow", "plea", "boast", "complaint", "lament", "shout", "whisper", "cry", "rebuke", "warning", "comment"])
+#: "a mother of three", "the father of two": a parent described by the number of children.
+_CHILD_COUNTS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_PARENTS = frozenset(["mother", "father", "parent", "mom", "dad", "grandmother", "grandfather"])
 _CONNECTORS = frozenset(["of", "the", "de", "van", "von", "al", "bin", "la", "le", "del", "da", "dos", "di", "du", "for", "and"])
 
 
@@ -270,6 +273,9 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         return first, i
     if tok.word in ("two", "three", "four", "both") and i - 1 >= floor and toks[i - 1].word in ("the", "all"):
         return i - 1, i  # "“…,” the two write"
+    if tok.word in _CHILD_COUNTS and i - 2 >= floor and toks[i - 1].word == "of":
+        head = noun_phrase_ending(toks, i - 2, floor)  # "the 34-year-old mother of three replied"
+        return (head[0], i) if head and toks[i - 2].word in _PARENTS else None
     if not tok.word.isalpha() or tok.word in _FUNCTION_WORDS or tok.word in SPEECH_VERBS:
         return None
     if _is_adverb(tok):
@@ -279,6 +285,8 @@ def noun_phrase_ending(toks: list[Token], i: int, floor: int = 0) -> tuple[int, 
         word = toks[j]
         if word.word in DETERMINERS or word.text.endswith(("’s", "'s")):
             return j, i
+        if word.text[:1].isdigit() and "-" in word.text:
+            continue  # "the 34-year-old mother", "a 10-term congressman"
         if not word.text[:1].isalpha() or word.word in _FUNCTION_WORDS:
             break
     if tok.word not in _BARE_SPEAKERS:
