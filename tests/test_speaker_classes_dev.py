@@ -138,3 +138,13 @@ def test_the_name_that_opens_the_sentence_is_the_credit_of_she_said() -> None:
 )
 def test_an_age_and_a_count_of_children_describe_the_speaker(text: str, fragment: str, credit: str) -> None:
     assert mention(text, the_quote(text, fragment)) == credit
+
+
+def test_a_transcript_turn_run_on_over_paragraphs_keeps_its_label() -> None:
+    text = (
+        "“HOST: Senator, what do you make of the new poll numbers this week?\n\n"
+        "“DOYLE: Well, look, the poll says what it says and I am not worried about it at all.\n\n"
+        "“But the real story is the turnout we saw in the western counties on Tuesday night.\n\n"
+        "“HOST: Let me turn to the budget fight now, if I can, Senator."
+    )
+    assert mention(text, the_quote(text, "the real story")) == "DOYLE"

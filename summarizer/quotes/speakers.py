@@ -92,7 +92,7 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]] | None 
         # said."): the whole run belongs to the speaker named at its end.
         following = spans[i + 1]
         continued = following.paragraph == spans[i].paragraph + 1 and following.start == paras[following.paragraph][0]
-        if mentions[i] is None and not spans[i].closed and continued:
+        if mentions[i] is None and not spans[i].closed and continued and not _opens_with_label(following, mentions[i + 1]):
             mentions[i] = mentions[i + 1]
     for i, span in enumerate(spans):
         if mentions[i] is None and span.paragraph + 1 < len(paras):
@@ -114,6 +114,12 @@ def attribute(text: str, spans: list[Span], paras: list[tuple[int, int]] | None 
             # A quote paragraph after narration: "Jane Doe praised the plan.\n“…”".
             mentions[i] = _previous_paragraph_subject(text, paras[span.paragraph - 1])
     return _resolve(text, mentions, paras, spans)
+
+
+def _opens_with_label(span: Span, found: _Mention | None) -> bool:
+    """ "“WALLACE: Governor, …": a transcript label opens a new turn; the paragraphs before it,
+    continuing an earlier turn, are not its speaker's."""
+    return found is not None and span.start <= found.start <= span.start + 3
 
 
 def _credit_between(text: str, prev: Span, span: Span, prev_mention: _Mention | None) -> _Mention | None:
