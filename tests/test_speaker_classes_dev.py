@@ -148,3 +148,15 @@ def test_a_transcript_turn_run_on_over_paragraphs_keeps_its_label() -> None:
         "“HOST: Let me turn to the budget fight now, if I can, Senator."
     )
     assert mention(text, the_quote(text, "the real story")) == "DOYLE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Several governors objected, among them Ellen Marsh — “This plan punishes the states that did everything right” — and two others.",
+        "A dozen mayors signed on, including the former state treasurer Ellen Marsh -- ''We cannot keep borrowing against next year'' -- and her deputy.",
+    ],
+)
+def test_a_quote_set_off_by_dashes_after_a_name(text: str) -> None:
+    quote = next(q for q in extract(text) if len(q.quote) > 30)
+    assert mention(text, quote) == "Ellen Marsh"

@@ -280,6 +280,9 @@ def _sentence_mention(
     trailing, guess_from = _after(text, span, after, nxt)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
+    aside = _aside_after_name(text, before, after)
+    if aside:
+        return aside  # "…, including Mitt Romney -- ''…'' -- and Fred Goldberg"
     adjacent = _adjacent_before(text, before, sent_start)
     if adjacent and trailing and _in_subject_phrase(before, adjacent):
         return trailing  # "The loopholes he cited are “…,” The Hill reported."
@@ -336,6 +339,19 @@ def _named_before(text: str, before: list[Token], trailing: _Mention) -> _Mentio
             return _mention(text, before, rng)
         return None
     return None
+
+
+_DASHES = frozenset(["—", "–", "--"])
+
+
+def _aside_after_name(text: str, before: list[Token], after: list[Token]) -> _Mention | None:
+    """ "A chorus of Republicans agreed, including Mitt Romney -- ''…'' -- and …": a quote set off by
+    dashes right after a name is that person's words."""
+    if len(before) < 2 or before[-1].text not in _DASHES or not after or after[0].text != before[-1].text:
+        return None
+    if not before[-2].capitalised or before[-2].text in NOT_NAMES:
+        return None
+    return _mention(text, before, noun_phrase_ending(before, len(before) - 2))
 
 
 _COPULAS = frozenset(["is", "are", "was", "were"])
