@@ -20,6 +20,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 from telegram.request import BaseRequest
@@ -28,6 +29,7 @@ from bot import alerts, i18n, ingest
 from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
+from bot.handlers import language as reader_language
 from bot.handlers.common import tr_of
 from bot.render import messages
 from storage.db import Database, is_busy
@@ -80,6 +82,8 @@ def build_application(
     def command(name: str | list[str], callback):  # new messages only: an edited /post must not post again
         return CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE)
 
+    # Before every handler (group -1): a reader's new Telegram language becomes their daily update's.
+    application.add_handler(TypeHandler(Update, reader_language.follow_reader_language), group=-1)
     application.add_handlers(
         # Order matters: PTB runs the first handler that matches, so the catch-alls come last.
         [
