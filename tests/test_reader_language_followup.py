@@ -11,10 +11,12 @@ from telegram.ext import ExtBot
 
 from bot import delivery
 from bot.flood import FloodLimiter
+from bot.i18n import translator
+from bot.localapi.world import scope_key
 from storage import subscribers
 from storage.db import Database
 from tests.conftest import ADMIN, InProcessBot
-from tests.standin import StandIn, to_plain_text
+from tests.standin import StandIn, check_message, to_plain_text
 
 READER = 911
 ARTICLE = (
@@ -119,3 +121,61 @@ async def test_odd_language_codes_answer_in_english_and_make_the_daily_update_en
     assert len(answer["results"]) == 1
     assert await _stored_language(bot.db_path) == "en"
     assert (await _daily_update(standin, bot.db_path)).startswith("Your daily briefing · ")
+
+
+def _sent_text(result: dict) -> str:
+    """The message a chat gets when the reader picks ``result``, as Telegram would show it."""
+    content = result["input_message_content"]
+    return check_message(content["message_text"], content.get("parse_mode")).text
+
+
+@pytest.mark.parametrize(
+    ("code", "link", "month"),
+    [
+        ("fr", "Citations et texte intégral dans @newsbrief_bot", "fr"),
+        ("de-AT", "Zitate und Volltext bei @newsbrief_bot", "de"),
+        ("ru", "Цитаты и полный текст в @newsbrief_bot", "ru"),
+        ("es", "Citas y texto completo en @newsbrief_bot", "es"),
+        ("pt-br", "Quotes and full text in @newsbrief_bot", "en"),
+    ],
+)
+async def test_inline_results_speak_the_language_of_the_reader_who_asks(
+    standin: StandIn, bot: InProcessBot, code: str, link: str, month: str
+):
+    await _post(standin)
+    await _post(standin, "Sans phrases\nmarché")  # no full sentence: no briefing
+    standin.add_user(READER, "Léa", language_code=code)
+    answer = await standin.inline_answer(standin.inline_query(READER, "marché"))
+    assert str(answer["is_personal"]).lower() == "true"  # Telegram must not show one reader's language to another
+    results = {r["id"]: r for r in answer["results"]}
+
+    text = _sent_text(results["1"])
+    assert text.startswith("Le marché couvert rouvre ses portes\n#1 · ")  # the article as written
+    assert translator(month).date(datetime.now(UTC), "d MMM y") in text.split("\n")[1]
+    assert text.endswith(link)
+    empty = _sent_text(results["2"])
+    assert translator(month)("No briefing: the article has no full sentences.") in empty
+    assert results["2"]["description"] == translator(month)("No briefing")
+    if month != "en":
+        assert "No briefing" not in results["2"]["description"]
+
+
+async def test_a_reader_trying_an_admin_command_is_refused_in_their_language(standin: StandIn, bot: InProcessBot):
+    standin.add_user(READER, "Léa", language_code="fr")
+    for command in ("/post Titre\nTexte.", "/delete 1", "/stats", "/push 1", "/feed list", "/channel list"):
+        assert await _say(standin, command) == "Désolé, seuls les administrateurs de newsbrief peuvent faire cela."
+    assert (await _say(standin, "/stats", ADMIN)).startswith("newsbrief stats")  # operator text: English
+
+
+async def test_the_command_menu_comes_in_each_readers_language(standin: StandIn, bot: InProcessBot):
+    menus = {
+        code: {c["command"]: c["description"] for c in standin.scoped_commands[scope_key(None, code)]}
+        for code in ("", "fr", "de", "es", "ru")
+    }
+    assert menus[""]["latest"] == "the newest story"
+    assert menus["fr"]["latest"] == "l’article le plus récent"
+    assert menus["de"]["help"] == "was ich kann"
+    assert menus["ru"]["subscribe"] == "ежедневная сводка: /subscribe [ЧЧ:ММ] [Регион/Город]"
+    for code in ("fr", "de", "es", "ru"):
+        assert list(menus[code]) == list(menus[""])  # the same commands, in the same order
+        assert all(menus[code][c] != menus[""][c] for c in menus[""]), code
