@@ -13,7 +13,7 @@ from typing import Any
 from summarizer.quotes.credited import attribute_in, bound_unclosed
 from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
-from summarizer.quotes.marks import Span, has_words, quote_spans
+from summarizer.quotes.marks import Span, has_words, paragraphs, quote_spans
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
 
@@ -137,7 +137,8 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
 
         language = detect(text[:_DETECT_CHARS], default="en")
     # Short quotes are attributed too: "“Safety,” said X. “Safety for everyone.”" carries X over.
-    found = spans_with_dialogue(text) if language in _DASH_DIALOGUE else quote_spans(text)
+    paras = None if language in LEXICONS else paragraphs(text)  # read once: for the marks and the speakers
+    found = spans_with_dialogue(text) if language in _DASH_DIALOGUE else quote_spans(text, paras)
     spans = [s for s in found if has_words(text, 1, s.start, s.end)]
     if language in LEXICONS:
         bounded = bound_unclosed(text, spans, language)
@@ -145,7 +146,7 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
         attributions = attribute_in(text, spans, language)
         kept = [_is_quote(text[s.start : s.end], language) for s in spans]
     else:
-        attributions = attribute(text, spans)
+        attributions = attribute(text, spans, paras)
         kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
     central = central_terms(text) if pairs else frozenset()  # a pass over the whole text: only when used

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: Opening mark -> the closing marks that end it. Straight and doubled-apostrophe marks are written
 #: interchangeably by some publishers, so they close each other.
@@ -32,9 +32,11 @@ _MARKS = re.compile(r"[“”\"«»„‹›'`‘’](?:(?<=')'|(?<=`)`|(?<=‘)
 _WORD = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
-class Span:
-    """One quoted stretch: ``text[start:end]`` includes the marks (no closing mark if unclosed)."""
+class Span(NamedTuple):
+    """One quoted stretch: ``text[start:end]`` includes the marks (no closing mark if unclosed).
+
+    A named tuple, not a frozen dataclass: built for every pair of marks, at a third of the cost.
+    """
 
     start: int
     end: int
@@ -76,14 +78,16 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def quote_spans(text: str) -> list[Span]:
+def quote_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[Span]:
     """Pair quotation marks within each paragraph.
 
     A quote left open runs to the end of its paragraph (news style continues a quote in the next
     paragraph with a fresh opening mark), so an unbalanced mark never swallows the rest of the article.
+    ``paras``: the text's ``paragraphs``, when the caller has them already.
     """
     spans: list[Span] = []
-    paras = paragraphs(text)
+    if paras is None:
+        paras = paragraphs(text)
     for index, (p_start, p_end) in enumerate(paras):
         spans.extend(paragraph_spans(text, index, p_start, p_end))
     return [_run_on(text, span, paras) for span in spans]

@@ -178,6 +178,7 @@ _WHEN_WORDS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday",
 _PRONOMINAL = frozenset(["another", "others", "one", "several", "many", "some", "both", "few", "two", "three"])
 _INFINITIVE_SPEECH = frozenset(["say", "tell", "ask", "add", "declare", "note", "explain", "write", "tweet", "warn", "argue", "insist"])
 _WHEN_LEADS = frozenset(["on", "last", "this", "late", "early"])
+_WHEN_OR_LEADS = _WHEN_WORDS | _WHEN_LEADS
 
 
 def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
@@ -187,7 +188,7 @@ def _skip_back_adverbs(toks: list[Token], i: int, floor: int) -> int:
             i -= 1
         elif toks[i].word in _WHEN_WORDS and i > floor:
             i -= 1
-            while i > floor and toks[i].word in _WHEN_WORDS | _WHEN_LEADS:
+            while i > floor and toks[i].word in _WHEN_OR_LEADS:
                 i -= 1
         else:
             break

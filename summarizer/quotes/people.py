@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
+from typing import NamedTuple
 
 from summarizer.quotes.mentions import (
     NOT_NAMES,
@@ -70,6 +71,10 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 #: What a word ends with when ``_POSSESSIVE`` can match it (``$`` also matches before a final newline).
 _POSSESSIVE_ENDS = ("’", "'", "s", "\n")
 _MENTION_WORD = re.compile(r"[^\W_][\w’'.\-]*")
+_START = attrgetter("start")
+_WORD_OF = attrgetter("word")
+#: Every word ``is_speech_verb`` may say yes to.
+_VERB_WORDS = SPEECH_VERBS | frozenset(PHRASAL)
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +89,8 @@ def first_names() -> dict[str, str]:
     return table
 
 
-@dataclass(frozen=True)
-class Person:
-    """One mention of someone who may be a speaker."""
+class Person(NamedTuple):
+    """One mention of someone who may be a speaker (a named tuple: cheaper to build than a dataclass)."""
 
     start: int
     end: int
@@ -213,7 +217,7 @@ class Cast:
         if shown_person is None:
             start, end = toks[rng[0]].start, toks[rng[1]].end
             shown = self.display(toks, rng) if self.display else self.text[start:end]
-            shown_person = replace(read, display=shown.rstrip(".,’'"))
+            shown_person = read._replace(display=shown.rstrip(".,’'"))
             self._unshown[start] = (read, toks, rng, shown_person)
         return shown_person
 
@@ -293,14 +297,12 @@ class Cast:
         toks.extend(tokens(self.text, at, p_end))
         if not toks:
             return people
-        starts = [b for _, b in sentence_breaks(self.text, p_start, p_end)]
-        sentences: list[list[Token]] = [[] for _ in range(len(starts) + 1)]
-        for tok in toks:
-            sentences[bisect.bisect_right(starts, tok.start)].append(tok)
+        sentences = by_sentence(toks, [b for _, b in sentence_breaks(self.text, p_start, p_end)])
         for toks in sentences:
             if not toks:
                 continue
-            for v in range(1, len(toks)):
+            # Most sentences hold no speech verb: that is told in C, before a word is read in Python.
+            for v in range(1, len(toks)) if not _VERB_WORDS.isdisjoint(map(_WORD_OF, toks)) else ():
                 word = toks[v].word  # might_be_speech_verb, written out: it is asked of every word read
                 if (word in SPEECH_VERBS or word in PHRASAL) and is_speech_verb(toks, v):
                     self._add(people, toks, subject_before(toks, v), speech=True)
@@ -323,12 +325,21 @@ class Cast:
             self._gender_index()
             plural = person.key.endswith("s") and not person.key.endswith(("ss", "us", "is"))
             if person.key not in self._surnames and (plural or not speech):
-                person = replace(person, named=False, kind="plural" if plural else person.kind)
+                person = person._replace(named=False, kind="plural" if plural else person.kind)
         if speech or person.named or _gendered_head(person) or person.kind != "person":
             # "The work began …" names nobody; "My mother says …" does, and "The campaign is
             # defending …" gives "it" something to refer to.
             people.append(person)
             self._unshown[start] = (person, toks, rng, None)
+
+
+def by_sentence(toks: list[Token], starts: list[int]) -> list[list[Token]]:
+    """``toks`` (in text order) cut where each sentence starts: one list per sentence, empty ones too.
+
+    Cut by bisection, one per sentence: a look-up per token cost more than the cutting saves.
+    """
+    cuts = [bisect.bisect_left(toks, start, key=_START) for start in starts]
+    return [toks[i:j] for i, j in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
 
 
 #: "Mr. Lopez", "Maria Lopez", "Sen. Maria de la Cruz" (the surname is the last capitalised word).

@@ -66,9 +66,10 @@ def score(quote: str, named: bool, has_speaker: bool, central: frozenset[str]) -
     clear) scores below every quote with one, in [0, 0.5): whoever sorts by score never puts an
     unnamed quote first while a named one exists.
     """
-    words = [w.lower() for w in _WORD.findall(quote)]
+    words = _WORD.findall(quote)
     length = min(len(words), 40) / 40
-    centrality = min(1.0, len(central.intersection(words)) / 4) if central else 0.0
+    # (words are lowered only when there are central terms to meet, and by ``map``, in C)
+    centrality = min(1.0, len(central.intersection(map(str.lower, words))) / 4) if central else 0.0
     value = 0.45 * length + 0.3 * centrality + 0.25 * self_contained(quote)
     if not has_speaker:
         return round(min(0.49, max(0.0, 0.49 * value)), 4)
