@@ -4,6 +4,7 @@ never break a reply (English)."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -179,3 +180,21 @@ async def test_the_command_menu_comes_in_each_readers_language(standin: StandIn,
     for code in ("fr", "de", "es", "ru"):
         assert list(menus[code]) == list(menus[""])  # the same commands, in the same order
         assert all(menus[code][c] != menus[""][c] for c in menus[""]), code
+
+
+async def test_following_the_language_writes_only_on_a_change(standin: StandIn, bot: InProcessBot):
+    standin.add_user(READER, "Léa", language_code="fr")
+    await _say(standin, "/subscribe")
+    await _post(standin)
+    watcher = sqlite3.connect(bot.db_path)  # PRAGMA data_version moves when another connection writes
+    try:
+        version = watcher.execute("PRAGMA data_version").fetchone()[0]
+        for _ in range(5):
+            assert (await _say(standin, "/help")).startswith("/start — le message d’accueil")
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] == version  # no write per update
+        standin.add_user(READER, "Léa", language_code="es")
+        await _say(standin, "/help")
+        assert watcher.execute("PRAGMA data_version").fetchone()[0] != version
+    finally:
+        watcher.close()
+    assert await _stored_language(bot.db_path) == "es"
