@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from telegram import Bot, BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError
 from telegram.ext import (
@@ -29,26 +29,14 @@ from bot.config import ConfigError, Settings
 from bot.flood import FloodLimiter
 from bot.handlers import admin, channels, daily, feeds, follow, inline, reading, subscription
 from bot.handlers.common import tr_of
+from bot.reader_language import ReaderLanguageStep
 from bot.render import messages
 from storage.db import Database, is_busy
 from summarizer import language
 
 log = logging.getLogger(__name__)
 
-COMMANDS = [
-    BotCommand("latest", "the newest story"),
-    BotCommand("brief", "briefing of an article: /brief [id]"),
-    BotCommand("quotes", "who said what: /quotes [id]"),
-    BotCommand("search", "find articles: /search words"),
-    BotCommand("digest", "today's update now"),
-    BotCommand("subscribe", "daily update: /subscribe [HH:MM] [Area/City]"),
-    BotCommand("settings", "your daily update settings"),
-    BotCommand("follow", "follow a topic: /follow words"),
-    BotCommand("following", "your topics"),
-    BotCommand("alert", "followed stories at once: /alert on|off"),
-    BotCommand("unsubscribe", "stop the daily update"),
-    BotCommand("help", "what I can do"),
-]
+COMMANDS = messages.command_menu()  # English: the default for every other language
 
 
 def build_application(
@@ -59,6 +47,8 @@ def build_application(
     ``request`` replaces the HTTP client for Bot API calls (the console's in-process Telegram).
     """
     i18n.load_all()  # readers' interface catalogs, compiled once now (bot/i18n.py)
+    # Up to 8 updates at once; before each, a reader's new Telegram language becomes their daily update's.
+    updates = ReaderLanguageStep(8)
     builder = ApplicationBuilder()
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
@@ -70,12 +60,13 @@ def build_application(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
         .rate_limiter(FloodLimiter(settings.rate, per_chat_interval=settings.chat_interval))
-        .concurrent_updates(8)
+        .concurrent_updates(updates)
         .post_init(open_storage)
         .post_shutdown(close_storage)
         .build()
     )
     application.bot_data["settings"] = settings
+    updates.bot_data = application.bot_data
 
     def command(name: str | list[str], callback):  # new messages only: an edited /post must not post again
         return CommandHandler(name, callback, filters=filters.UpdateType.MESSAGE)
@@ -157,6 +148,9 @@ async def open_storage(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     application.bot_data["db"] = await Database.open(settings.db_path)
     await asyncio.to_thread(language.warm)  # the first post would otherwise wait for the model
+    for code, tr in i18n.load_all().items():  # the menu in each reader's language, English by default
+        if code != "en":
+            await application.bot.set_my_commands(messages.command_menu(tr), language_code=code)
     await application.bot.set_my_commands(COMMANDS)
     start_jobs(application)
 

@@ -66,6 +66,16 @@ async def set_language(db: Database, chat_id: int, language: str | None) -> None
     await db.execute("UPDATE subscribers SET language = ? WHERE chat_id = ?", (language, chat_id))
 
 
+async def follow_language(db: Database, chat_id: int, language: str) -> bool:
+    """Store ``language`` as the subscriber's if it differs from theirs (None counts as "en").
+    A read, and a write only on change; True when written. No subscriber: nothing to do."""
+    row = await db.fetchone("SELECT language FROM subscribers WHERE chat_id = ?", (chat_id,))
+    if row is None or (row["language"] or "en") == language:
+        return False
+    await set_language(db, chat_id, language)
+    return True
+
+
 async def get(db: Database, chat_id: int) -> Subscriber | None:
     row = await db.fetchone(f"SELECT {_COLUMNS} FROM subscribers WHERE chat_id = ?", (chat_id,))
     return _from_row(row) if row else None

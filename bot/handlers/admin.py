@@ -9,7 +9,7 @@ from telegram import Document, Message, Update
 from telegram.ext import ContextTypes
 
 from bot import ingest
-from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, settings_of
+from bot.handlers.common import BAD, answer, db_of, is_admin, parse_article_id, settings_of, tr_of
 from bot.render import articles as render
 from bot.render import messages
 from storage import articles, feeds, subscribers
@@ -26,7 +26,7 @@ _LANG_OPTION = re.compile(r"^[ \t]*lang=(\S*)[ \t]*", re.IGNORECASE)
 
 async def post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     message = update.effective_message
     try:
@@ -140,7 +140,7 @@ async def _post_url(
 
 async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     article_id = parse_article_id(context.args)
     if article_id is None or article_id == BAD:
@@ -156,7 +156,7 @@ async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     db = db_of(context)
     await answer(

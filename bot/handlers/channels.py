@@ -10,7 +10,7 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import BadRequest, Forbidden
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import answer, db_of, is_admin, parse_id
+from bot.handlers.common import answer, db_of, is_admin, parse_id, tr_of
 from bot.render import channels as render
 from bot.render import messages
 from storage import channels
@@ -21,7 +21,7 @@ _HANDLE = re.compile(r"^@[A-Za-z][A-Za-z0-9_]{3,31}$")
 
 async def channel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     args = context.args or []
     action = args[0].lower() if args else ""

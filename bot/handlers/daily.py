@@ -56,7 +56,7 @@ async def digest(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def push(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     article_id = parse_article_id(context.args)
     if article_id is None or article_id == BAD:

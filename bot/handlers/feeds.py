@@ -11,7 +11,7 @@ from telegram.ext import ContextTypes
 
 from bot import feeds as feed_polling
 from bot.fetch import FetchError, check_url
-from bot.handlers.common import answer, db_of, is_admin, parse_id, settings_of
+from bot.handlers.common import answer, db_of, is_admin, parse_id, settings_of, tr_of
 from bot.render import feeds as render
 from bot.render import messages
 from storage import feeds
@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 
 async def feed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not is_admin(update, context):
-        await answer(update, messages.ADMIN_ONLY)
+        await answer(update, tr_of(update)(messages.ADMIN_ONLY))
         return
     args = context.args or []
     action = args[0].lower() if args else ""

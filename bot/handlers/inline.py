@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.handlers.common import db_of
+from bot.handlers.common import db_of, tr_of
 from bot.render import inline as render
 from storage import articles
 
@@ -20,9 +20,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     db = db_of(context)
     found = await articles.search(db, words, limit=RESULTS) if words else await articles.since(db, 0, RESULTS)
     username = context.bot.username  # known since start-up (getMe)
+    tr = tr_of(update)  # the results' labels and dates are in the asking reader's language
     await query.answer(
-        [render.article_result(article, username) for article in found],
+        [render.article_result(article, username, tr) for article in found],
         cache_time=CACHE_SECONDS,
-        is_personal=False,
+        # Personal: Telegram would otherwise show one reader's cached results, in their language, to all.
+        is_personal=True,
     )
 

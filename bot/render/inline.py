@@ -13,6 +13,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 
+from bot.i18n import ENGLISH, Translator
 from bot.render.articles import heading, source_button
 from bot.render.split import LIMIT, fit, split_blocks
 from storage.articles import StoredArticle
@@ -34,16 +35,19 @@ def deep_link(bot_username: str, article_id: int) -> str:
     return f"https://t.me/{bot_username}?start={article_id}"
 
 
-def result_message(article: StoredArticle, bot_username: str | None = None) -> str:
-    """Title, id and date, the briefing, and a link to the article in the bot; never over 4096."""
-    head = heading(replace(article, title=_shorten(article.title, MESSAGE_TITLE_CHARS)))
+def result_message(article: StoredArticle, bot_username: str | None = None, tr: Translator = ENGLISH) -> str:
+    """Title, id and date, the briefing, and a link to the article in the bot; never over 4096.
+
+    In the language of the reader who asked (``tr``): the message goes out under their name."""
+    head = heading(replace(article, title=_shorten(article.title, MESSAGE_TITLE_CHARS)), tr)
     tail = ""
     if bot_username and len(bot_username) <= 64:  # Telegram's are at most 32 characters
         link = escape(deep_link(bot_username, article.id), quote=True)
-        tail = f'\n\n<a href="{link}">Quotes and full text in @{escape(bot_username)}</a>'
+        label = escape(tr("Quotes and full text in @{bot}")).format(bot=escape(bot_username))
+        tail = f'\n\n<a href="{link}">{label}</a>'
     sentences = article.briefing or []
     if not sentences:
-        return f"{head}\n\n<i>No briefing: the article has no full sentences.</i>{tail}"
+        return f"{head}\n\n<i>{escape(tr('No briefing: the article has no full sentences.'))}</i>{tail}"
     budget = LIMIT - len(head) - len(tail) - 3  # the blank line, and "…" when cut
     body = escape(" ".join(sentences))
     if len(body) > budget:  # cut on a sentence or word, never inside an entity like &amp;
@@ -51,21 +55,24 @@ def result_message(article: StoredArticle, bot_username: str | None = None) -> s
     return fit(f"{head}\n\n{body}{tail}")
 
 
-def result_description(article: StoredArticle) -> str:
+def result_description(article: StoredArticle, tr: Translator = ENGLISH) -> str:
     """Plain text (Telegram shows it as is): the start of the briefing."""
     first = " ".join(article.briefing or [])
-    return _shorten(first, DESCRIPTION_CHARS) if first.strip() else "No briefing"
+    return _shorten(first, DESCRIPTION_CHARS) if first.strip() else tr("No briefing")
 
 
-def article_result(article: StoredArticle, bot_username: str | None = None) -> InlineQueryResultArticle:
+def article_result(
+    article: StoredArticle, bot_username: str | None = None, tr: Translator = ENGLISH
+) -> InlineQueryResultArticle:
+    """One result in the reader's language (``tr``); the article's own text is never translated."""
     return InlineQueryResultArticle(
         id=str(article.id),
-        title=_shorten(article.title, TITLE_CHARS) or f"Article #{article.id}",
-        description=result_description(article),
+        title=_shorten(article.title, TITLE_CHARS) or tr("Article #{id}").format(id=article.id),
+        description=result_description(article, tr),
         input_message_content=InputTextMessageContent(
-            result_message(article, bot_username),
+            result_message(article, bot_username, tr),
             parse_mode=ParseMode.HTML,
             link_preview_options=LinkPreviewOptions(is_disabled=True),
         ),
-        reply_markup=InlineKeyboardMarkup([[button]]) if (button := source_button(article)) else None,
+        reply_markup=InlineKeyboardMarkup([[button]]) if (button := source_button(article, tr)) else None,
     )

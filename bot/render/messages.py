@@ -6,6 +6,8 @@ What a reader meets is translated (``tr``: bot.i18n; constants are marked with `
 
 from __future__ import annotations
 
+from telegram import BotCommand
+
 from bot.i18n import ENGLISH, N_, Translator
 from bot.render.split import fit, shown
 
@@ -61,6 +63,28 @@ USAGE = {
     ),
     "start": N_("Usage: /start, or /start article-id."),
 }
+
+#: The "/" menu Telegram shows readers: (command, description), set once per catalog language.
+MENU = (
+    ("latest", N_("the newest story")),
+    ("brief", N_("briefing of an article: /brief [id]")),
+    ("quotes", N_("who said what: /quotes [id]")),
+    ("search", N_("find articles: /search words")),
+    ("digest", N_("today's update now")),
+    ("subscribe", N_("daily update: /subscribe [HH:MM] [Area/City]")),
+    ("settings", N_("your daily update settings")),
+    ("follow", N_("follow a topic: /follow words")),
+    ("following", N_("your topics")),
+    ("alert", N_("followed stories at once: /alert on|off")),
+    ("unsubscribe", N_("stop the daily update")),
+    ("help", N_("what I can do")),
+)
+
+
+def command_menu(tr: Translator = ENGLISH) -> list[BotCommand]:
+    """The command menu in ``tr``'s language (Telegram picks it by the reader's language_code)."""
+    return [BotCommand(command, tr(description)) for command, description in MENU]
+
 
 NO_ARTICLES = N_("No articles yet. Check back soon.")
 ADMIN_ONLY = N_("Sorry, only newsbrief admins can do that.")
