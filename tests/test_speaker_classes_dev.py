@@ -160,3 +160,25 @@ def test_a_transcript_turn_run_on_over_paragraphs_keeps_its_label() -> None:
 def test_a_quote_set_off_by_dashes_after_a_name(text: str) -> None:
     quote = next(q for q in extract(text) if len(q.quote) > 30)
     assert mention(text, quote) == "Ellen Marsh"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "credit"),
+    [
+        (
+            "Critics call the levy a burden on renters, but to him, “every dollar of it goes straight back into the schools.”",
+            "every dollar",
+            "him",
+        ),
+        (
+            "The vote split the town. For Maria Santos, “the new clinic is the best thing to happen here in years.”",
+            "new clinic",
+            "Maria Santos",
+        ),
+    ],
+)
+def test_to_her_before_the_quote_gives_whose_view_it_is(text: str, fragment: str, credit: str) -> None:
+    assert mention(text, the_quote(text, fragment)) == credit
+    # Not a prize handed "to" someone: the sentence's subject still speaks.
+    other = "Mayor Ana Ortiz gave the award to Jane Doe, “a true hero of this city and of every family in it.”"
+    assert mention(other, the_quote(other, "true hero")) == "Mayor Ana Ortiz"

@@ -280,7 +280,7 @@ def _sentence_mention(
     trailing, guess_from = _after(text, span, after, nxt)
     if trailing and _inverted_speech_clause(after):
         return trailing  # "“…?” asked Dunn": nothing before the quote outranks an inverted attribution
-    aside = _aside_after_name(text, before, after)
+    aside = _aside_after_name(text, before, after) or _in_the_view_of(text, before)
     if aside:
         return aside  # "…, including Mitt Romney -- ''…'' -- and Fred Goldberg"
     adjacent = _adjacent_before(text, before, sent_start)
@@ -352,6 +352,25 @@ def _aside_after_name(text: str, before: list[Token], after: list[Token]) -> _Me
     if not before[-2].capitalised or before[-2].text in NOT_NAMES:
         return None
     return _mention(text, before, noun_phrase_ending(before, len(before) - 2))
+
+
+def _in_the_view_of(text: str, before: list[Token]) -> _Mention | None:
+    """ "… because to her, “…”", "For Jane Doe, “…”": the person whose view the quote gives."""
+    if len(before) < 3 or before[-1].text != ",":
+        return None
+    for k in range(len(before) - 2, max(-1, len(before) - 6), -1):
+        if before[k].word in ("to", "for") and k + 1 < len(before) - 1:
+            rng = (k + 1, len(before) - 2)
+            words = before[k + 1 : len(before) - 1]
+            pronoun = len(words) == 1 and words[0].word in ("her", "him", "them")
+            named = all(_is_name_token(t) for t in words) and words[0].capitalised and words[0].text not in NOT_NAMES
+            opens = k == 0 or before[k - 1].word in _CLAUSE_OPENERS or before[k - 1].text == ","
+            return _mention(text, before, rng) if (pronoun or named) and opens else None
+    return None
+
+
+def _is_name_token(tok: Token) -> bool:
+    return tok.capitalised or tok.word in ("of", "de", "van", "von")
 
 
 _COPULAS = frozenset(["is", "are", "was", "were"])
