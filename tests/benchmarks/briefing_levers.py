@@ -61,7 +61,7 @@ from summarizer.briefrank import FEATURES, features
 from summarizer.newsrank import cosine_matrix, mmr
 from summarizer.tokenize import split_sentences, split_words
 from tests.benchmarks import fit_briefing as fb
-from tests.benchmarks.word_importance import partition
+from tests.benchmarks.word_importance import fold_report, partition
 
 #: Capitalised words that open a sentence far more often than they stand inside one.
 _OPENERS = (
@@ -350,7 +350,7 @@ def main() -> int:
         return 0
     from rouge_score import rouge_scorer
 
-    from tests.benchmarks.briefing_eval import KEYS, _summary, rouge
+    from tests.benchmarks.briefing_eval import KEYS, rouge
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     rows = fb.load()
@@ -395,21 +395,7 @@ def main() -> int:
             {
                 "variant": name,
                 "candidates": sum(len(a.texts) for a in articles),
-                "folds_R1": [round(m["R1"], 2) for m in fixed],
-                "folds": _summary(fixed),
-                "reshuffled": {
-                    key: {
-                        "mean": round(
-                            statistics.fmean(statistics.fmean(m[key] for m in r) for r in reshuffled), 2
-                        ),
-                        "mean_worst_fold": round(
-                            statistics.fmean(min(m[key] for m in r) for r in reshuffled), 2
-                        ),
-                    }
-                    for key in KEYS
-                }
-                if reshuffled
-                else {},
+                **fold_report(fixed, reshuffled),
             }
         )
     print(

@@ -260,6 +260,25 @@ def partition(articles: Sequence[Article], folds: int, seed: int | None) -> list
     return assignment
 
 
+def fold_report(fixed: Sequence[dict[str, float]], reshuffled: Sequence[Sequence[dict[str, float]]]) -> dict:
+    """The R1 margin per official fold, their summary, and the mean (and mean worst fold) over reshuffles."""
+    from tests.benchmarks.briefing_eval import KEYS, _summary
+
+    return {
+        "folds_R1": [round(m["R1"], 2) for m in fixed],
+        "folds": _summary(fixed),
+        "reshuffled": {
+            key: {
+                "mean": round(statistics.fmean(statistics.fmean(m[key] for m in r) for r in reshuffled), 2),
+                "mean_worst_fold": round(statistics.fmean(min(m[key] for m in r) for r in reshuffled), 2),
+            }
+            for key in KEYS
+        }
+        if reshuffled
+        else {},
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -271,7 +290,7 @@ def main() -> int:
         return 0
     from rouge_score import rouge_scorer
 
-    from tests.benchmarks.briefing_eval import KEYS, _summary, rouge
+    from tests.benchmarks.briefing_eval import KEYS, rouge
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
     articles = prepare(fb.load())
@@ -315,21 +334,7 @@ def main() -> int:
         report.append(
             {
                 "variant": name,
-                "folds_R1": [round(m["R1"], 2) for m in fixed],
-                "folds": _summary(fixed),
-                "reshuffled": {
-                    key: {
-                        "mean": round(
-                            statistics.fmean(statistics.fmean(m[key] for m in r) for r in reshuffled), 2
-                        ),
-                        "mean_worst_fold": round(
-                            statistics.fmean(min(m[key] for m in r) for r in reshuffled), 2
-                        ),
-                    }
-                    for key in KEYS
-                }
-                if reshuffled
-                else {},
+                **fold_report(fixed, reshuffled),
             }
         )
     print(
