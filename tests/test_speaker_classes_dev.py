@@ -9,19 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.quotes import Quote, extract
-
-
-def the_quote(text: str, fragment: str) -> Quote:
-    found = [q for q in extract(text) if fragment in q.quote]
-    assert len(found) == 1, found
-    return found[0]
-
-
-def mention(text: str, quote: Quote) -> str | None:
-    if quote.mention_start is None:
-        return None
-    return text[quote.mention_start : quote.mention_end]
+from summarizer.quotes import extract
+from tests.test_speaker_classes import mention, the_quote
 
 
 def test_a_quote_continues_after_the_credit_written_between_the_two() -> None:
@@ -87,7 +76,9 @@ def test_a_speech_verb_describing_the_subject_yields_to_the_credit_after() -> No
     text = "The two reasons Hall cited are “the cost of the land and the noise from the airport,” a council report says."
     assert mention(text, the_quote(text, "noise from the airport")) == "a council report"
     # With no credit after the quote, the words are still the ones the verb's subject used.
-    text = "Omar Haddad spoke for an hour. The grounds he cited were “a disgrace to every family in this city.”"
+    text = (
+        "Omar Haddad spoke for an hour. The grounds he cited were “a disgrace to every family in this city.”"
+    )
     assert the_quote(text, "a disgrace").speaker == "Omar Haddad"
 
 
@@ -180,5 +171,7 @@ def test_a_quote_set_off_by_dashes_after_a_name(text: str) -> None:
 def test_to_her_before_the_quote_gives_whose_view_it_is(text: str, fragment: str, credit: str) -> None:
     assert mention(text, the_quote(text, fragment)) == credit
     # Not a prize handed "to" someone: the sentence's subject still speaks.
-    other = "Mayor Ana Ortiz gave the award to Jane Doe, “a true hero of this city and of every family in it.”"
+    other = (
+        "Mayor Ana Ortiz gave the award to Jane Doe, “a true hero of this city and of every family in it.”"
+    )
     assert mention(other, the_quote(other, "true hero")) == "Mayor Ana Ortiz"
