@@ -194,14 +194,14 @@ def _sentence_before_speaker(text: str, span: Span, para: tuple[int, int]) -> _M
     toks = tokens(text, start, lead_end)
     if not toks or any(t.word in _NEGATIONS for t in toks):
         return None
-    found = _verb_in(text, toks, start)
+    found = _verb_in(text, toks)
     return found
 
 
 def _previous_paragraph_subject(text: str, para: tuple[int, int]) -> _Mention | None:
     start = sentence_start(text, para[1], para[0])
     toks = tokens(text, start, para[1])
-    return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
+    return _verb_in(text, toks) or _mention(text, toks, sentence_subject(toks))
 
 
 def _own_mention(text: str, spans: list[Span], i: int, paras: list[tuple[int, int]]) -> _Mention | None:
@@ -283,14 +283,14 @@ def _sentence_mention(
     aside = _aside_after_name(text, before, after) or _in_the_view_of(text, before)
     if aside:
         return aside  # "…, including Mitt Romney -- ''…'' -- and Fred Goldberg"
-    adjacent = _adjacent_before(text, before, sent_start)
+    adjacent = _adjacent_before(text, before)
     if adjacent and trailing and _in_subject_phrase(before, adjacent):
         return trailing  # "The loopholes he cited are “…,” The Hill reported."
     if adjacent:
         return _outer_speaker(text, before, adjacent)
     if trailing:
         return _named_before(text, before, trailing) or trailing
-    inner = _verb_in(text, before, sent_start)
+    inner = _verb_in(text, before)
     if inner:
         return _outer_speaker(text, before, inner)
     guessed = None if guess_from is None else _mention(text, after, _unknown_verb_clause(after, guess_from))
@@ -300,7 +300,7 @@ def _sentence_mention(
     later = None if complete else (_later_in_sentence(text, after) or _sentence_final_credit(text, after))
     if later:
         return later
-    label = _label_before(text, before, sent_start)
+    label = _label_before(text, before)
     if label:
         return label
     # "Roffman, who estimates his costs were “…,” described the impact as “…”": after a quote in the
@@ -385,7 +385,7 @@ def _in_subject_phrase(before: list[Token], found: _Mention) -> bool:
     return False
 
 
-def _label_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+def _label_before(text: str, before: list[Token]) -> _Mention | None:
     """ "— Der Redakteur: „…“", "Pollsters agree - Carl Bialik: “…”": a short name and a colon right
     before the quote, after a dash or at the start of the sentence, is who speaks."""
     if len(before) < 2 or before[-1].text != ":":
@@ -607,7 +607,7 @@ def _participle_phrase(toks: list[Token], k: int) -> bool:
     return follower.word in DETERMINERS or follower.word in _PARTICIPLE_FOLLOWERS or follower.capitalised
 
 
-def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+def _adjacent_before(text: str, before: list[Token]) -> _Mention | None:
     """ "X said: “…”", "X told reporters that “…”", "…, saying, “…”": a verb just before the quote."""
     n = len(before)
     for v in range(n - 1, max(-1, n - 8), -1):
@@ -624,7 +624,7 @@ def _adjacent_before(text: str, before: list[Token], sent_start: int) -> _Mentio
                 rng = noun_phrase_starting(before, v + 1) if before[v].word not in _HEARER_VERBS and not phrasal else None
                 if rng is None or rng[1] + 1 >= len(before) or before[rng[1] + 1].text not in (",", ":"):
                     rng = None
-            if _reported_by_earlier_verb(before, v, rng):
+            if _reported_by_earlier_verb(before, rng):
                 return None
             return _mention(text, before, rng)
     return None
@@ -694,9 +694,10 @@ def _restrictive_relative(toks: list[Token], rng: tuple[int, int]) -> bool:
     return toks[first].word in _INDEFINITES or (first == last and toks[last - 1].word in _INDEFINITES)
 
 
-def _reported_by_earlier_verb(toks: list[Token], v: int, rng: tuple[int, int] | None) -> bool:
-    """ "X mocked the complaint, saying anybody who complains about it “…”": the verb at ``v`` is in
-    a relative clause on an indefinite noun, and an earlier speech verb reports the quote."""
+def _reported_by_earlier_verb(toks: list[Token], rng: tuple[int, int] | None) -> bool:
+    """ "X mocked the complaint, saying anybody who complains about it “…”": the verb after the noun
+    phrase ``rng`` is in a relative clause on an indefinite noun, and an earlier speech verb reports
+    the quote."""
     if rng is None or not _restrictive_relative(toks, rng):
         return False
     return any(is_participle(toks[j]) or is_speech_verb(toks, j) for j in range(rng[0]))
@@ -838,7 +839,7 @@ def _unknown_verb_clause(toks: list[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None:
+def _verb_in(text: str, before: list[Token]) -> _Mention | None:
     """A speech verb earlier in the sentence: "Morris says the campaign will “…”"."""
     for v in range(len(before) - 1, -1, -1):
         if before[v].word in ("according",) and v + 1 < len(before) and before[v + 1].word == "to":
@@ -852,7 +853,7 @@ def _verb_in(text: str, before: list[Token], sent_start: int) -> _Mention | None
                 rng = _verb_second_subject(before, v) if before[v].word in VERB_SECOND else subject_before(before, v)
             if rng is None and v == 0 and before[0].capitalised:
                 rng = noun_phrase_starting(before, 1)  # "Stated Stone: …", "Added the senator: …"
-            if _reported_by_earlier_verb(before, v, rng):
+            if _reported_by_earlier_verb(before, rng):
                 continue
             if rng:
                 return _mention(text, before, rng)
@@ -917,7 +918,7 @@ def _colon_intro(
     else:
         start, end = sent_start, span.start
     toks = tokens(text, start, end)
-    return _verb_in(text, toks, start) or _mention(text, toks, sentence_subject(toks))
+    return _verb_in(text, toks) or _mention(text, toks, sentence_subject(toks))
 
 
 _DOUBLE_MARK = re.compile(r"[“”\"]|''")
