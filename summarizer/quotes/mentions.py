@@ -399,7 +399,7 @@ def sentence_subject(toks: list[Token]) -> tuple[int, int] | None:
         if _opens_participle_phrase(toks, start):
             continue
         rng = noun_phrase_starting(toks, start)
-        if rng and _followed_by_verb(toks, rng[1] + 1, rng):
+        if rng and _followed_by_verb(toks, rng[1] + 1):
             return rng
     if i < len(toks) and not _introduces_clause(toks[i]):
         return noun_phrase_starting(toks, i)
@@ -426,7 +426,7 @@ def _opens_participle_phrase(toks: list[Token], i: int) -> bool:
     return follower.word in DETERMINERS or follower.word in _PARTICIPLE_OBJECT_WORDS
 
 
-def _followed_by_verb(toks: list[Token], k: int, rng: tuple[int, int]) -> bool:
+def _followed_by_verb(toks: list[Token], k: int) -> bool:
     if k < len(toks) and toks[k].text == "(":
         # "Gov. Jane Doe (R) blamed …": the party in brackets sits between the name and its verb.
         close = next((j for j in range(k + 1, min(len(toks), k + 8)) if toks[j].text == ")"), None)

@@ -131,7 +131,7 @@ def describe(text: str, start: int, end: int, display: str, speech: bool) -> Per
         # "Senate Majority Whip John Cornyn": the first name is the first known one before the surname
         names = first_names()
         gender = next((names[w.lower()] for w in core[:-1] if w.lower() in names), None)
-    return Person(start, end, key, display, gender, _kind(bare, lowered, named), speech, named)
+    return Person(start, end, key, display, gender, _kind(bare, lowered), speech, named)
 
 
 def _unpossessed(word: str) -> str:
@@ -139,7 +139,7 @@ def _unpossessed(word: str) -> str:
     return _POSSESSIVE.sub("", word) if word.endswith(_POSSESSIVE_ENDS) else word
 
 
-def _kind(bare: list[str], lowered: list[str], named: bool) -> str:
+def _kind(bare: list[str], lowered: list[str]) -> str:
     head = bare[-1]
     if lowered[-1] in ORGANISATION_WORDS or (len(head) > 1 and head.isupper() and head.isalpha()):
         # "the Harbour Company", "the EPA", "NATO": organisations ("it"), never "he" or "she"
