@@ -174,16 +174,21 @@ def test_written_weights_are_read_back(tmp_path, monkeypatch):
     not all(p.is_file() for p in fit_briefing.FIT_FILES), reason="no ../shared/eval/news data on this machine"
 )
 def test_the_fitting_script_reproduces_the_shipped_weights():
+    report = fit_report()
+    assert report["shipped_weights_match"], report
+    assert tuple(report["weights"].values()) == WEIGHTS and report["redundancy"] == REDUNDANCY
+
+
+def fit_report(*args: str) -> dict:
+    """What ``tests/benchmarks/fit_briefing.py`` prints (run as a user would) for ``args``."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "tests/benchmarks/fit_briefing.py")],
+        [sys.executable, str(ROOT / "tests/benchmarks/fit_briefing.py"), *args],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
     )
-    report = json.loads(result.stdout)
-    assert report["shipped_weights_match"], report
-    assert tuple(report["weights"].values()) == WEIGHTS and report["redundancy"] == REDUNDANCY
+    return json.loads(result.stdout)
 
 
 def _top_level_branches(pattern: str) -> list[str]:

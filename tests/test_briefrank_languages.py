@@ -8,8 +8,6 @@ from __future__ import annotations
 import json
 import logging
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from summarizer.briefrank import (
 )
 from summarizer.language_rules import rules_for
 from tests.benchmarks import fit_briefing
+from tests.test_briefrank import fit_report
 from tests.test_cli_brief import newsbrief
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,13 +117,6 @@ def test_writing_the_french_set_leaves_the_english_set_alone(tmp_path, monkeypat
     not all(p.is_file() for p in fit_briefing.SETUPS["fr"].files), reason="no ../shared/eval/news data on this machine"
 )
 def test_the_fitting_script_reproduces_the_shipped_french_set():
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "tests/benchmarks/fit_briefing.py"), "--language", "fr"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    report = json.loads(result.stdout)
+    report = fit_report("--language", "fr")
     assert report["shipped_weights_match"], report
     assert tuple(report["weights"].values()) == WEIGHTS_FR and report["redundancy"] == REDUNDANCY_FR
