@@ -32,7 +32,7 @@ from summarizer.tokenize import Tokenizer, split_words
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "7"
+VERSION = "8"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,

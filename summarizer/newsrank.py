@@ -25,7 +25,7 @@ say the same thing twice. The weights were set on the CNN/DailyMail dev split on
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -207,15 +207,48 @@ def directed_centrality(
     return scores / peak if peak > 0 else scores
 
 
-def mmr(ratings: np.ndarray, similarity: np.ndarray, count: int, redundancy: float) -> list[int]:
-    """Greedy maximal-marginal-relevance picks: indices, best first."""
+def mmr(
+    ratings: np.ndarray,
+    similarity: np.ndarray,
+    count: int,
+    redundancy: float,
+    duplicates_of: Callable[[int], np.ndarray] | None = None,
+) -> list[int]:
+    """Greedy maximal-marginal-relevance picks: indices, best first.
+
+    ``duplicates_of(i)`` (optional): a boolean row, True for the sentences that say what sentence ``i``
+    says; once ``i`` is picked they are passed over while any other one is left.
+    """
     picked: list[int] = []
     penalty = np.zeros(len(ratings))
     available = np.ones(len(ratings), dtype=bool)
+    fresh = available.copy()
     for _ in range(count):
-        scores = np.where(available, ratings - redundancy * penalty, -math.inf)
+        allowed = available & fresh
+        if not allowed.any():
+            allowed = available
+        scores = np.where(allowed, ratings - redundancy * penalty, -math.inf)
         best = int(np.argmax(scores))
         picked.append(best)
         available[best] = False
         penalty = np.maximum(penalty, similarity[best])
+        if duplicates_of is not None:
+            fresh &= ~duplicates_of(best)
     return picked
+
+
+def overlap_row(sets: Sequence[frozenset[str]], i: int) -> np.ndarray:
+    """The overlap coefficient of sentence ``i``'s content terms with every sentence's (shared terms
+    over the smaller set; 0 for itself): 1 when one's terms are all in the other, whatever the lengths."""
+    mine = sets[i]
+    row = np.array(
+        [len(mine & other) / min(len(mine), len(other)) if mine and other else 0.0 for other in sets]
+    )
+    row[i] = 0.0
+    return row
+
+
+def overlap_matrix(terms: Sequence[Sequence[str]]) -> np.ndarray:
+    """``overlap_row`` for every sentence (the fitting script keeps it to try several bounds)."""
+    sets = [frozenset(t) for t in terms]
+    return np.array([overlap_row(sets, i) for i in range(len(sets))]).reshape(len(sets), len(sets))

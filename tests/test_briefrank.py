@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +18,7 @@ from summarizer import briefrank
 from summarizer.article import parse_article
 from summarizer.briefing import DEFAULT_METHOD, as_written, briefing, build_document, uncaption
 from summarizer.briefrank import FEATURES, REDUNDANCY, WEIGHTS, BriefRankSummarizer
+from summarizer.newsrank import mmr, overlap_matrix
 from tests.benchmarks import fit_briefing
 from tests.test_newsrank import STORY, brief
 
@@ -44,8 +46,8 @@ def test_the_shipped_model_keeps_the_lead_and_holds_quotation_and_first_person_a
 
 
 def test_a_quotation_gives_way_to_the_same_news_reported():
-    quoted = "“The council will rebuild the sea wall before the winter storms,” the mayor said."
-    reported = "The mayor said the council will rebuild the sea wall before the winter storms."
+    quoted = "“Work on the new wall starts in March and the harbour stays open,” the mayor said."
+    reported = "The mayor said work on the new wall starts in March and the harbour stays open."
     body = [STORY[0], quoted, STORY[1], reported, STORY[4]]
     picked = brief(body, 2)
     assert reported in picked and quoted not in picked
@@ -147,7 +149,7 @@ def _examples(seed: int) -> list[fit_briefing.Example]:
     for k in range(30):
         x = rng.normal(size=(8, len(FEATURES)))
         y = (x[:, 0] + 0.5 * rng.normal(size=8) > 0.8).astype(float)
-        examples.append(fit_briefing.Example(str(k), x, y, np.zeros((8, 8)), [""] * 8, [], []))
+        examples.append(fit_briefing.Example(str(k), x, y, np.zeros((8, 8)), np.zeros((8, 8)), [""] * 8, [], []))
     return examples
 
 
@@ -162,12 +164,14 @@ def test_written_weights_are_read_back(tmp_path, monkeypatch):
     copy = tmp_path / "briefrank.py"
     shutil.copy(briefrank.__file__, copy)
     monkeypatch.setattr(fit_briefing, "SOURCE", copy)
+    monkeypatch.setitem(fit_briefing.SETUPS, "en", replace(fit_briefing.SETUPS["en"], redundancy=0.75, duplicate=0.6))
     weights = tuple(float(i) / 8 for i in range(len(FEATURES)))
-    assert fit_briefing.write(weights, 0.75)
-    assert not fit_briefing.write(weights, 0.75)  # already there
+    assert fit_briefing.write(weights)
+    assert not fit_briefing.write(weights)  # already there
     namespace: dict = {}
     exec(compile(copy.read_text(), str(copy), "exec"), namespace)
-    assert namespace["WEIGHTS"] == weights and namespace["REDUNDANCY"] == 0.75
+    assert namespace["WEIGHTS"] == weights and namespace["REDUNDANCY"] == 0.75 and namespace["DUPLICATE"] == 0.6
+    assert namespace["WEIGHTS_FR"] == briefrank.WEIGHTS_FR  # the other language's set is left alone
 
 
 @pytest.mark.skipif(
@@ -246,3 +250,32 @@ def test_the_command_line_briefs_with_briefrank_and_gives_sentences_as_written(t
         [sys.executable, "-m", "bot.cli", "brief", "--help"], capture_output=True, text=True, cwd=ROOT, timeout=120
     ).stdout
     assert "default: briefrank" in " ".join(shown.split())
+
+
+# --- near-duplicates ----------------------------------------------------------------------------------
+
+
+def test_a_restatement_of_a_picked_sentence_gives_way_to_a_new_fact():
+    restated = "On Monday the harbour council voted to rebuild the sea wall the storms had battered."
+    body = [STORY[0], restated, STORY[1], STORY[2], STORY[3]]
+    picked = brief(body, 3)
+    assert restated not in picked and picked == [STORY[0], STORY[1], STORY[2]]
+    # Without the near-duplicate bound the restatement's lead and salience would have won its place.
+    unbounded = BriefRankSummarizer(Stemmer("english"), duplicate=None)
+    unbounded.stop_words = get_stop_words("english")
+    assert restated in briefing(parse_article(" ".join(body), has_title=False), 3, unbounded)
+
+
+def test_duplicates_are_passed_over_only_while_something_else_is_left():
+    ratings = np.array([3.0, 2.0, 1.0])
+    duplicates = np.array([[False, True, False], [True, False, False], [False, False, False]])
+    no_similarity = np.zeros((3, 3))
+    assert mmr(ratings, no_similarity, 2, 0.0, duplicates.__getitem__) == [0, 2]  # 1 repeats 0: skip it
+    assert mmr(ratings, no_similarity, 3, 0.0, duplicates.__getitem__) == [0, 2, 1]  # nothing else: 1 after all
+    assert mmr(ratings, no_similarity, 2, 0.0) == [0, 1]
+
+
+def test_overlap_is_the_share_of_the_shorter_sentence_found_in_the_other():
+    overlap = overlap_matrix([["wall", "council", "vote", "monday"], ["wall", "council"], ["storm"], []])
+    assert overlap[0, 1] == overlap[1, 0] == 1.0  # every term of the short one is in the long one
+    assert overlap[0, 2] == 0.0 and overlap[0, 3] == 0.0 and overlap[0, 0] == 0.0

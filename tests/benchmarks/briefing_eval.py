@@ -170,38 +170,48 @@ def _summary(fold_margins: Sequence[dict[str, float]]) -> dict[str, dict[str, fl
     }
 
 
-def sweep(examples, folds: int = 5, rouge_stemmer: bool = True) -> list[dict[str, object]]:
-    """Cross-validated margins over Lead-3 for a grid of penalties and redundancies (fast path).
+def sweep(examples, setup, folds: int = 5) -> list[dict[str, object]]:
+    """Cross-validated margins over Lead-3 for a grid of settings (fast path): penalties x redundancies
+    at the set's near-duplicate bound, then bounds x redundancies at its penalty.
 
     Briefs each held-out article straight from its prepared features (as BriefRank would from the
-    same sentences), so a grid point costs a fraction of a second.
+    same sentences), so a grid point costs a fraction of a second. ``setup``: fit_briefing.SETUPS[...].
     """
     from rouge_score import rouge_scorer
 
     from tests.benchmarks import fit_briefing as fb
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=rouge_stemmer)
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=setup.rouge_stemmer)
     assignment = fb.folds_for([{"id": e.id} for e in examples], folds)
     lead = [rouge(scorer, e.highlights, e.lead3) for e in examples]
+    redundancies = (0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 4.5, 5.0, 6.0)
+    grid = [(l2, r, setup.duplicate) for l2 in (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0) for r in redundancies]
+    grid += [(setup.l2, r, d) for d in (None, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7) for r in redundancies]
+    fitted: dict[float, list[tuple[float, ...]]] = {}
     table = []
-    for l2 in (0.01, 0.1, 1.0, 10.0, 100.0, 1000.0):
-        weights = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
-        for redundancy in (0.0, 0.25, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0):
-            ours = [
-                rouge(scorer, e.highlights, fb.pick(e, weights[f], redundancy))
-                for e, f in zip(examples, assignment, strict=True)
-            ]
-            margins = [
-                _margins(
-                    [o for o, f in zip(ours, assignment, strict=True) if f == k],
-                    [b for b, f in zip(lead, assignment, strict=True) if f == k],
-                )
-                for k in range(folds)
-            ]
-            summary = _summary(margins)
-            table.append(
-                {"l2": l2, "redundancy": redundancy, **{k: (v["mean"], v["min"]) for k, v in summary.items()}}
+    for l2, redundancy, duplicate in grid:
+        if l2 not in fitted:
+            fitted[l2] = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
+        ours = [
+            rouge(scorer, e.highlights, fb.pick(e, fitted[l2][f], redundancy, duplicate))
+            for e, f in zip(examples, assignment, strict=True)
+        ]
+        margins = [
+            _margins(
+                [o for o, f in zip(ours, assignment, strict=True) if f == k],
+                [b for b, f in zip(lead, assignment, strict=True) if f == k],
             )
+            for k in range(folds)
+        ]
+        summary = _summary(margins)
+        table.append(
+            {
+                "l2": l2,
+                "redundancy": redundancy,
+                "duplicate": duplicate,
+                **{k: (v["mean"], v["min"]) for k, v in summary.items()},
+            }
+        )
     return table
 
 
@@ -221,7 +231,9 @@ def cross_validate(folds: int, count: int, scorer) -> dict[str, object]:
     pooled_ours, pooled_lead = [], []
     for k in range(folds):
         weights = fb.fit([examples[r["id"]] for r, f in zip(rows, assignment, strict=True) if f != k and r["id"] in examples])
-        summarizer = BriefRankSummarizer(Stemmer(LANGUAGE), weights=weights, redundancy=fb.REDUNDANCY)
+        summarizer = BriefRankSummarizer(
+            Stemmer(LANGUAGE), weights=weights, redundancy=fb.REDUNDANCY, duplicate=fb.DUPLICATE
+        )
         summarizer.stop_words = get_stop_words(LANGUAGE)
         held = [r for r, f in zip(rows, assignment, strict=True) if f == k]
         ours = [rouge(scorer, r["highlights"], _safe(summarizer, r["article"], count)) for r in held]
@@ -246,6 +258,7 @@ def cross_validate(folds: int, count: int, scorer) -> dict[str, object]:
         "folds": folds,
         "l2": fb.L2,
         "redundancy": fb.REDUNDANCY,
+        "duplicate": fb.DUPLICATE,
         "per_fold": per_fold,
         "pooled": {
             "lead3": {key: round(v, 2) for key, v in _mean(pooled_lead).items()},
