@@ -137,6 +137,7 @@ def test_french_features_read_repeated_words_and_lone_paragraphs():
     x, _, _ = summarizer.describe(document.sentences, paragraph_numbers(document))
     column = {name: x[:, i] for i, name in enumerate(FEATURES_FR)}
     assert list(column["alone"]) == [0.0, 0.0, 1.0, 0.0, 0.0]
+    assert list(column["paragraph"]) == [2.0, 2.0, 1.0, 2.0, 2.0]
     # "pont" and "travaux" come back; "assemblée" (from "L'Assemblée") does not; no stop word counts.
     assert column["repeated"][0] == 2 / 5  # pont, wilson, fermera, mars, travaux
     assert column["repeated"][2] == 2 / 5  # travaux, pont, dureront, six, mois
