@@ -16,7 +16,9 @@ them (about 25,000 stems, 4,000 positive, over the 197 dev + tune articles). Two
   probability of the distinct stems they cover minus ``cost`` per word (concept coverage, Gillick &
   Favre 2009), exhaustively over the triples; ``coverage+briefrank`` adds the sentence ratings.
 
-Both the word model and the sentence model are fitted on the training folds only. For each variant
+Both the word model and the sentence model are fitted on the training folds only. BriefRank here
+is the recipe before English's near-duplicate bound (``briefrank.DUPLICATE``), as shipped when this
+was measured. For each variant
 it prints the margins over Lead-3 on ``fit_briefing``'s fixed folds, and the mean margin and mean
 worst fold over ``--reshuffles`` other partitions (a single partition's worst fold swings by about
 ±0.5 R1, more than most of the differences measured here).
