@@ -146,3 +146,20 @@ def test_french_features_read_repeated_words_and_lone_paragraphs():
     assert summarizer.keywords(words) == {"assemblée", "arrondissement"}
     with pytest.raises(ValueError, match="paragraphs"):
         summarizer.describe(document.sentences)
+
+
+def test_a_french_title_counts_with_the_weight_of_repeated_words():
+    body = "\n".join(
+        [
+            "Une longue séance du conseil municipal s'est achevée tard lundi soir à l'hôtel de ville.",
+            "Plusieurs orateurs se sont plaints du stationnement près de la gare.",
+            "Les commerçants ont demandé des places de livraison supplémentaires.",
+            "Le vote sur la digue du port a été adopté par neuf voix contre deux.",
+            "La séance a aussi traité des horaires de la piscine municipale.",
+        ]
+    )
+    assert "salience" not in FEATURES_FR  # the French set rates word repetition with "repeated" alone
+    untitled = briefing(parse_article(body, has_title=False), 2, language="fr")
+    assert not any("digue" in s for s in untitled)
+    titled = briefing(parse_article("Le conseil adopte le projet de digue du port\n" + body), 2, language="fr")
+    assert any("digue du port" in s for s in titled)
