@@ -40,7 +40,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from types import EllipsisType
 
 import numpy as np
@@ -215,6 +215,14 @@ class _Facts:
     paragraphs: Sequence[int] | None
     keywords: Sequence[frozenset[str]] | None
 
+    @cached_property
+    def paragraph_sizes(self) -> np.ndarray:
+        """How many sentences each sentence's paragraph has."""
+        sizes: dict[int, int] = {}
+        for paragraph in self.paragraphs:
+            sizes[paragraph] = sizes.get(paragraph, 0) + 1
+        return np.array([sizes[p] for p in self.paragraphs], dtype=float)
+
 
 def _lead(facts: _Facts) -> np.ndarray:
     return 1.0 / (1.0 + (np.arange(len(facts.terms), dtype=float) / 5.0) ** 4)
@@ -232,13 +240,6 @@ def _repeated(facts: _Facts) -> np.ndarray:
         for word in sentence:
             frequency[word] = frequency.get(word, 0) + 1
     return np.array([sum(frequency[w] > 1 for w in s) / len(s) if s else 0.0 for s in facts.keywords])
-
-
-def _paragraph(facts: _Facts) -> np.ndarray:
-    sizes: dict[int, int] = {}
-    for paragraph in facts.paragraphs:
-        sizes[paragraph] = sizes.get(paragraph, 0) + 1
-    return np.array([sizes[p] for p in facts.paragraphs], dtype=float)
 
 
 def _reporter_person(facts: _Facts) -> np.ndarray:
@@ -261,8 +262,8 @@ _COLUMNS: dict[str, Callable[[_Facts], np.ndarray]] = {
     "quote": lambda facts: np.array([quoted_share(t) for t in facts.texts], dtype=float),
     "first": _first,
     "repeated": _repeated,
-    "alone": lambda facts: (_paragraph(facts) == 1).astype(float),
-    "paragraph": _paragraph,
+    "alone": lambda facts: (facts.paragraph_sizes == 1).astype(float),
+    "paragraph": lambda facts: facts.paragraph_sizes,
 }
 
 #: ``keywords``: an elision ("l'", "d'", "qu'") is cut off the word it is written onto.
