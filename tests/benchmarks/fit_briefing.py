@@ -8,9 +8,10 @@ picks it, else 0. The oracle adds, one at a time, the sentence that gives the be
 ROUGE-2 F1 against the editors' highlights, until it has as many as a briefing (three): a briefing
 always has three, so the labels say which three are best, not whether a third helps at all. A logistic regression with an L2 penalty is fitted by a
 fixed number of Newton steps on standardised features, mapped back to raw features and rounded, so
-the same data always give the same weights, which ``--write`` puts into summarizer/briefrank.py.
-Without ``--write`` it prints them and whether the shipped ones match. ``--sweep`` prints the
-cross-validated margin over Lead-3 for a grid of penalties and redundancies (the settings were
+the same data always give the same weights, which ``--write`` puts into summarizer/briefrank.py
+with the set's redundancy and near-duplicate bound (``SETUPS``). Without ``--write`` it prints them
+and whether the shipped ones match. ``--sweep`` prints the cross-validated margin over Lead-3 for a
+grid of penalties x redundancies, then of near-duplicate bounds x redundancies (the settings were
 picked from the flat middle of that plateau).
 
 Articles are read in file order (dev, then tune); cross-validation folds are fixed by the SHA-1 of
