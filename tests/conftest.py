@@ -17,6 +17,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -36,6 +37,8 @@ ADMIN = 500
 READER = 600
 ARTICLE = ROOT / "tests" / "data" / "harbour.txt"
 FAST_CHAT_INTERVAL = "0.01"  # seconds between two sends to one chat in tests (Telegram: 1)
+#: How long a test waits for `python -m bot` to announce its commands before calling it a failed start.
+START_SECONDS = 60.0
 
 
 @pytest.fixture
@@ -101,7 +104,11 @@ class BotProcess:
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-        for _ in range(300):  # ready once it has announced its commands (post_init)
+        # Ready once it has announced its commands (post_init). A start takes 1-3 s on an idle machine;
+        # the deadline is patience for a loaded one (xdist workers and other jobs on two cores), where
+        # 15 s was seen to run out.
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
             if self.api.calls["setMyCommands"] > commands_before:
                 return self
             if self.process.poll() is not None:
