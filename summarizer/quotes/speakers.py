@@ -290,6 +290,9 @@ def _sentence_mention(
         return _outer_speaker(text, before, adjacent)
     if trailing:
         return _named_before(text, before, trailing) or trailing
+    document = _german_document(text, before)
+    if document:
+        return document  # "Der Antrag: „es sei …“", "Das Blatt enthält eine Bekanntmachung, „…“"
     inner = _verb_in(text, before)
     if inner:
         return _outer_speaker(text, before, inner)
@@ -501,6 +504,8 @@ def _reports_pronoun_clause(toks: list[Token], v: int) -> bool:
 def _mention(text: str, toks: list[Token], rng: tuple[int, int] | None) -> _Mention | None:
     if rng is None:
         return None
+    if toks[rng[0]].text in _DE_QUANTIFIERS:
+        rng = _quantified_head(toks, rng[0]) or rng  # "Mehrere deutsche Frauen": "Frauen" speak
     start, end = toks[rng[0]].start, toks[rng[1]].end
     if rng[0] == rng[1] and re.match(r"(?:he|she|they)[’'](?:s|ve|d|ll)$", toks[rng[0]].text, re.IGNORECASE):
         end = start + re.split("[’']", toks[rng[0]].text)[0].__len__()  # "he’s said": the credit is "he"
@@ -635,6 +640,117 @@ _DE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine
 _DE_TITLES = frozenset(["Graf", "Grafen", "Herr", "Herrn", "Frau", "Fürst", "Prinz", "König", "Kaiser", "Minister", "Abg", "General", "Präsident", "Bürgermeister", "Vizebürgermeister", "Redakteur", "Dr", "Professor", "Pfarrer"])
 
 
+#: German quantifiers that open a subject: its speaker is the noun after them ("Mehrere deutsche
+#: Frauen", "Einige Abgeordnete"), or the quantifier itself when it stands alone ("Viele riefen").
+_DE_QUANTIFIERS = frozenset(
+    ["Mehrere", "Einige", "Viele", "Manche", "Zahlreiche", "Verschiedene", "Sämtliche", "Sämmtliche", "Alle", "Beide", "Wenige", "Etliche", "Andere", "Zwei", "Drei", "Vier", "Fünf", "Hunderte", "Tausende"]
+)
+#: German words that are no adjective of a noun after a quantifier: a verb's object or a clause begins.
+_DE_FUNCTION_WORDS = _DE_ARTICLES | frozenset(
+    ["und", "oder", "aber", "auch", "noch", "schon", "nicht", "sich", "ihm", "ihn", "ihr", "ihre", "ihren", "ihnen", "sie", "er", "es", "wir", "man",
+     "zu", "zum", "zur", "in", "im", "an", "am", "auf", "aus", "bei", "beim", "mit", "nach", "von", "vom", "vor", "über", "unter", "um", "für", "gegen", "durch",
+     "daß", "dass", "wie", "als", "so", "sehr", "hier", "dort", "da", "dann", "laut", "wo", "was", "wer"]
+)
+
+
+def _quantified_head(toks: list[Token], q: int) -> tuple[int, int] | None:
+    """ "Mehrere deutsche, d. h. Gießener Frauen", "Einige Abgeordnete", "Zahlreiche Berliner Arbeiter":
+    the head noun after a quantifier and its adjectives; None when the quantifier stands alone
+    ("Viele riefen: …", "Einige stimmten dem Antrag zu")."""
+    k = q + 1
+    while k < len(toks) and k <= q + 6 and not toks[k].capitalised:
+        tok = toks[k]
+        if tok.text != "," and not (tok.text.islower() and tok.word.isalpha() and tok.word not in _DE_FUNCTION_WORDS and tok.word not in SPEECH_VERBS):
+            return None
+        k += 1
+    if k >= len(toks) or not toks[k].capitalised or not toks[k].word.isalpha() or toks[k].text in _DE_QUANTIFIERS:
+        return None
+    # "Berliner Arbeiter", "Gießener Frauen": a capitalised place adjective before the noun.
+    while k + 1 < len(toks) and toks[k].word.endswith("er") and toks[k + 1].capitalised and toks[k + 1].word.isalpha():
+        k += 1
+    return k, k
+
+
+#: German documents and motions that are the source of the words they contain: "Der Antrag:
+#: „es sei …“", "durch den Antrag, „…“" (a compound ending in one of the longer ones counts too:
+#: "Regierungserklärung", "Hirtenbrief" does not, being short).
+_DE_DOCUMENTS = frozenset(
+    ["antrag", "anträge", "erklärung", "bekanntmachung", "kundmachung", "verordnung", "erlass", "erlaß", "verfügung", "beschluss", "beschluß", "resolution",
+     "depesche", "telegramm", "schreiben", "brief", "note", "proklamation", "proclamation", "aufruf", "manifest", "botschaft", "mitteilung", "mittheilung",
+     "zuschrift", "eingabe", "petition", "denkschrift", "kommuniqué", "communiqué", "thronrede", "ansprache", "inschrift", "aufschrift", "interpellation",
+     "anfrage", "gesetzentwurf", "adresse", "befehl", "tagesbefehl", "rundschreiben", "circular", "zirkular", "aufforderung", "gutachten", "reskript", "rescript"]
+)
+_DE_DOCUMENT_ENDINGS = tuple(sorted(w for w in _DE_DOCUMENTS if len(w) >= 7))
+#: Determiners before a German document ("den Antrag", "eine Bekanntmachung", "folgende Erklärung").
+_DE_DETERMINERS = _DE_ARTICLES | frozenset(
+    ["diese", "dieser", "diesen", "diesem", "dieses", "jene", "jener", "jenen", "jenem", "jenes", "seine", "seinen", "seiner", "seinem", "seines",
+     "ihre", "ihren", "ihrer", "ihrem", "ihres", "folgende", "folgenden", "folgender", "folgendes", "nachstehende", "nachstehenden", "obige", "obigen"]
+)
+#: A document's words: "Die Erklärung lautet: „…“".
+_DE_READS = frozenset(["lautet", "lautete", "lauten", "lauteten"])
+#: Verbs whose subject issues or carries the document that is their object: "Das Blatt enthält eine
+#: Bekanntmachung, „…“", "Am Abend veröffentlichte die Regierung eine Erklärung: „…“".
+_DE_ISSUING = frozenset(
+    ["enthält", "enthielt", "enthalten", "enthielten", "veröffentlicht", "veröffentlichte", "veröffentlichten", "publiziert", "publizierte", "bringt", "brachte",
+     "erlässt", "erläßt", "erließ", "erließen", "stellt", "stellte", "stellten", "richtet", "richtete", "richteten", "sendet", "sandte", "schickte", "übersandte",
+     "übersendet", "verlas", "verliest", "verbreitet", "verbreitete", "druckt", "druckte", "telegraphiert", "telegraphierte", "telegrafiert", "telegrafierte"]
+)
+
+
+def _is_german_document(tok: Token) -> bool:
+    return tok.capitalised and tok.word.isalpha() and (tok.word in _DE_DOCUMENTS or tok.word.endswith(_DE_DOCUMENT_ENDINGS))
+
+
+def _german_document(text: str, before: list[Token]) -> _Mention | None:
+    """A German document or motion right before the quote, set off by a colon or a comma, is its
+    source ("Der Antrag: „es sei …“", "durch den Antrag, „…“", "Die Erklärung lautet: „…“"), or
+    whoever issued it when it is the object of a verb of issuing ("Das Blatt enthält eine
+    Bekanntmachung, „…“"): the German side of the English :data:`_DOCUMENTS`."""
+    n = len(before)
+    if n < 3 or before[-1].text not in (":", ","):
+        return None
+    k = n - 2
+    if before[k].word in _DE_READS and before[k].text.islower():
+        k -= 1
+    if not _is_german_document(before[k]):
+        return None
+    j = k - 1
+    while j >= 0 and j > k - 4 and before[j].text.islower() and before[j].word.isalpha() and before[j].word not in _DE_DETERMINERS:
+        j -= 1  # adjectives: "die neue Verordnung", "den vorliegenden Antrag", "das königl. Reskript"
+    if j < 0 or before[j].word not in _DE_DETERMINERS or before[j].word in ("deren", "dessen"):
+        return None
+    issuer = _german_issuer(before, j)
+    return _mention(text, before, issuer or (k, k))
+
+
+def _german_issuer(toks: list[Token], det: int) -> tuple[int, int] | None:
+    """The subject of a verb of issuing whose object opens at ``det``: after the verb ("veröffentlichte
+    die Regierung eine Erklärung", "brachte sie eine Note") or before it ("Das Amtsblatt Nr. 12 enthält")."""
+    v = det - 1
+    if v >= 1 and toks[v].text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"] and toks[v - 1].word in _DE_ISSUING:
+        return v, v
+    if v >= 2 and toks[v].capitalised and toks[v].word.isalpha():
+        first = v
+        while first - 1 >= 0 and first > v - 3 and not toks[first - 1].text.islower() and toks[first - 1].word.isalpha():
+            first -= 1
+        if first >= 2 and toks[first - 1].word in _DE_ARTICLES and toks[first - 2].word in _DE_ISSUING and toks[first - 2].text.islower():
+            return v, v  # the head noun of the subject after the verb
+        return None
+    if v < 1 or toks[v].word not in _DE_ISSUING or not toks[v].text.islower():
+        return None
+    i = v - 1
+    while i >= 0 and (toks[i].word in ("nr", "no") or toks[i].text[:1].isdigit()):
+        i -= 1  # "Das Amtsblatt Nr. 12 enthält"
+    if i < 0 or not toks[i].capitalised or not toks[i].word.isalpha() or toks[i].text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"]:
+        return (i, i) if i >= 0 and toks[i].text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"] else None
+    opener = i - 1
+    while opener >= 0 and opener > i - 3 and toks[opener].text.islower() and toks[opener].word.isalpha() and toks[opener].word not in _DE_FUNCTION_WORDS:
+        opener -= 1  # "Das königl. Regierungsblatt"
+    if opener >= 0 and toks[opener].word not in _DE_ARTICLES and toks[opener].text[:1].isalnum():
+        return None  # "Am Montag enthält …": a fronted phrase, not the subject
+    return i, i
+
+
 def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
     """The subject of a German speech verb: after it when a phrase is fronted ("Am 5. Mai schreibt
     er …", "ausdrücklich konstatierte Graf Stürgkh …"), else the name just before it ("in deren
@@ -656,6 +772,14 @@ def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
         if first - 2 >= 0 and toks[first - 2].word in _DE_ARTICLES and toks[first - 1].text.rstrip(".") not in _DE_TITLES:
             break  # "deren Verlauf Jonescu": "Verlauf" is the article's noun
         first -= 1
+    if first >= 2 and toks[first - 1].word in ("des", "der"):
+        # "Mehrere Mitglieder des Rates erklärten": the quantified noun before the genitive speaks.
+        for q in range(first - 2, max(-1, first - 7), -1):
+            if toks[q].text in _DE_QUANTIFIERS:
+                head = _quantified_head(toks, q)
+                if head is not None and head[1] == first - 2:
+                    return head
+                break
     return first, j
 
 
