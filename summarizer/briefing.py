@@ -132,12 +132,14 @@ _SPEECH = re.compile(
 #: case (or a number) and before one is a new sentence ("in Serie A on", "Nurse A with" and "read The
 #: Times" are not: the word before, or after, is capitalised).
 _GLUED = re.compile(r"\s(?=(?:The|An?)\s+[a-z])")
+_WORD_SPANS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 #: Each side of a cut must be a sentence in its own right.
 _GLUED_MIN_WORDS = 6
 
 
 def uncaption(sentence: str) -> str:
-    """The sentence without the photo captions that ran into it with no full stop (see ``_GLUED``)."""
+    """The sentence without the photo captions that ran into it with no full stop (see ``_GLUED``
+    and ``_restated``)."""
     start = 0
     for match in _GLUED.finditer(sentence):
         head, rest = sentence[start : match.start()], sentence[match.end() :]
@@ -146,7 +148,44 @@ def uncaption(sentence: str) -> str:
             len(split_words(head)), len(split_words(rest))
         ) >= _GLUED_MIN_WORDS:
             start = match.end()
-    return sentence[start:]
+    return _restated(sentence[start:])
+
+
+#: How many opening words a caption and the sentence it ran into share when the caption restates it.
+_RESTATED_WORDS = 3
+#: Words after which a repeated opening is the sentence going on, not a new one.
+_JOINERS = frozenset((
+    "and", "or", "but", "nor", "that", "which", "who", "whom", "whose", "when", "while", "as", "because",
+    "if", "than", "then", "so", "said", "says", "told", "of", "to", "in", "on", "at", "for", "with", "by",
+    "from", "about", "after", "before", "since", "until", "into", "over", "under", "between", "against",
+))  # fmt: skip
+
+
+def _restated(sentence: str) -> str:
+    """A caption that restates the sentence it ran into, which then opens with the caption's own first
+    words: "An FBI agent's rifle (pictured) was stolen from a hotel lot An FBI agent's rifle was
+    stolen …", "Wanted: Police in Maryland have issued a warrant … Police in Maryland have launched
+    …". What follows the repeat is the sentence, when the repeat comes after the end of a caption: a
+    word in lower case, a number or a bracket, but not a word that joins a sentence's own parts ("the
+    mayor spoke and Mayor Ann Green …" is one sentence)."""
+    label = _LABEL.match(sentence)
+    opening_at = label.end(1) + 1 if label else 0
+    first = _WORD_SPANS.search(sentence, opening_at)
+    if first is None or sentence.find(first.group(), first.end()) < 0:
+        return sentence  # the usual case: the first word never comes back
+    words = list(_WORD_SPANS.finditer(sentence, opening_at))
+    if len(words) < 2 * _RESTATED_WORDS + _GLUED_MIN_WORDS:
+        return sentence
+    opening = [w.group() for w in words[:_RESTATED_WORDS]]
+    if not opening[0][:1].isupper():
+        return sentence
+    for k in range(_GLUED_MIN_WORDS, len(words) - _GLUED_MIN_WORDS + 1):
+        if [w.group() for w in words[k : k + _RESTATED_WORDS]] == opening:
+            before = sentence[: words[k].start()].rstrip()
+            joined = words[k - 1].group().lower() in _JOINERS
+            if (before[-1:].islower() or before[-1:].isdigit() or before[-1:] == ")") and not joined:
+                return sentence[words[k].start() :]
+    return sentence
 
 
 def is_fragment(sentence: str) -> bool:

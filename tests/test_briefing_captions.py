@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.article import parse_article
-from summarizer.briefing import briefing, is_boilerplate
+from summarizer.briefing import briefing, is_boilerplate, uncaption
 from tests.test_newsrank import STORY
 
 CAPTIONS = [
@@ -58,3 +58,23 @@ def test_a_briefing_skips_the_caption_run_on_and_briefs_from_the_story() -> None
     assert len(picked) == 3
     assert not any("second right" in s for s in picked)
     assert all(s in STORY for s in picked)
+
+
+def test_a_caption_that_restates_its_sentence_gives_the_sentence_back():
+    """Daily Mail captions often restate the sentence they ran into, opening with its first words: the
+    sentence after the repeat is kept (it used to go out with the caption as furniture)."""
+    lede = "An FBI agent's rifle was stolen from a hotel parking lot days before the president visited the city."
+    caption = "An FBI agent's rifle (similar to the one pictured) was taken from a hotel parking lot"
+    labelled = "Wanted: Police in Ohio have issued a warrant for a karate instructor charged with fraud"
+    second = "Police in Ohio have launched a manhunt for a karate instructor who fled after his arrest."
+    body = " ".join([f"{caption} {lede}", "The rifle was locked in a safe in the boot of the car.", f"{labelled} {second}"])
+    picked = briefing(parse_article(body, has_title=False), 3)
+    assert lede in picked and second in picked
+    assert not any("pictured" in s or s.startswith("Wanted") for s in picked)
+
+
+def test_a_sentence_that_repeats_its_subject_mid_way_is_left_whole():
+    sentence = "The council voted on Monday and the council voted again on Tuesday to rebuild the wall."
+    assert uncaption(sentence) == sentence
+    unended = "Mayor Ann Green said the vote was close and Mayor Ann Green will speak on Friday about it."
+    assert uncaption(unended) == unended  # the repeat follows "and": a lower-case word, but no caption

@@ -265,10 +265,13 @@ def cross_validate(folds: int, count: int, scorer) -> dict[str, object]:
             "briefrank": {key: round(v, 2) for key, v in _mean(pooled_ours).items()},
         },
         "margin_over_folds": summary,
+        # Judged on the unrounded means: +0.9992 prints as +1.0 but is not +1.0.
+        "unrounded_mean_margin": {k: round(statistics.fmean(m[k] for m in fold_margins), 4) for k in KEYS},
         "targets": {
-            "mean R1 margin >= +1.0": summary["R1"]["mean"] >= 1.0,
-            "every fold's R1 margin > 0": summary["R1"]["min"] > 0,
-            "mean R2 and RLsum margins >= +0.5": min(summary["R2"]["mean"], summary["RLsum"]["mean"]) >= 0.5,
+            "mean R1 margin >= +1.0": statistics.fmean(m["R1"] for m in fold_margins) >= 1.0,
+            "every fold's R1 margin > 0": min(m["R1"] for m in fold_margins) > 0,
+            "mean R2 and RLsum margins >= +0.5": min(statistics.fmean(m[k] for m in fold_margins) for k in ("R2", "RLsum"))
+            >= 0.5,
         },
     }
 

@@ -291,7 +291,8 @@ def cross_validate(
                 "margin": {key: round(v, 2) for key, v in margins[-1].items()},
             }
         )
-    return {"folds": folds, "per_fold": per_fold, "margin_over_folds": _summary(margins)}
+    unrounded = {k: round(sum(m[k] for m in margins) / len(margins), 4) for k in margins[0]}
+    return {"folds": folds, "per_fold": per_fold, "margin_over_folds": _summary(margins), "unrounded_mean_margin": unrounded}
 
 
 def main() -> int:
