@@ -26,7 +26,7 @@ from summarizer.language_rules import LanguageRules, rules_for
 from summarizer.lead import LeadSummarizer
 from summarizer.newsrank import NewsRankSummarizer
 from summarizer.quotation import quoted_share
-from summarizer.tokenize import Tokenizer, split_words
+from summarizer.tokenize import Tokenizer, split_words, word_spans
 
 #: The language of an article whose language is not known (its rules: ``rules_for(None)``).
 LANGUAGE = "english"
@@ -132,7 +132,6 @@ _SPEECH = re.compile(
 #: case (or a number) and before one is a new sentence ("in Serie A on", "Nurse A with" and "read The
 #: Times" are not: the word before, or after, is capitalised).
 _GLUED = re.compile(r"\s(?=(?:The|An?)\s+[a-z])")
-_WORD_SPANS = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 #: Each side of a cut must be a sentence in its own right.
 _GLUED_MIN_WORDS = 6
 
@@ -170,10 +169,10 @@ def _restated(sentence: str) -> str:
     mayor spoke and Mayor Ann Green …" is one sentence)."""
     label = _LABEL.match(sentence)
     opening_at = label.end(1) + 1 if label else 0
-    first = _WORD_SPANS.search(sentence, opening_at)
+    first = next(word_spans(sentence, opening_at), None)
     if first is None or sentence.find(first.group(), first.end()) < 0:
         return sentence  # the usual case: the first word never comes back
-    words = list(_WORD_SPANS.finditer(sentence, opening_at))
+    words = list(word_spans(sentence, opening_at))
     if len(words) < 2 * _RESTATED_WORDS + _GLUED_MIN_WORDS:
         return sentence
     opening = [w.group() for w in words[:_RESTATED_WORDS]]

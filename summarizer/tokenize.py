@@ -13,6 +13,7 @@ Every function takes a ``language``: an ISO 639-1 code (``"de"``) or a Punkt mod
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import punkt
@@ -70,6 +71,11 @@ def sentence_spans(text: str, language: str | None = FALLBACK) -> list[tuple[int
 def split_words(sentence: str) -> list[str]:
     """Word tokens (letters and digits, with inner apostrophes, dots and hyphens kept)."""
     return _WORD.findall(sentence)
+
+
+def word_spans(text: str, start: int = 0) -> Iterator[re.Match[str]]:
+    """The words of ``split_words`` as matches (with their offsets), from ``start`` on."""
+    return _WORD.finditer(text, start)
 
 
 class Tokenizer:
