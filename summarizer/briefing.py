@@ -261,6 +261,22 @@ def _subheadings(paragraphs: list[tuple[str, ...]]) -> set[str]:
     return {p[0] for p in paragraphs if len(p) == 1 and not _ENDED.search(p[0])}
 
 
+#: A piece split off after a name's initials: "(CNN)Blues legend B.B." | "King was hospitalized …".
+_ENDS_IN_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")
+
+
+def _rejoin_initials(sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """Punkt splits after initials at times ("Blues legend B.B. King was …"): a piece too short to be a
+    sentence that ends in initials is joined to the sentence after it, when that opens with a capital."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and sentence[:1].isupper() and _ENDS_IN_INITIALS.search(joined[-1]) and is_fragment(joined[-1]):
+            joined[-1] = f"{joined[-1]} {sentence}"
+        else:
+            joined.append(sentence)
+    return tuple(joined)
+
+
 class _Candidates:
     """An article split once, for the readability rules and the summarizer's document alike."""
 
@@ -268,9 +284,11 @@ class _Candidates:
         self.tokenizer = tokenizer = _tokenizer(rules.punkt)
         self.title = article.title
         # Captions glued to a sentence are found by English articles ("The", "A"): English only.
-        fix = uncaption if rules.code == "en" else str
+        english = rules.code == "en"
+        fix = uncaption if english else str
         self.paragraphs = [
-            tuple(fix(sentence) for sentence in tokenizer.to_sentences(text)) for text in article.paragraphs
+            tuple(fix(s) for s in (_rejoin_initials(split) if english else split))
+            for split in (tokenizer.to_sentences(text) for text in article.paragraphs)
         ]
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         headings = _subheadings(self.paragraphs)

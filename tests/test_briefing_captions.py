@@ -78,3 +78,18 @@ def test_a_sentence_that_repeats_its_subject_mid_way_is_left_whole():
     assert uncaption(sentence) == sentence
     unended = "Mayor Ann Green said the vote was close and Mayor Ann Green will speak on Friday about it."
     assert uncaption(unended) == unended  # the repeat follows "and": a lower-case word, but no caption
+
+
+def test_a_name_split_after_its_initials_is_joined_again():
+    """Punkt ends a sentence after some initials ("Blues legend B.B." | "King was …"): the piece is
+    too short to stand alone, so it is joined to the sentence it belongs to instead of being lost."""
+    body = (
+        "Soul singer A.J. Croce played in the harbour town on Friday night to a full house. "
+        "The show sold out within an hour of the tickets going on sale. "
+        "The town council hopes to bring more concerts to the harbour next summer."
+    )
+    picked = briefing(parse_article(body, has_title=False), 3)
+    assert picked[0] == "Soul singer A.J. Croce played in the harbour town on Friday night to a full house."
+    # A full sentence that ends in initials stays a sentence of its own.
+    moved = "The company moved its offices to the U.S. The move cost two million dollars last year."
+    assert briefing(parse_article(moved, has_title=False), 3)[0] == "The company moved its offices to the U.S."
