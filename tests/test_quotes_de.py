@@ -3,13 +3,8 @@ marks left open, and titles in quotation marks. Texts written for these tests.""
 
 from __future__ import annotations
 
-from summarizer.quotes import Quote, extract
-
-
-def said_by(text: str, quote: Quote) -> str | None:
-    if quote.mention_start is None:
-        return None
-    return text[quote.mention_start : quote.mention_end]
+from summarizer.quotes import extract
+from tests.test_quotes import said_by
 
 
 def test_subject_after_the_verb_when_a_phrase_is_fronted():

@@ -4,14 +4,8 @@ source ("Der Antrag: „es sei …“"), and a subject opening with a quantifier
 
 from __future__ import annotations
 
-from summarizer.quotes import Quote, extract
-
-
-def said_by(text: str, quote: Quote) -> str | None:
-    if quote.mention_start is None:
-        return None
-    return text[quote.mention_start : quote.mention_end]
-
+from summarizer.quotes import extract
+from tests.test_quotes import said_by
 
 # Documents and motions.
 
