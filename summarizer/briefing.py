@@ -22,6 +22,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summarizer.article import Article
 from summarizer.briefrank import BriefRankSummarizer
+from summarizer.dateline import undateline
 from summarizer.language_rules import LanguageRules, rules_for
 from summarizer.lead import LeadSummarizer
 from summarizer.newsrank import NewsRankSummarizer
@@ -32,7 +33,7 @@ from summarizer.tokenize import Tokenizer, split_words, word_spans
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "8"
+VERSION = "9"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -290,6 +291,9 @@ class _Candidates:
             tuple(fix(s) for s in (_rejoin_initials(split) if english else split))
             for split in (tokenizer.to_sentences(text) for text in article.paragraphs)
         ]
+        if self.paragraphs and self.paragraphs[0]:
+            first, *rest = self.paragraphs[0]
+            self.paragraphs[0] = (undateline(first), *rest)
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         headings = _subheadings(self.paragraphs)
         self.readable = [s for s in self.all if s not in headings and readable(s, rules)]
