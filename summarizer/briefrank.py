@@ -111,13 +111,13 @@ FEATURES_FR: tuple[str, ...] = (
 # fmt: off
 #: Written by tests/benchmarks/fit_briefing.py --language fr --write (do not edit by hand).
 WEIGHTS_FR: tuple[float, ...] = (
-    1.201,  # lead
-    -0.375,  # person
-    -0.174,  # quote
+    1.202,  # lead
+    -0.367,  # person
+    -0.176,  # quote
     0.335,  # first
-    0.545,  # repeated
-    -0.175,  # alone
-    -0.03,  # paragraph
+    0.552,  # repeated
+    -0.179,  # alone
+    -0.029,  # paragraph
 )
 REDUNDANCY_FR: float = 4.0
 DUPLICATE_FR: float | None = None

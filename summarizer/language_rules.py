@@ -78,7 +78,8 @@ _ELIDED: dict[str, frozenset[str]] = {"fr": frozenset({"j", "m", "t"}), "it": fr
 _FURNITURE: dict[str, str] = {
     "fr": r"(?:à )?(?:lire|voir|regarder|écouter) (?:aussi|également|la suite)\b|sur le même sujet\b"
     r"|(?:photo|crédits?(?: photo)?|illustration|vidéo|diaporama)\s*:|abonnez-vous\b|cliquez ici\b"
-    r"|(?:article )?publié le\b|mis à jour le\b",
+    r"|(?:article )?publié le\b|mis à jour le\b"
+    r"|\(?(?:propos recueillis|interview réalisée|entretien réalisé) par\b",
     "de": r"mehr zum thema\b|(?:lesen|sehen|hören) sie (?:auch|mehr|hier)\b|auch interessant\b"
     r"|das könnte sie (?:auch )?interessieren\b|weiterlesen\b|mehr dazu\b|zum thema\s*:"
     r"|(?:foto|bild|video)\s*:|klicken sie hier\b|veröffentlicht am\b|aktualisiert am\b",
@@ -98,7 +99,7 @@ _FURNITURE: dict[str, str] = {
 #: Furniture found at the end of a sentence: the title of an embedded video glued to its source
 #: ("… quelles conséquences ?par franceinfo", "… ses insultespar BFMTV").
 _FURNITURE_END: dict[str, str] = {
-    "fr": r"(?:[?!.»\"]|[^\W\d_]{2})par (?:[\w.\-]+)(?: [\w.\-]+){0,2}$",
+    "fr": r"(?:[?!.»\"]|[^\W\d_]{2}|\d/\d\d)par (?:[\w.\-]+)(?: [\w.\-]+){0,2}$",
 }
 
 

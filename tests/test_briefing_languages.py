@@ -170,3 +170,29 @@ def test_guillemets_count_as_quotation_marks() -> None:
     assert quoted_share(said) > 0.5
     assert quoted_share("Il a répondu « non » aux journalistes présents devant la mairie mardi.") < 0.2
     assert quoted_share("Le conseil municipal a voté le budget des écoles mardi soir.") == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Propos recueillis par Philippe Martin)",
+        "(1/2) - 12/11par BFMTV",
+    ],
+)
+def test_french_interview_credits_and_video_stamps_are_furniture(line: str) -> None:
+    # OrangeSum: an interview's credit and an embedded video's part and date.
+    assert is_boilerplate(line, rules_for("fr")), line
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Selon une enquête réalisée par l'Insee, le chômage a reculé de deux points en un an.",
+        "Le sondage réalisé par l'Ifop place le maire sortant largement en tête au premier tour.",
+        "Les propos recueillis par la police ont été transmis au parquet dès le lendemain matin.",
+        "Cette étude réalisée par des chercheurs de l'Inserm montre que le risque a doublé en dix ans.",
+        "Ce sondage a été réalisé du 3 au 5 mai auprès de 1.000 personnes, selon la méthode des quotas.",
+    ],
+)
+def test_french_sentences_about_polls_and_studies_are_not_furniture(sentence: str) -> None:
+    assert not is_boilerplate(sentence, rules_for("fr")), sentence

@@ -137,6 +137,8 @@ def evaluate(
         "articles_per_cpu_s": round(statistics.median(cpu_rates), 1),
         "failed": len(failures),
         "empty": empty,
+        # The means before rounding, for the margins: 29.575 - 29.074 prints as +0.50 but is +0.501.
+        "unrounded": {name: 100 * total / n for name, total in zip(("R1", "R2", "RLsum"), totals.values())},
         **({"failures": failures[:5]} if failures else {}),
     }
 
@@ -348,6 +350,9 @@ def main() -> int:
     ]
     base = results[0]
     default = results[-1]
+    margin = {k: default["unrounded"][k] - base["unrounded"][k] for k in KEYS}
+    for result in results:
+        result["unrounded"] = {k: round(v, 4) for k, v in result["unrounded"].items()}
     report = {
         "data": str(path.name if args.data is None else path),
         "articles": len(rows),
@@ -356,11 +361,13 @@ def main() -> int:
         **({"language": args.language, "detected": detected, "rouge_stemmer": english} if args.language else {}),
         "default_method": DEFAULT_METHOD,
         "results": results,
-        "default_minus_lead3": {k: round(default[k] - base[k], 2) for k in ("R1", "R2", "RLsum")},
+        "default_minus_lead3": {k: round(margin[k], 2) for k in KEYS},
+        # Judged on the unrounded means, as --cv judges its folds.
+        "unrounded_margin": {k: round(margin[k], 4) for k in KEYS},
         "targets": {
-            "R1 >= lead3 + 1.0": default["R1"] >= base["R1"] + 1.0,
-            "R2 >= lead3 + 0.5": default["R2"] >= base["R2"] + 0.5,
-            "RLsum >= lead3 + 0.5": default["RLsum"] >= base["RLsum"] + 0.5,
+            "R1 >= lead3 + 1.0": margin["R1"] >= 1.0,
+            "R2 >= lead3 + 0.5": margin["R2"] >= 0.5,
+            "RLsum >= lead3 + 0.5": margin["RLsum"] >= 0.5,
             "no article failed": default["failed"] == 0 and default["empty"] == 0,
             ">= 300 articles/s": default["articles_per_s"] >= 300,
             ">= 300 articles per CPU second": default["articles_per_cpu_s"] >= 300,
