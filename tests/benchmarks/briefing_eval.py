@@ -137,8 +137,8 @@ def evaluate(
         "articles_per_cpu_s": round(statistics.median(cpu_rates), 1),
         "failed": len(failures),
         "empty": empty,
-        # The means before rounding, for the margins: 29.575 - 29.074 prints as +0.50 but is +0.501.
-        "unrounded": {name: 100 * total / n for name, total in zip(("R1", "R2", "RLsum"), totals.values())},
+        # The means before rounding, for the margins: 11.2849 - 10.7850 prints as +0.50 but is +0.4999.
+        "unrounded": {key: 100 * total / n for key, total in zip(KEYS, totals.values(), strict=True)},
         **({"failures": failures[:5]} if failures else {}),
     }
 
