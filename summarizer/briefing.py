@@ -120,6 +120,17 @@ _PHOTO = re.compile(
     r"|^(?:pictured|picture|photo|image|above|below|left|right|top|inset)\s*:",
     re.IGNORECASE,
 )
+#: Every alternative of ``_PHOTO`` holds a bracket, a colon or "pictured": a sentence with none of them
+#: skips the slow pattern. ("ctured", not "pictured": under IGNORECASE the pattern's "i" also matches
+#: a dotless "ı", which ``str.lower`` keeps as it is.)
+_PHOTO_HINTS = ("(", ")", ":")
+_PHOTO_WORD_HINT = "ctured"
+
+
+def _may_be_photo_caption(sentence: str, lower: str) -> bool:
+    return any(hint in sentence for hint in _PHOTO_HINTS) or _PHOTO_WORD_HINT in lower
+
+
 #: A caption label opening a sentence: "Grim discovery: The remains ..." (a short phrase, a colon, a
 #: capitalised statement; not "He said: '...'").
 _LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+[A-Z0-9]")
@@ -210,7 +221,7 @@ def is_boilerplate(sentence: str, rules: LanguageRules | None = None) -> bool:
         return True
     if rules is not None and rules.code != "en":
         return rules.is_furniture(sentence)
-    if _BYLINE.match(sentence) or _PHOTO.search(sentence):
+    if _BYLINE.match(sentence) or (_may_be_photo_caption(sentence, lower) and _PHOTO.search(sentence)):
         return True
     label = _LABEL.match(sentence)
     return bool(label) and not _SPEECH.search(label.group(1))
@@ -271,7 +282,14 @@ def _rejoin_initials(sentences: tuple[str, ...]) -> tuple[str, ...]:
     sentence that ends in initials is joined to the sentence after it, when that opens with a capital."""
     joined: list[str] = []
     for sentence in sentences:
-        if joined and sentence[:1].isupper() and _ENDS_IN_INITIALS.search(joined[-1]) and is_fragment(joined[-1]):
+        previous = joined[-1] if joined else ""
+        # (Punkt's sentences are stripped, so one that ends in initials ends in "."; checked first: cheaper.)
+        if (
+            sentence[:1].isupper()
+            and previous.endswith(".")
+            and _ENDS_IN_INITIALS.search(previous)
+            and is_fragment(previous)
+        ):
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
