@@ -7,7 +7,7 @@ serves them all and the CLI and the bot pick a method by name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property, lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -201,7 +201,11 @@ def _restated(sentence: str) -> str:
 
 def is_fragment(sentence: str) -> bool:
     """Under five words, or a piece of a split sentence (it opens in lower case)."""
-    words = split_words(sentence)
+    return _is_fragment(split_words(sentence))
+
+
+def _is_fragment(words: Sequence[str]) -> bool:
+    """``is_fragment`` of a sentence's words (``split_words``)."""
     if len(words) < MIN_WORDS:
         return True
     first = words[0]
@@ -234,6 +238,21 @@ def is_mostly_quotation(sentence: str) -> bool:
 def readable(sentence: str, rules: LanguageRules | None = None) -> bool:
     """A sentence that can stand in a briefing at all: no fragment, no boilerplate."""
     return not is_fragment(sentence) and not is_boilerplate(sentence, rules)
+
+
+class _KnownWords(Tokenizer):
+    """A tokenizer that gives the words of the sentences it was handed already split (``words``), so a
+    sentence's words are found once: for the readability rules and for the summarizer's sumy sentences."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        self.words: dict[str, tuple[str, ...]] = {}
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        words = self.words.get(sentence)
+        if words is None:
+            words = self.words[sentence] = super().to_words(sentence)
+        return words
 
 
 def build_document(
@@ -300,7 +319,8 @@ class _Candidates:
     """An article split once, for the readability rules and the summarizer's document alike."""
 
     def __init__(self, article: Article, rules: LanguageRules) -> None:
-        self.tokenizer = tokenizer = _tokenizer(rules.punkt)
+        tokenizer = _tokenizer(rules.punkt)
+        self.tokenizer = _KnownWords(rules.punkt)
         self.title = article.title
         # Captions glued to a sentence are found by English articles ("The", "A"): English only.
         english = rules.code == "en"
@@ -314,7 +334,12 @@ class _Candidates:
             self.paragraphs[0] = (undateline(first), *rest)
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         headings = _subheadings(self.paragraphs)
-        self.readable = [s for s in self.all if s not in headings and readable(s, rules)]
+        to_words = self.tokenizer.to_words
+        self.readable = [
+            s
+            for s in self.all
+            if s not in headings and not _is_fragment(to_words(s)) and not is_boilerplate(s, rules)
+        ]
 
     @cached_property
     def quotations(self) -> set[str]:

@@ -146,6 +146,9 @@ class LanguageRules:
     def in_person(self, words) -> bool:
         """Whether a sentence's words hold a first- or second-person word of the language."""
         personal, elided = self.personal, self.elided
+        lowered = list(map(str.lower, words))
+        if personal.isdisjoint(lowered) and not (elided and any("'" in w or "’" in w for w in lowered)):
+            return False  # most sentences: no word of either kind, so the rules below have nothing to do
         for word in words:
             lower = word.lower()
             if lower in personal:

@@ -126,22 +126,28 @@ class NewsRankSummarizer(AbstractSummarizer):
         stems = self._stems
         if len(stems) > _STEM_CACHE_LIMIT:
             stems.clear()
-        out = []
-        for word in words:
-            stem = stems.get(word)
-            if stem is None:
-                lower = word.lower()
-                stem = "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
-                stems[word] = stem
-            if stem:
-                out.append(stem)
-        return out
+        words = words if isinstance(words, (list, tuple)) else tuple(words)
+        # Looked up all at once (most words were seen before); only the new ones are stemmed.
+        found = list(map(stems.get, words))
+        if None in found:
+            found = [self._stem(word) if stem is None else stem for word, stem in zip(words, found, strict=True)]
+        return list(filter(None, found))
+
+    def _stem(self, word: str) -> str:
+        """The word's stem, "" for a stop word or a one-letter token (remembered in ``_stems``)."""
+        lower = word.lower()
+        stem = "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
+        self._stems[word] = stem
+        return stem
 
     def _title_terms(self, document: ObjectDocumentModel) -> frozenset[str]:
         return frozenset(t for h in document.headings for t in self.content_terms(h.words))
 
 
 def _in_person(words: Iterable[str]) -> bool:
+    words = tuple(words)
+    if _PERSONAL.isdisjoint(map(str.lower, words)):
+        return False  # most sentences (and "I" is in _PERSONAL too)
     for word in words:
         lower = word.lower()
         # "I" only in capitals (a lone "i" is a list mark); "US" in capitals is the country.
@@ -158,9 +164,10 @@ def salience(words: Sequence[Sequence[str]], terms: Sequence[list[str]]) -> np.n
         for term in set(sentence):
             frequency[term] = frequency.get(term, 0) + 1
     scale = math.log(n + 1)
+    log_frequency = {term: math.log(count) for term, count in frequency.items()}.__getitem__
     return np.array(
         [
-            sum(math.log(frequency[t]) for t in t_list) / scale / max(1, len(w))
+            sum(map(log_frequency, t_list)) / scale / max(1, len(w))
             for w, t_list in zip(words, terms, strict=True)
         ]
     )
