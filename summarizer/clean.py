@@ -10,6 +10,10 @@ import unicodedata
 _SPACES = re.compile(
     r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
+#: The characters ``_SPACES`` and ``_NEWLINES`` change: a text or line with none of them (most) is
+#: left as it is after one quick search, instead of a substitution that scans it slowly for nothing.
+_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_NEWLINE = re.compile(r"[\r\u2028\u2029\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -19,10 +23,17 @@ def clean_text(text: str) -> str:
 
     Quotation marks are left exactly as written: quote offsets and attribution depend on them.
     """
-    text = _NEWLINES.sub("\n", text)
+    if _ODD_NEWLINE.search(text):
+        text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_fold_spaces(line).strip() for line in text.split("\n"))
+
+
+def _fold_spaces(line: str) -> str:
+    if "  " in line or _ODD_SPACE.search(line):
+        return _SPACES.sub(" ", line)
+    return line
 
 
 def looks_binary(data: bytes) -> bool:
