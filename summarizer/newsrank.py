@@ -76,6 +76,11 @@ class NewsRankSummarizer(AbstractSummarizer):
             if name.startswith("_") or not isinstance(getattr(type(self), name, None), float):
                 raise TypeError(f"unknown NewsRank weight {name!r}")
             setattr(self, name, float(value))
+        self._forget_words()
+
+    def _forget_words(self) -> None:
+        """Empty the per-word caches (words recur from article to article; each answer depends on the
+        stop words): word -> its stem, "" for none."""
         self._stems: dict[str, str] = {}
 
     @property
@@ -85,7 +90,7 @@ class NewsRankSummarizer(AbstractSummarizer):
     @stop_words.setter
     def stop_words(self, words: Iterable[str]) -> None:
         self._stop_words = frozenset(map(self.normalize_word, words))
-        self._stems = {}
+        self._forget_words()
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
         sentences = document.sentences
@@ -123,25 +128,32 @@ class NewsRankSummarizer(AbstractSummarizer):
 
     def content_terms(self, words: Iterable[str]) -> list[str]:
         """Stems of the words that carry content: stop words and one-letter tokens left out."""
-        stems = self._stems
-        if len(stems) > _STEM_CACHE_LIMIT:
-            stems.clear()
-        words = words if isinstance(words, (list, tuple)) else tuple(words)
-        # Looked up all at once (most words were seen before); only the new ones are stemmed.
-        found = list(map(stems.get, words))
-        if None in found:
-            found = [self._stem(word) if stem is None else stem for word, stem in zip(words, found, strict=True)]
-        return list(filter(None, found))
+        return remembered(self._stems, words, self._stem)
 
     def _stem(self, word: str) -> str:
-        """The word's stem, "" for a stop word or a one-letter token (remembered in ``_stems``)."""
+        """The word's stem, "" for a stop word or a one-letter token."""
         lower = word.lower()
-        stem = "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
-        self._stems[word] = stem
-        return stem
+        return "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
 
     def _title_terms(self, document: ObjectDocumentModel) -> frozenset[str]:
         return frozenset(t for h in document.headings for t in self.content_terms(h.words))
+
+
+def remembered(cache: dict[str, str], words: Iterable[str], of: Callable[[str], str]) -> list[str]:
+    """``of(word)`` for each word, in order and without the empty ones, each remembered in ``cache``
+    (which starts over past ``_STEM_CACHE_LIMIT`` words: a long-running bot sees unbounded words).
+
+    Looked up all at once, as most words were seen before; only the new ones are worked out.
+    """
+    if len(cache) > _STEM_CACHE_LIMIT:
+        cache.clear()
+    words = words if isinstance(words, (list, tuple)) else tuple(words)
+    found = list(map(cache.get, words))
+    if None in found:
+        for at, word in enumerate(words):
+            if found[at] is None:
+                found[at] = cache[word] = of(word)
+    return list(filter(None, found))
 
 
 def _in_person(words: Iterable[str]) -> bool:
