@@ -35,3 +35,9 @@ def test_sentences_split_as_punkt_splits_them():
             assert tokenize.split_sentences(text, language) == [
                 s.strip() for s in package.tokenize(text) if s.strip()
             ]
+
+
+def test_words_split_as_the_word_pattern_finds_them_underscores_included():
+    texts = [*TRICKY, "snake_case and _under_ scores__ l'école d’été U.S.-led co-op 3.5 x_1 _", "__", "a_b"]
+    for text in texts:
+        assert tokenize.split_words(text) == [m.group() for m in tokenize.word_spans(text)]
