@@ -49,11 +49,11 @@ from sumy.nlp.stemmers import null_stemmer
 
 from summarizer.newsrank import (
     NewsRankSummarizer,
+    WordMemo,
     _in_person,
     cosine_matrix,
     mmr,
     overlap_row,
-    remembered,
     salience,
 )
 from summarizer.quotation import quoted_share, unquoted
@@ -352,7 +352,7 @@ class BriefRankSummarizer(NewsRankSummarizer):
         """A sentence's content words as written (lower case, unstemmed): no stop word, number or word
         under three letters, and no elision ("l'Assemblée" is "assemblée"). Unlike ``content_terms``, no stemming:
         for ``repeated``, "élu" and "élection" are different words."""
-        return frozenset(remembered(self._keywords, words, self._keyword))
+        return frozenset(self._keywords.each(words))
 
     def _keyword(self, word: str) -> str:
         """The word as a keyword (see ``keywords``), "" when it is none."""
@@ -363,7 +363,7 @@ class BriefRankSummarizer(NewsRankSummarizer):
 
     def _forget_words(self) -> None:
         super()._forget_words()
-        self._keywords: dict[str, str] = {}
+        self._keywords = WordMemo(self._keyword)
 
 
 def paragraph_numbers(document: ObjectDocumentModel) -> list[int]:

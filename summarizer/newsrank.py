@@ -25,7 +25,9 @@ say the same thing twice. The weights were set on the CNN/DailyMail dev split on
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -81,7 +83,7 @@ class NewsRankSummarizer(AbstractSummarizer):
     def _forget_words(self) -> None:
         """Empty the per-word caches (words recur from article to article; each answer depends on the
         stop words): word -> its stem, "" for none."""
-        self._stems: dict[str, str] = {}
+        self._stems = WordMemo(self._stem)
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -128,7 +130,7 @@ class NewsRankSummarizer(AbstractSummarizer):
 
     def content_terms(self, words: Iterable[str]) -> list[str]:
         """Stems of the words that carry content: stop words and one-letter tokens left out."""
-        return remembered(self._stems, words, self._stem)
+        return self._stems.each(words)
 
     def _stem(self, word: str) -> str:
         """The word's stem, "" for a stop word or a one-letter token."""
@@ -139,21 +141,24 @@ class NewsRankSummarizer(AbstractSummarizer):
         return frozenset(t for h in document.headings for t in self.content_terms(h.words))
 
 
-def remembered(cache: dict[str, str], words: Iterable[str], of: Callable[[str], str]) -> list[str]:
-    """``of(word)`` for each word, in order and without the empty ones, each remembered in ``cache``
-    (which starts over past ``_STEM_CACHE_LIMIT`` words: a long-running bot sees unbounded words).
+class WordMemo(dict[str, str]):
+    """``of(word)`` for each word, worked out the first time the word is seen (words recur from article
+    to article) and looked up at C speed after that; it starts over past ``_STEM_CACHE_LIMIT`` words
+    (a long-running bot sees unbounded words)."""
 
-    Looked up all at once, as most words were seen before; only the new ones are worked out.
-    """
-    if len(cache) > _STEM_CACHE_LIMIT:
-        cache.clear()
-    words = words if isinstance(words, (list, tuple)) else tuple(words)
-    found = list(map(cache.get, words))
-    if None in found:
-        for at, word in enumerate(words):
-            if found[at] is None:
-                found[at] = cache[word] = of(word)
-    return list(filter(None, found))
+    def __init__(self, of: Callable[[str], str]) -> None:
+        super().__init__()
+        self.of = of
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _STEM_CACHE_LIMIT:
+            self.clear()
+        found = self[word] = self.of(word)
+        return found
+
+    def each(self, words: Iterable[str]) -> list[str]:
+        """``of(word)`` of each word in order, the empty ones left out."""
+        return list(filter(None, map(self.__getitem__, words)))
 
 
 def _in_person(words: Iterable[str]) -> bool:
@@ -171,10 +176,7 @@ def _in_person(words: Iterable[str]) -> bool:
 def salience(words: Sequence[Sequence[str]], terms: Sequence[list[str]]) -> np.ndarray:
     """Per word of each sentence, how widely the article repeats its content words (see module docstring)."""
     n = len(terms)
-    frequency: dict[str, int] = {}
-    for sentence in terms:
-        for term in set(sentence):
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = Counter(chain.from_iterable(map(set, terms)))  # in how many sentences each term is
     scale = math.log(n + 1)
     log_frequency = {term: math.log(count) for term, count in frequency.items()}.__getitem__
     return np.array(
