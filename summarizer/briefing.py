@@ -7,7 +7,7 @@ serves them all and the CLI and the bot pick a method by name.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property, lru_cache
 
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
@@ -120,6 +120,17 @@ _PHOTO = re.compile(
     r"|^(?:pictured|picture|photo|image|above|below|left|right|top|inset)\s*:",
     re.IGNORECASE,
 )
+#: Every alternative of ``_PHOTO`` holds a bracket, a colon or "pictured": a sentence with none of them
+#: skips the slow pattern. ("ctured", not "pictured": under IGNORECASE the pattern's "i" also matches
+#: a dotless "ı", which ``str.lower`` keeps as it is.)
+_PHOTO_HINTS = ("(", ")", ":")
+_PHOTO_WORD_HINT = "ctured"
+
+
+def _may_be_photo_caption(sentence: str, lower: str) -> bool:
+    return any(hint in sentence for hint in _PHOTO_HINTS) or _PHOTO_WORD_HINT in lower
+
+
 #: A caption label opening a sentence: "Grim discovery: The remains ..." (a short phrase, a colon, a
 #: capitalised statement; not "He said: '...'").
 _LABEL = re.compile(r"^([A-Z][\w'’-]*(?: [\w'’-]+){0,2}):\s+[A-Z0-9]")
@@ -141,7 +152,8 @@ def uncaption(sentence: str) -> str:
     """The sentence without the photo captions that ran into it with no full stop (see ``_GLUED``
     and ``_restated``)."""
     start = 0
-    for match in _GLUED.finditer(sentence):
+    glued = _GLUED.finditer(sentence) if "The" in sentence or "A" in sentence else ()  # (cheaper first)
+    for match in glued:
         head, rest = sentence[start : match.start()], sentence[match.end() :]
         before = head.rsplit(None, 1)[-1] if head.strip() else ""
         if (before[:1].islower() or before[:1].isdigit()) and min(
@@ -176,11 +188,12 @@ def _restated(sentence: str) -> str:
     words = list(word_spans(sentence, opening_at))
     if len(words) < 2 * _RESTATED_WORDS + _GLUED_MIN_WORDS:
         return sentence
-    opening = [w.group() for w in words[:_RESTATED_WORDS]]
+    texts = [w.group() for w in words]
+    opening = texts[:_RESTATED_WORDS]
     if not opening[0][:1].isupper():
         return sentence
     for k in range(_GLUED_MIN_WORDS, len(words) - _GLUED_MIN_WORDS + 1):
-        if [w.group() for w in words[k : k + _RESTATED_WORDS]] == opening:
+        if texts[k] == opening[0] and texts[k : k + _RESTATED_WORDS] == opening:
             before = sentence[: words[k].start()].rstrip()
             joined = words[k - 1].group().lower() in _JOINERS
             if (before[-1:].islower() or before[-1:].isdigit() or before[-1:] == ")") and not joined:
@@ -190,7 +203,11 @@ def _restated(sentence: str) -> str:
 
 def is_fragment(sentence: str) -> bool:
     """Under five words, or a piece of a split sentence (it opens in lower case)."""
-    words = split_words(sentence)
+    return _is_fragment(split_words(sentence))
+
+
+def _is_fragment(words: Sequence[str]) -> bool:
+    """``is_fragment`` of a sentence's words (``split_words``)."""
     if len(words) < MIN_WORDS:
         return True
     first = words[0]
@@ -210,7 +227,7 @@ def is_boilerplate(sentence: str, rules: LanguageRules | None = None) -> bool:
         return True
     if rules is not None and rules.code != "en":
         return rules.is_furniture(sentence)
-    if _BYLINE.match(sentence) or _PHOTO.search(sentence):
+    if _BYLINE.match(sentence) or (_may_be_photo_caption(sentence, lower) and _PHOTO.search(sentence)):
         return True
     label = _LABEL.match(sentence)
     return bool(label) and not _SPEECH.search(label.group(1))
@@ -223,6 +240,21 @@ def is_mostly_quotation(sentence: str) -> bool:
 def readable(sentence: str, rules: LanguageRules | None = None) -> bool:
     """A sentence that can stand in a briefing at all: no fragment, no boilerplate."""
     return not is_fragment(sentence) and not is_boilerplate(sentence, rules)
+
+
+class _KnownWords(Tokenizer):
+    """A tokenizer that gives the words of the sentences it was handed already split (``words``), so a
+    sentence's words are found once: for the readability rules and for the summarizer's sumy sentences."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(language)
+        self.words: dict[str, tuple[str, ...]] = {}
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        words = self.words.get(sentence)
+        if words is None:
+            words = self.words[sentence] = super().to_words(sentence)
+        return words
 
 
 def build_document(
@@ -271,7 +303,14 @@ def _rejoin_initials(sentences: tuple[str, ...]) -> tuple[str, ...]:
     sentence that ends in initials is joined to the sentence after it, when that opens with a capital."""
     joined: list[str] = []
     for sentence in sentences:
-        if joined and sentence[:1].isupper() and _ENDS_IN_INITIALS.search(joined[-1]) and is_fragment(joined[-1]):
+        previous = joined[-1] if joined else ""
+        # (Punkt's sentences are stripped, so one that ends in initials ends in "."; checked first: cheaper.)
+        if (
+            sentence[:1].isupper()
+            and previous.endswith(".")
+            and _ENDS_IN_INITIALS.search(previous)
+            and is_fragment(previous)
+        ):
             joined[-1] = f"{joined[-1]} {sentence}"
         else:
             joined.append(sentence)
@@ -282,7 +321,8 @@ class _Candidates:
     """An article split once, for the readability rules and the summarizer's document alike."""
 
     def __init__(self, article: Article, rules: LanguageRules) -> None:
-        self.tokenizer = tokenizer = _tokenizer(rules.punkt)
+        tokenizer = _tokenizer(rules.punkt)
+        self.tokenizer = _KnownWords(rules.punkt)
         self.title = article.title
         # Captions glued to a sentence are found by English articles ("The", "A"): English only.
         english = rules.code == "en"
@@ -296,7 +336,12 @@ class _Candidates:
             self.paragraphs[0] = (undateline(first), *rest)
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         headings = _subheadings(self.paragraphs)
-        self.readable = [s for s in self.all if s not in headings and readable(s, rules)]
+        to_words = self.tokenizer.to_words
+        self.readable = [
+            s
+            for s in self.all
+            if s not in headings and not _is_fragment(to_words(s)) and not is_boilerplate(s, rules)
+        ]
 
     @cached_property
     def quotations(self) -> set[str]:

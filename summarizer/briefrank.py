@@ -49,6 +49,7 @@ from sumy.nlp.stemmers import null_stemmer
 
 from summarizer.newsrank import (
     NewsRankSummarizer,
+    WordMemo,
     _in_person,
     cosine_matrix,
     mmr,
@@ -351,12 +352,18 @@ class BriefRankSummarizer(NewsRankSummarizer):
         """A sentence's content words as written (lower case, unstemmed): no stop word, number or word
         under three letters, and no elision ("l'Assemblée" is "assemblée"). Unlike ``content_terms``, no stemming:
         for ``repeated``, "élu" and "élection" are different words."""
-        found = set()
-        for word in words:
-            lower = _ELISION.sub("", word.lower())
-            if len(lower) >= _KEYWORD_LETTERS and not lower.isdigit() and lower not in self.stop_words:
-                found.add(lower)
-        return frozenset(found)
+        return frozenset(self._keywords.each(words))
+
+    def _keyword(self, word: str) -> str:
+        """The word as a keyword (see ``keywords``), "" when it is none."""
+        lower = _ELISION.sub("", word.lower())
+        if len(lower) >= _KEYWORD_LETTERS and not lower.isdigit() and lower not in self.stop_words:
+            return lower
+        return ""
+
+    def _forget_words(self) -> None:
+        super()._forget_words()
+        self._keywords = WordMemo(self._keyword)
 
 
 def paragraph_numbers(document: ObjectDocumentModel) -> list[int]:

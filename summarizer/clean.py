@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+#: Runs of spaces to fold into one space: two or more, or one that is not a plain space (a lone " "
+#: is left alone instead of being replaced by itself, which made cleaning a long text slow).
+_SPACES = re.compile(
+    r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+)
+#: The characters ``_SPACES`` and ``_NEWLINES`` change: a text or line with none of them (most) is
+#: left as it is after one quick search, instead of a substitution that scans it slowly for nothing.
+_ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_NEWLINE = re.compile(r"[\r\u2028\u2029\x85]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -15,10 +23,17 @@ def clean_text(text: str) -> str:
 
     Quotation marks are left exactly as written: quote offsets and attribution depend on them.
     """
-    text = _NEWLINES.sub("\n", text)
+    if _ODD_NEWLINE.search(text):
+        text = _NEWLINES.sub("\n", text)
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_fold_spaces(line).strip() for line in text.split("\n"))
+
+
+def _fold_spaces(line: str) -> str:
+    if "  " in line or _ODD_SPACE.search(line):
+        return _SPACES.sub(" ", line)
+    return line
 
 
 def looks_binary(data: bytes) -> bool:

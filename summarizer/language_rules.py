@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -72,6 +73,7 @@ _PERSONAL: dict[str, frozenset[str]] = {
         "нашего нашей ты тебя тебе тобой твой твоя твои вы вас вам вами ваш ваша ваше ваши"
     ),
 }
+_APOSTROPHE = re.compile(r"['’]")
 _ELIDED: dict[str, frozenset[str]] = {"fr": frozenset({"j", "m", "t"}), "it": frozenset({"m", "t"})}
 
 #: Furniture lines that open a sentence: cross-links to other stories, photo credits, prompts.
@@ -143,18 +145,20 @@ class LanguageRules:
         except LookupError:
             return frozenset()
 
-    def in_person(self, words) -> bool:
+    def in_person(self, words: Sequence[str]) -> bool:
         """Whether a sentence's words hold a first- or second-person word of the language."""
         personal, elided = self.personal, self.elided
-        for word in words:
-            lower = word.lower()
+        lowered = list(map(str.lower, words))
+        if personal.isdisjoint(lowered) and not (elided and any("'" in w or "’" in w for w in lowered)):
+            return False  # most sentences: no word of either kind, so the rules below have nothing to do
+        for word, lower in zip(words, lowered, strict=True):
             if lower in personal:
                 # English: "I" only in capitals (a lone "i" is a list mark); "US" in capitals is the country.
                 if self.code == ENGLISH and ((lower == "i" and word != "I") or word == "US"):
                     continue
                 return True
             if elided and ("'" in lower or "’" in lower):
-                head = re.split(r"['’]", lower, maxsplit=1)[0]
+                head = _APOSTROPHE.split(lower, maxsplit=1)[0]
                 if head in elided:
                     return True
         return False

@@ -25,7 +25,9 @@ say the same thing twice. The weights were set on the CNN/DailyMail dev split on
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
@@ -76,7 +78,12 @@ class NewsRankSummarizer(AbstractSummarizer):
             if name.startswith("_") or not isinstance(getattr(type(self), name, None), float):
                 raise TypeError(f"unknown NewsRank weight {name!r}")
             setattr(self, name, float(value))
-        self._stems: dict[str, str] = {}
+        self._forget_words()
+
+    def _forget_words(self) -> None:
+        """Empty the per-word caches (words recur from article to article; each answer depends on the
+        stop words): word -> its stem, "" for none."""
+        self._stems = WordMemo(self._stem)
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -85,7 +92,7 @@ class NewsRankSummarizer(AbstractSummarizer):
     @stop_words.setter
     def stop_words(self, words: Iterable[str]) -> None:
         self._stop_words = frozenset(map(self.normalize_word, words))
-        self._stems = {}
+        self._forget_words()
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
         sentences = document.sentences
@@ -123,25 +130,41 @@ class NewsRankSummarizer(AbstractSummarizer):
 
     def content_terms(self, words: Iterable[str]) -> list[str]:
         """Stems of the words that carry content: stop words and one-letter tokens left out."""
-        stems = self._stems
-        if len(stems) > _STEM_CACHE_LIMIT:
-            stems.clear()
-        out = []
-        for word in words:
-            stem = stems.get(word)
-            if stem is None:
-                lower = word.lower()
-                stem = "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
-                stems[word] = stem
-            if stem:
-                out.append(stem)
-        return out
+        return self._stems.each(words)
+
+    def _stem(self, word: str) -> str:
+        """The word's stem, "" for a stop word or a one-letter token."""
+        lower = word.lower()
+        return "" if lower in self._stop_words or len(lower) < 2 else self._stemmer(lower)
 
     def _title_terms(self, document: ObjectDocumentModel) -> frozenset[str]:
         return frozenset(t for h in document.headings for t in self.content_terms(h.words))
 
 
+class WordMemo(dict[str, str]):
+    """``of(word)`` for each word, worked out the first time the word is seen (words recur from article
+    to article) and looked up at C speed after that; it starts over past ``_STEM_CACHE_LIMIT`` words
+    (a long-running bot sees unbounded words)."""
+
+    def __init__(self, of: Callable[[str], str]) -> None:
+        super().__init__()
+        self.of = of
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _STEM_CACHE_LIMIT:
+            self.clear()
+        found = self[word] = self.of(word)
+        return found
+
+    def each(self, words: Iterable[str]) -> list[str]:
+        """``of(word)`` of each word in order, the empty ones left out."""
+        return list(filter(None, map(self.__getitem__, words)))
+
+
 def _in_person(words: Iterable[str]) -> bool:
+    words = tuple(words)
+    if _PERSONAL.isdisjoint(map(str.lower, words)):
+        return False  # most sentences (and "I" is in _PERSONAL too)
     for word in words:
         lower = word.lower()
         # "I" only in capitals (a lone "i" is a list mark); "US" in capitals is the country.
@@ -153,14 +176,12 @@ def _in_person(words: Iterable[str]) -> bool:
 def salience(words: Sequence[Sequence[str]], terms: Sequence[list[str]]) -> np.ndarray:
     """Per word of each sentence, how widely the article repeats its content words (see module docstring)."""
     n = len(terms)
-    frequency: dict[str, int] = {}
-    for sentence in terms:
-        for term in set(sentence):
-            frequency[term] = frequency.get(term, 0) + 1
+    frequency = Counter(chain.from_iterable(map(set, terms)))  # in how many sentences each term is
     scale = math.log(n + 1)
+    log_frequency = {term: math.log(count) for term, count in frequency.items()}.__getitem__
     return np.array(
         [
-            sum(math.log(frequency[t]) for t in t_list) / scale / max(1, len(w))
+            sum(map(log_frequency, t_list)) / scale / max(1, len(w))
             for w, t_list in zip(words, terms, strict=True)
         ]
     )
