@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
+from itertools import pairwise
 
 import punkt
 
@@ -52,19 +53,42 @@ _SLOW_MULTI_CHAR = r"(?:\-{2,}|\.{2,}|(?:\.\s){2,}\.)"
 _FAST_MULTI_CHAR = r"(?:--+|\.\.+|\.(?:\s\.){2,})"
 
 
+#: Titles before a name that a language's model and prefixes still end a sentence at: French Punkt
+#: splits "Selon le Dr." | "Martin, le patient …", and the second piece reads as a sentence of its own.
+_TITLES: dict[str, frozenset[str]] = {
+    "french": frozenset({"dr", "pr", "prof", "mgr", "st", "ste", "mme", "mlle"}),
+}
+
+
 @lru_cache(maxsize=32)
 def _punkt(language: str = FALLBACK) -> punkt.PunktSentenceTokenizer:
     # prefixes=True adds Moses' non-breaking prefixes (Gov., Sen., No. 10; Dr., Nr., St.) to the
     # learned abbreviations, which miss a few titles common in news.
     model = punkt.tokenizer_for(language, prefixes=language in punkt.PREFIX_LANGUAGES)
-    if model.rules.multi_char_punct_pattern != _SLOW_MULTI_CHAR:
-        return model  # a language with rules of its own: as the package has them
-    rules = replace(model.rules, multi_char_punct_pattern=_FAST_MULTI_CHAR)
-    return punkt.PunktSentenceTokenizer(model.params, rules=rules, line_breaks=model.line_breaks)
+    params = model.params
+    if language in _TITLES:
+        params = params.merged_with(punkt.PunktParameters(abbrev_types=set(_TITLES[language])))
+    rules = model.rules
+    if rules.multi_char_punct_pattern == _SLOW_MULTI_CHAR:  # (a language with rules of its own keeps them)
+        rules = replace(rules, multi_char_punct_pattern=_FAST_MULTI_CHAR)
+    if params is model.params and rules is model.rules:
+        return model
+    return punkt.PunktSentenceTokenizer(params, rules=rules, line_breaks=model.line_breaks)
 
 
 def _model(language: str | None) -> punkt.PunktSentenceTokenizer:
     return _punkt(punkt_language(language) or FALLBACK)
+
+
+#: Quotation marks that only ever open a quotation, and the languages whose marks point inwards
+#: ("„…“", "»…«"): there « closes, and so do “ and ‘, which open one elsewhere.
+_OPENERS = "„‚¿¡"
+_INWARD = frozenset({"german", "danish", "czech", "slovene"})
+
+
+def _marks(model_name: str) -> tuple[str, str]:
+    """The marks that open and the marks that close a quotation in the language of ``model_name``."""
+    return (_OPENERS, "“‘«") if model_name in _INWARD else (_OPENERS + "«", "»”’")
 
 
 def split_sentences(paragraph: str, language: str | None = FALLBACK) -> list[str]:
@@ -74,14 +98,27 @@ def split_sentences(paragraph: str, language: str | None = FALLBACK) -> list[str
     model for a language that has none.
     """
     paragraph = paragraph.strip()
-    if not paragraph:
-        return []
-    return [s.strip() for s in _model(language).tokenize(paragraph) if s.strip()]
+    return [s for start, end in sentence_spans(paragraph, language) if (s := paragraph[start:end].strip())]
 
 
 def sentence_spans(text: str, language: str | None = FALLBACK) -> list[tuple[int, int]]:
-    """(start, end) offsets of each sentence in ``text``."""
-    return [(start, end) for start, end in _model(language).span_tokenize(text)]
+    """(start, end) offsets of each sentence in ``text``.
+
+    Punkt can split a quotation from its marks: the opening mark of a quotation that follows a sentence
+    ends that sentence ("… le 27 juillet. «" | "Il ne sortait plus …"), and the closing mark after a
+    quoted sentence opens the next one ("„Wir gehen.“ Dann …" gives "“ Dann …"). Each mark is
+    given back to its quotation.
+    """
+    model_name = punkt_language(language) or FALLBACK
+    spans = [list(span) for span in _punkt(model_name).span_tokenize(text)]
+    openers, closers = _marks(model_name)
+    for before, after in pairwise(spans):
+        last = len(text[before[0] : before[1]].rstrip()) + before[0] - 1
+        if last >= before[0] and text[last] in openers:
+            before[1] = after[0] = last
+        elif text[after[0] : after[0] + 1] in closers and text[after[0] + 1 : after[0] + 2].isspace():
+            before[1] = after[0] = after[0] + 1
+    return [(start, end) for start, end in spans if text[start:end].strip()]
 
 
 def split_words(sentence: str) -> list[str]:

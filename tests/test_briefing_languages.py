@@ -37,6 +37,41 @@ def test_each_language_is_split_by_its_own_punkt_model(language: str) -> None:
     assert Tokenizer(language).to_sentences(text) == tuple(sentences)
 
 
+@pytest.mark.parametrize("title", ["Dr.", "Pr.", "Prof.", "Mgr", "Mgr.", "St."])
+def test_a_french_title_before_a_name_does_not_end_the_sentence(title: str) -> None:
+    """French Punkt alone splits "Selon le Dr." | "Martin, le patient …": the second piece would be
+    briefed as a sentence that names the wrong subject."""
+    text = f"Selon le {title} Martin, le patient va bien. Il sortira de l'hôpital lundi."
+    assert split_sentences(text, "fr") == [f"Selon le {title} Martin, le patient va bien.", "Il sortira de l'hôpital lundi."]
+    picked = briefing(parse_article(text, has_title=False), 3, language="fr")
+    assert picked[0].startswith("Selon le"), picked
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # French Punkt leaves the opening « of the next quotation at the end of a sentence.
+        (
+            "fr",
+            "Il est mort le 27 juillet. « Il ne sortait plus du tout. » Le zoo a fermé.",
+            ["Il est mort le 27 juillet.", "« Il ne sortait plus du tout. »", "Le zoo a fermé."],
+        ),
+        # German Punkt gives the closing “ of a quoted sentence to the sentence after it.
+        (
+            "de",
+            "Er sagte es. „Wir gehen jetzt nach Hause.“ Dann ging er.",
+            ["Er sagte es.", "„Wir gehen jetzt nach Hause.“", "Dann ging er."],
+        ),
+        # Inward guillemets: in German « closes, and stays where it is.
+        ("de", "»Wir gehen.« Er ging nach Hause. Dann schlief er.", ["»Wir gehen.«", "Er ging nach Hause.", "Dann schlief er."]),
+        ("es", "Dijo que sí. ¿Por qué no? Nadie lo sabe.", ["Dijo que sí.", "¿Por qué no?", "Nadie lo sabe."]),
+    ],
+)
+def test_a_quotation_keeps_its_own_marks_when_punkt_splits_beside_them(language, text, expected) -> None:
+    assert split_sentences(text, language) == expected
+    assert [text[a:b].strip() for a, b in sentence_spans(text, language)] == expected
+
+
 def test_german_date_stays_whole_where_english_rules_cut_it() -> None:
     text = SPLITS["de"][0]
     assert split_sentences(text, "de")[0] == "Bei der Landtagswahl am 3. Oktober gewann die CDU."

@@ -30,7 +30,12 @@ def test_sentences_split_as_punkt_splits_them():
     # The pattern we replace is still the package's (else ``_punkt`` keeps the package's rules).
     assert punkt.DEFAULT_LANGUAGE_VARS.multi_char_punct_pattern == tokenize._SLOW_MULTI_CHAR
     for language in ("english", "french", "german"):
-        package = punkt.tokenizer_for(language, prefixes=language in punkt.PREFIX_LANGUAGES)
+        ours = tokenize._punkt(language)
+        original = punkt.tokenizer_for(language, prefixes=language in punkt.PREFIX_LANGUAGES)
+        # The same model (French titles included), the package's rules.
+        package = punkt.PunktSentenceTokenizer(
+            ours.params, rules=original.rules, line_breaks=original.line_breaks
+        )
         for text in TRICKY:
             assert tokenize.split_sentences(text, language) == [
                 s.strip() for s in package.tokenize(text) if s.strip()
