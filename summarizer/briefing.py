@@ -237,9 +237,12 @@ def is_mostly_quotation(sentence: str) -> bool:
     return quoted_share(sentence) > QUOTED_SHARE
 
 
-def readable(sentence: str, rules: LanguageRules | None = None) -> bool:
-    """A sentence that can stand in a briefing at all: no fragment, no boilerplate."""
-    return not is_fragment(sentence) and not is_boilerplate(sentence, rules)
+def readable(sentence: str, rules: LanguageRules | None = None, words: Sequence[str] | None = None) -> bool:
+    """A sentence that can stand in a briefing at all: no fragment, no boilerplate. ``words``: its
+    ``split_words``, when the caller has them already."""
+    return not _is_fragment(split_words(sentence) if words is None else words) and not is_boilerplate(
+        sentence, rules
+    )
 
 
 class _KnownWords(Tokenizer):
@@ -337,11 +340,7 @@ class _Candidates:
         self.all = list(dict.fromkeys(s for sentences in self.paragraphs for s in sentences))
         headings = _subheadings(self.paragraphs)
         to_words = self.tokenizer.to_words
-        self.readable = [
-            s
-            for s in self.all
-            if s not in headings and not _is_fragment(to_words(s)) and not is_boilerplate(s, rules)
-        ]
+        self.readable = [s for s in self.all if s not in headings and readable(s, rules, to_words(s))]
 
     @cached_property
     def quotations(self) -> set[str]:

@@ -76,10 +76,6 @@ def _punkt(language: str = FALLBACK) -> punkt.PunktSentenceTokenizer:
     return punkt.PunktSentenceTokenizer(params, rules=rules, line_breaks=model.line_breaks)
 
 
-def _model(language: str | None) -> punkt.PunktSentenceTokenizer:
-    return _punkt(punkt_language(language) or FALLBACK)
-
-
 #: Quotation marks that only ever open a quotation, and the languages whose marks point inwards
 #: ("„…“", "»…«"): there « closes, and so do “ and ‘, which open one elsewhere.
 _OPENERS = "„‚¿¡"

@@ -65,9 +65,10 @@ def load(path: Path) -> list[dict]:
     return rows
 
 
-def lead3(text: str, count: int) -> list[str]:
-    """The README's baseline: the first ``count`` punkt sentences of the raw article text."""
-    return split_sentences(text)[:count]
+def lead3(text: str, count: int, language: str | None = None) -> list[str]:
+    """The baseline: the first ``count`` sentences of the raw article text, split by our splitter
+    (``--package-lead``: by the punkt package's own model, the eval README's rule)."""
+    return split_sentences(text, language)[:count]
 
 
 def method_brief(method: str, language_of: Callable[[str], str | None] | None = None) -> Callable[[str, int], list[str]]:
@@ -342,11 +343,12 @@ def main() -> int:
     # The Porter stemmer is English: other languages are scored without it (OrangeSum's rule).
     english = detected is None or max(detected, key=detected.get) == "en"
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=english)
+
     def lead(text: str, count: int) -> list[str]:
         language = language_of(text) if language_of is not None else None
         if args.package_lead:
             return punkt.sent_tokenize(text, punkt_language(language) or "english")[:count]
-        return split_sentences(text, language)[:count]
+        return lead3(text, count, language)
 
     # Warm-up: the tokenizer model, stop words and stemmers load once, outside the timings.
     for method in methods:
