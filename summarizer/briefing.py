@@ -33,7 +33,7 @@ from summarizer.tokenize import Tokenizer, split_words, word_spans
 LANGUAGE = "english"
 
 #: Bumped whenever a change alters briefings or quotes, so cached ones are recomputed.
-VERSION = "9"
+VERSION = "10"
 
 _SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,

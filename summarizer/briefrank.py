@@ -24,8 +24,9 @@ redundancy and near-duplicate bound. English (``FEATURES``, ``WEIGHTS``, ``REDUN
 ``DUPLICATE``) is fitted on CNN/DailyMail; French (``FEATURES_FR``, ``WEIGHTS_FR``, ...) on OrangeSum
 by the same recipe (``fit_briefing.py --language fr``), where the abstract was cut out of the text
 and covers the whole article: an indicator of the first sentence, the share of a sentence's words
-the article comes back to, its paragraph's size, and a much stronger redundancy penalty (a briefing
-that says three different things) cross-validated better there. A language without a set
+the article comes back to, its paragraph's size, a much stronger redundancy penalty (a briefing
+that says three different things) and at most one of the lead's sentences replaced cross-validated
+better there. A language without a set
 of its own is rated with the English set, and a log line says so once (``weight_set_for``).
 
 Titles: neither split has titles, so title overlap cannot be learned; for a titled article the share
@@ -83,6 +84,7 @@ WEIGHTS: tuple[float, ...] = (
 )
 REDUNDANCY: float = 0.5
 DUPLICATE: float | None = 0.45
+REPLACEABLE: int | None = None
 # fmt: on
 
 #: French features (OrangeSum, ``fit_briefing.py --language fr``): lead, person and quote, plus an
@@ -99,6 +101,15 @@ DUPLICATE: float | None = 0.45
 #: centrality, digits, speech attribution ("a-t-il", "selon"), names introduced, paragraph position,
 #: shared bigrams or numbers and English's near-duplicate bound were tried and left out. English's
 #: ``reporter_person`` in place of ``person`` lowered it (twelve partitions: +0.60 -> +0.35).
+#: ``REPLACEABLE_FR``: a French briefing replaces at most one of the lead's three sentences. Nearly all
+#: of the R2 margin came from putting the fourth sentence in the third's place; briefings that left
+#: out two lead sentences, or the first, were the big losses. The bound took the R2 margin (sixteen
+#: partitions) from +0.48 to +0.50, R1 +1.03 -> +1.02, and lowered it at none of nine neighbouring
+#: settings (redundancy 3-5 x penalty 50-450), where it gains most (+0.29 -> +0.40 at redundancy 5).
+#: The French setting is a narrow peak, not a plateau: at penalty 150, redundancy 3, 4, 5 and 6 give R2
+#: +0.41, +0.48, +0.29, +0.05; moving every lead sentence's rating by 0.05 costs 0.1. Binned features,
+#: boosted trees, rank features, a separate first-pick model, stop-rule or fractional labels, other
+#: redundancy measures and lead shapes all scored lower (issue 18, last pass).
 FEATURES_FR: tuple[str, ...] = (
     "lead",
     "person",
@@ -122,25 +133,28 @@ WEIGHTS_FR: tuple[float, ...] = (
 )
 REDUNDANCY_FR: float = 4.0
 DUPLICATE_FR: float | None = None
+REPLACEABLE_FR: int | None = 1
 # fmt: on
 
 
 @dataclass(frozen=True)
 class WeightSet:
-    """One language's model: feature names, their weights (same order), the MMR redundancy and the
+    """One language's model: feature names, their weights (same order), the MMR redundancy, the
     near-duplicate bound (``duplicate``: a candidate sharing more than this share of its content terms
-    with a picked sentence, or of the picked one's if that is shorter, is passed over; None: no bound)."""
+    with a picked sentence, or of the picked one's if that is shorter, is passed over; None: no bound)
+    and how many of the lead's sentences a briefing may replace (``replaceable``; None: any number)."""
 
     features: tuple[str, ...]
     weights: tuple[float, ...]
     redundancy: float
     duplicate: float | None = None
+    replaceable: int | None = None
 
 
 #: The languages with a weight set of their own (ISO 639-1); any other is rated with English's.
 WEIGHT_SETS: dict[str, WeightSet] = {
-    "en": WeightSet(FEATURES, WEIGHTS, REDUNDANCY, DUPLICATE),
-    "fr": WeightSet(FEATURES_FR, WEIGHTS_FR, REDUNDANCY_FR, DUPLICATE_FR),
+    "en": WeightSet(FEATURES, WEIGHTS, REDUNDANCY, DUPLICATE, REPLACEABLE),
+    "fr": WeightSet(FEATURES_FR, WEIGHTS_FR, REDUNDANCY_FR, DUPLICATE_FR, REPLACEABLE_FR),
 }
 ENGLISH = "en"
 #: Whose weight a titled article's title overlap gets (the first of these in the set; see the module
@@ -288,10 +302,11 @@ class BriefRankSummarizer(NewsRankSummarizer):
         language: str | None = None,
         names: Sequence[str] | None = None,
         duplicate: float | EllipsisType | None = ...,
+        replaceable: int | EllipsisType | None = ...,
     ) -> None:
         """``language`` picks the weight set (``weight_set_for``); ``weights``, ``redundancy``, the
-        feature ``names`` and ``duplicate`` (None for no bound) override it (the fitting and evaluation
-        scripts pass their own)."""
+        feature ``names``, ``duplicate`` and ``replaceable`` (None for no bound) override it (the
+        fitting and evaluation scripts pass their own)."""
         super().__init__(stemmer)
         chosen = weight_set_for(language)
         self.names = tuple(chosen.features if names is None else names)
@@ -303,6 +318,7 @@ class BriefRankSummarizer(NewsRankSummarizer):
             raise ValueError(f"unknown BriefRank features {unknown}")
         self.redundancy = float(chosen.redundancy if redundancy is None else redundancy)
         self.duplicate = chosen.duplicate if duplicate is ... else duplicate
+        self.replaceable = chosen.replaceable if replaceable is ... else replaceable
 
     def __call__(self, document: ObjectDocumentModel, sentences_count: int) -> tuple[Sentence, ...]:
         sentences = document.sentences
@@ -321,6 +337,7 @@ class BriefRankSummarizer(NewsRankSummarizer):
             min(sentences_count, len(sentences)),
             self.redundancy,
             self._duplicates(terms),
+            self.replaceable,
         )
         return tuple(sentences[i] for i in sorted(picked))
 

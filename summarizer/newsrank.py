@@ -234,28 +234,41 @@ def mmr(
     count: int,
     redundancy: float,
     duplicates_of: Callable[[int], np.ndarray] | None = None,
+    replaceable: int | None = None,
 ) -> list[int]:
     """Greedy maximal-marginal-relevance picks: indices, best first.
 
     ``duplicates_of(i)`` (optional): a boolean row, True for the sentences that say what sentence ``i``
     says; once ``i`` is picked they are passed over while any other one is left.
+    ``replaceable`` (optional): at most this many picks come from outside the lead (the first ``count``
+    sentences); once they are made, the rest are lead sentences.
     """
     picked: list[int] = []
     penalty = np.zeros(len(ratings))
     available = np.ones(len(ratings), dtype=bool)
     fresh = available.copy()
+    outside = 0
     for _ in range(count):
         allowed = available & fresh
         if not allowed.any():
             allowed = available
+        if replaceable is not None and outside >= replaceable:
+            allowed = _lead_only(allowed, count) if allowed[:count].any() else _lead_only(available, count)
         scores = np.where(allowed, ratings - redundancy * penalty, -math.inf)
         best = int(np.argmax(scores))
         picked.append(best)
+        outside += best >= count
         available[best] = False
         penalty = np.maximum(penalty, similarity[best])
         if duplicates_of is not None:
             fresh &= ~duplicates_of(best)
     return picked
+
+
+def _lead_only(allowed: np.ndarray, count: int) -> np.ndarray:
+    lead = allowed.copy()
+    lead[count:] = False
+    return lead
 
 
 def overlap_row(sets: Sequence[frozenset[str]], i: int) -> np.ndarray:

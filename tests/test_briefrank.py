@@ -292,6 +292,17 @@ def test_duplicates_are_passed_over_only_while_something_else_is_left():
     assert mmr(ratings, no_similarity, 2, 0.0) == [0, 1]
 
 
+def test_at_most_the_replaceable_number_of_picks_leave_the_lead():
+    ratings = np.array([1.0, 2.0, 3.0, 9.0, 8.0, 7.0])  # the later sentences rate best
+    no_similarity = np.zeros((6, 6))
+    assert mmr(ratings, no_similarity, 3, 0.0) == [3, 4, 5]
+    assert mmr(ratings, no_similarity, 3, 0.0, replaceable=1) == [3, 2, 1]  # one leaves, two stay
+    assert mmr(ratings, no_similarity, 3, 0.0, replaceable=0) == [2, 1, 0]
+    # The lead is as long as the briefing: of five picks, the first five sentences.
+    assert mmr(ratings, no_similarity, 5, 0.0, replaceable=1) == [3, 4, 5, 2, 1]
+    assert mmr(ratings, no_similarity, 5, 0.0, replaceable=0) == [3, 4, 2, 1, 0]
+
+
 def test_overlap_is_the_share_of_the_shorter_sentence_found_in_the_other():
     overlap = overlap_matrix([["wall", "council", "vote", "monday"], ["wall", "council"], ["storm"], []])
     assert overlap[0, 1] == overlap[1, 0] == 1.0  # every term of the short one is in the long one

@@ -76,6 +76,19 @@ def test_the_command_line_briefs_a_detected_french_article_with_the_french_set()
     assert payload["sentences"] == [BRIDGE[0], BRIDGE[1], BRIDGE[2]]
 
 
+def test_a_french_briefing_keeps_two_of_the_three_opening_sentences():
+    # A set that rates the later sentences best (the lead weighed negatively) still keeps two of the
+    # first three in French: OrangeSum's briefings lost most where they left two lead sentences out.
+    later_first = {"names": ("lead",), "weights": (-1.0,), "redundancy": 0.0}
+    french = BriefRankSummarizer(rules_for("fr").stemmer(), language="fr", **later_first)
+    assert french.replaceable == briefrank.REPLACEABLE_FR == 1
+    article = parse_article("\n".join(BRIDGE), has_title=False)
+    assert briefing(article, 3, french, language="fr") == [BRIDGE[1], BRIDGE[2], BRIDGE[6]]
+    unbounded = BriefRankSummarizer(rules_for("fr").stemmer(), language="fr", replaceable=None, **later_first)
+    assert briefing(article, 3, unbounded, language="fr") == [BRIDGE[4], BRIDGE[5], BRIDGE[6]]
+    assert summarizer_for("briefrank", "en").replaceable is None  # English leaves any number (measured)
+
+
 def test_a_language_without_its_own_set_is_rated_with_the_english_set_and_says_so(caplog):
     weight_set_for.cache_clear()
     with caplog.at_level(logging.INFO, logger="summarizer.briefrank"):
@@ -114,6 +127,8 @@ def test_writing_the_french_set_leaves_the_english_set_alone(tmp_path, monkeypat
     assert namespace["WEIGHTS_FR"] == weights and namespace["REDUNDANCY_FR"] == 1.25
     assert namespace["WEIGHTS"] == WEIGHTS and namespace["REDUNDANCY"] == REDUNDANCY
     assert namespace["DUPLICATE"] == briefrank.DUPLICATE
+    assert namespace["REPLACEABLE_FR"] == fit_briefing.SETUPS["fr"].replaceable == 1
+    assert namespace["REPLACEABLE"] is None
     assert namespace["WEIGHT_SETS"]["fr"].weights == weights
 
 
@@ -124,6 +139,7 @@ def test_the_fitting_script_reproduces_the_shipped_french_set():
     report = fit_report("--language", "fr")
     assert report["shipped_weights_match"], report
     assert tuple(report["weights"].values()) == WEIGHTS_FR and report["redundancy"] == REDUNDANCY_FR
+    assert report["replaceable"] == briefrank.REPLACEABLE_FR
 
 
 def test_french_features_read_repeated_words_and_lone_paragraphs():

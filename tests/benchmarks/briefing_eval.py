@@ -198,7 +198,7 @@ def sweep(examples, setup, folds: int = 5) -> list[dict[str, object]]:
         if l2 not in fitted:
             fitted[l2] = [fb.fit([e for e, f in zip(examples, assignment, strict=True) if f != k], l2) for k in range(folds)]
         ours = [
-            rouge(scorer, e.highlights, fb.pick(e, fitted[l2][f], redundancy, duplicate))
+            rouge(scorer, e.highlights, fb.pick(e, fitted[l2][f], redundancy, duplicate, replaceable=setup.replaceable))
             for e, f in zip(examples, assignment, strict=True)
         ]
         margins = [

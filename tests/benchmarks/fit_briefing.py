@@ -77,18 +77,23 @@ class Setup:
     redundancy: float
     #: The near-duplicate bound (briefrank.WeightSet.duplicate); None: no bound.
     duplicate: float | None
-    #: The set's names in summarizer/briefrank.py: WEIGHTS{suffix}, REDUNDANCY{suffix}, DUPLICATE{suffix}.
+    #: The set's names in summarizer/briefrank.py: WEIGHTS{suffix}, REDUNDANCY{suffix}, DUPLICATE{suffix},
+    #: REPLACEABLE{suffix}.
     suffix: str
+    #: How many lead sentences a briefing may replace (briefrank.WeightSet.replaceable); None: any.
+    replaceable: int | None = None
 
 
 #: Per language: English on CNN/DailyMail; French on OrangeSum. French's penalty and redundancy trade
 #: off along a ridge (a stronger penalty shrinks the ratings, so the same redundancy weighs more):
 #: over sixteen 5-fold partitions, R1 margin +0.97-+1.03 for penalties 100-200 at redundancy 4.0,
 #: +0.99-+1.02 at 4.25, +0.98-+1.02 at 3.75; it falls at penalty 300 (+0.94) and redundancy 5 (+0.88).
-#: 150 and 4.0 are in the middle of that ridge.
+#: 150 and 4.0 are in the middle of that ridge for R1; R2 is sharper (penalty 150: redundancy 3, 4, 5
+#: give +0.41, +0.48, +0.29 before the lead bound, +0.42, +0.50, +0.40 with it). ``replaceable``: see
+#: briefrank.REPLACEABLE_FR.
 SETUPS: dict[str, Setup] = {
     "en": Setup(FIT_FILES, True, L2, REDUNDANCY, DUPLICATE, ""),
-    "fr": Setup((NEWS / "orangesum_dev.jsonl",), False, 150.0, 4.0, None, "_FR"),
+    "fr": Setup((NEWS / "orangesum_dev.jsonl",), False, 150.0, 4.0, None, "_FR", replaceable=1),
 }
 
 
@@ -219,14 +224,19 @@ def fit(examples: Sequence[Example], l2: float = L2, mask: Sequence[bool] | None
 
 
 def pick(
-    example: Example, weights: Sequence[float], redundancy: float, duplicate: float | None = None, count: int = 3
+    example: Example,
+    weights: Sequence[float],
+    redundancy: float,
+    duplicate: float | None = None,
+    count: int = 3,
+    replaceable: int | None = None,
 ) -> list[str]:
     """The briefing BriefRank gives with these settings (for articles with more than ``count``)."""
     if len(example.texts) <= count:
         return list(example.texts)
     ratings = example.x @ np.asarray(weights)
     duplicates_of = None if duplicate is None else (lambda i: example.overlap[i] > duplicate)
-    picked = mmr(ratings, example.similarity, count, redundancy, duplicates_of)
+    picked = mmr(ratings, example.similarity, count, redundancy, duplicates_of, replaceable)
     return [example.texts[i] for i in sorted(picked)]
 
 
@@ -235,7 +245,8 @@ def pick(
 def _block(suffix: str) -> re.Pattern[str]:
     return re.compile(
         rf"^WEIGHTS{suffix}: tuple\[float, \.\.\.\] = \(.*?\)\nREDUNDANCY{suffix}: float = [-0-9.e]+"
-        rf"\nDUPLICATE{suffix}: float \| None = (?:None|[-0-9.e]+)",
+        rf"\nDUPLICATE{suffix}: float \| None = (?:None|[-0-9.e]+)"
+        rf"\nREPLACEABLE{suffix}: int \| None = (?:None|[0-9]+)",
         re.S | re.M,
     )
 
@@ -248,6 +259,7 @@ def render(weights: Sequence[float], language: str = "en") -> str:
     return (
         f"WEIGHTS{suffix}: tuple[float, ...] = ({rows}\n)\nREDUNDANCY{suffix}: float = {setup.redundancy!r}"
         f"\nDUPLICATE{suffix}: float | None = {setup.duplicate!r}"
+        f"\nREPLACEABLE{suffix}: int | None = {setup.replaceable!r}"
     )
 
 
@@ -279,7 +291,7 @@ def cross_validate(
     for k in range(folds):
         weights = fit([e for e, f in zip(examples, assignment, strict=True) if f != k], setup.l2)
         held = [e for e, f in zip(examples, assignment, strict=True) if f == k]
-        ours = [rouge(scorer, e.highlights, pick(e, weights, setup.redundancy, setup.duplicate)) for e in held]
+        ours = [rouge(scorer, e.highlights, pick(e, weights, setup.redundancy, setup.duplicate, replaceable=setup.replaceable)) for e in held]
         lead = [rouge(scorer, e.highlights, e.lead3) for e in held]
         margins.append(_margins(ours, lead))
         per_fold.append(
@@ -335,13 +347,14 @@ def main() -> int:
                 "worst_fold_per_partition": {k: [m[k]["min"] for m in means] for k in means[0]},
             }
         print(json.dumps({"language": args.language, "articles": len(examples), "l2": setup.l2,
-                          "redundancy": setup.redundancy, "duplicate": setup.duplicate, **report}, indent=2))
+                          "redundancy": setup.redundancy, "duplicate": setup.duplicate,
+                          "replaceable": setup.replaceable, **report}, indent=2))
         return 0
     weights = fit(examples, setup.l2)
     shipped_set = WEIGHT_SETS[args.language]
-    shipped = (tuple(shipped_set.weights), shipped_set.redundancy, shipped_set.duplicate) == (
-        weights, setup.redundancy, setup.duplicate
-    )
+    shipped = (
+        tuple(shipped_set.weights), shipped_set.redundancy, shipped_set.duplicate, shipped_set.replaceable
+    ) == (weights, setup.redundancy, setup.duplicate, setup.replaceable)
     report = {
         "language": args.language,
         "data": [p.name for p in files],
@@ -351,6 +364,7 @@ def main() -> int:
         "weights": dict(zip(shipped_set.features, weights, strict=True)),
         "redundancy": setup.redundancy,
         "duplicate": setup.duplicate,
+        "replaceable": setup.replaceable,
         "shipped_weights_match": shipped,
     }
     if args.write:
