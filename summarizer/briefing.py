@@ -307,10 +307,12 @@ def _rejoin_initials(sentences: tuple[str, ...]) -> tuple[str, ...]:
     joined: list[str] = []
     for sentence in sentences:
         previous = joined[-1] if joined else ""
-        # (Punkt's sentences are stripped, so one that ends in initials ends in "."; checked first: cheaper.)
+        # (Punkt's sentences are stripped, so one that ends in initials ends in a capital and "."; checked
+        # first: cheaper.)
         if (
             sentence[:1].isupper()
             and previous.endswith(".")
+            and previous[-2:-1].isupper()
             and _ENDS_IN_INITIALS.search(previous)
             and is_fragment(previous)
         ):

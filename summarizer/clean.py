@@ -14,6 +14,8 @@ _SPACES = re.compile(
 #: left as it is after one quick search, instead of a substitution that scans it slowly for nothing.
 _ODD_SPACE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _ODD_NEWLINE = re.compile(r"[\r\u2028\u2029\x85]")
+#: ``_SPACES`` for a line whose only spaces are plain ones: opening with a literal, it is found quickly.
+_PLAIN_SPACES = re.compile(r"  +")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\ufeff]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -31,8 +33,10 @@ def clean_text(text: str) -> str:
 
 
 def _fold_spaces(line: str) -> str:
-    if "  " in line or _ODD_SPACE.search(line):
+    if _ODD_SPACE.search(line):
         return _SPACES.sub(" ", line)
+    if "  " in line:
+        return _PLAIN_SPACES.sub(" ", line)
     return line
 
 

@@ -33,6 +33,13 @@ import numpy as np
 from sumy.models.dom import ObjectDocumentModel, Sentence
 from sumy.nlp.stemmers import null_stemmer
 from sumy.summarizers._summarizer import AbstractSummarizer
+from threadpoolctl import threadpool_limits
+
+# numpy's OpenBLAS spreads each matrix product over every core. Ours are a few dozen sentences by a
+# few hundred terms, where its threads cost more CPU than the product itself (``cosine_matrix`` is about
+# 3x cheaper on one thread), and the thread count does not change a product (checked bit for bit on
+# the evaluation sets). Set once for the process: nothing else in the bot multiplies matrices.
+threadpool_limits(1, user_api="blas")
 
 #: Stems kept per summarizer before the cache starts over (a long-running bot sees unbounded words).
 _STEM_CACHE_LIMIT = 200_000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from summarizer.article import parse_article
@@ -64,3 +66,10 @@ def test_decoding_refuses_binary_and_bad_utf8_and_strips_a_bom():
         decode_article_bytes(b"PK\x03\x04\x00\x00")
     with pytest.raises(NotText, match="UTF-8"):
         decode_article_bytes(b"caf\xe9 au lait")
+
+
+def test_space_folding_treats_plain_and_odd_spaces_alike():
+    # A line with plain spaces only folds through a quicker pattern; both give what one fold would.
+    lines = ["a  b   c", "a\u00a0 b", "a \t  b\u2003c", "  lead and trail  ", "one space only", "x\u3000\u3000y  z"]
+    for line in lines:
+        assert clean_text(line) == re.sub(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()

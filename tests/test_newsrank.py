@@ -176,3 +176,11 @@ def test_as_written_gives_back_the_raw_spacing():
     picked = briefing(parse_article(raw, has_title=False), 2)
     assert picked == ["The council voted on Monday.", "Work starts in June next year."]
     assert as_written(picked, raw) == ["The council\u00a0voted on Monday.", "Work   starts in June next year."]
+
+
+def test_blas_runs_on_one_thread_once_the_rankers_are_loaded():
+    # Threads cost more CPU than our small products (summarizer/newsrank.py); one must not creep back.
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
