@@ -34,13 +34,75 @@ _VERB_STEMS = (
 _NOUN_LIKE = frozenset(
     ["state", "states", "post", "posts", "email", "emails", "call", "question", "questions", "answer", "answers", "order", "echo", "cry", "counter", "counters", "charge", "charges", "note", "claim", "report", "read", "quote", "remarks"]
 )
+#: Reporting verbs of modern German news, present and past, third person singular and plural (the
+#: present plural is the infinitive: "erklären die Grünen"). Forms that are also English words
+#: ("bat", "rat") are left out: every language's verbs are looked for in every text.
+_DE_MODERN_VERBS = (
+    "entgegnet entgegnete entgegnen entgegneten kritisiert kritisierte kritisieren kritisierten ergänzt ergänzte "
+    "ergänzen ergänzten mahnt mahnte mahnen mahnten beklagt beklagte beklagen beklagten erläutert erläuterte "
+    "erläutern erläuterten unterstreicht unterstrich unterstreichen unterstrichen lobt lobte loben lobten "
+    "verspricht versprach versprechen versprachen bekräftigt bekräftigte bekräftigen bekräftigten moniert "
+    "monierte monieren monierten beteuert beteuerte beteuern beteuerten widerspricht widersprach widersprechen "
+    "widersprachen schimpft schimpfte schimpfen schimpften twittert twitterte twittern twitterten postet postete "
+    "argumentiert argumentierte argumentieren argumentierten appelliert appellierte appellieren appellierten "
+    "verweist verwies verweisen verwiesen urteilt urteilte urteilen urteilten resümiert resümierte glaubt "
+    "glaubte glauben glaubten findet fand finden fanden meinen meinten betonen betonten fordern forderten "
+    "warnen warnten antworten antworteten berichten berichteten bemerkten äußerten erwiderten versicherten "
+    "verkündeten erzählten behaupteten bestätigten riefen rufen fragten kommentiert kommentierte kommentieren "
+    "kommentierten bilanziert bilanzierte prophezeit prophezeite vermutet vermutete befürchtet befürchtete "
+    "fürchtet fürchtete hofft hoffte hoffen hofften klagt klagte klagen klagten jubelt jubelte freut freute "
+    "freuen freuten ärgert ärgerte empört empörte beschwert beschwerte wundert wunderte dementiert dementierte "
+    "präzisiert präzisierte erinnert erinnerte erinnern erinnerten droht drohte drängt drängte drängten "
+    "verlangt verlangte verlangen verlangten bittet baten gesteht gestand reagiert reagierte reagierten "
+    "kontert konterte konterten spottet spottete witzelt witzelte lästert lästerte stöhnt stöhnte seufzt "
+    "seufzte schwärmt schwärmte staunt staunte folgert folgerte schlussfolgert schlussfolgerte begründet "
+    "begründete rechtfertigt rechtfertigte bekennt bekannte verrät verriet empfiehlt empfahl rät riet "
+    "wettert wetterte poltert polterte tönt tönte sinniert sinnierte verdeutlicht verdeutlichte relativiert "
+    "relativierte beschwichtigt beschwichtigte bedauert bedauerte insistiert insistierte beharrt beharrte "
+    "vermeldet vermeldete analysiert analysierte schätzt schätzte zweifelt zweifelte erwartet erwartete "
+    "versichern verkünden berichten beklagt ermahnt ermahnte lacht lachte scherzt scherzte spekuliert "
+    "spekulierte mutmaßt mutmaßte hakt hakte"
+)
+#: German verbs that report speech only with their particle, which ends the clause after the
+#: subject: "“…“, kündigte X an.", "räumte die Ministerin ein", "gab der Minister zu".
+_DE_SEPARABLE = (
+    ("kündigte kündigt kündigten kündigen", "an"),
+    ("räumte räumt räumten räumen", "ein"),
+    ("stellte stellt stellten stellen", "klar fest heraus"),
+    ("gab gibt gaben geben", "zu an bekannt bedenken überzeugt zuversichtlich optimistisch"),
+    ("hob hebt hoben heben", "hervor"),
+    ("wies weist wiesen weisen", "hin zurück"),
+    ("merkte merkt merkten merken", "an"),
+    ("führte führt führten führen", "aus"),
+    ("wandte wendet wandten wenden", "ein"),
+    ("warf wirft warfen werfen", "ein vor"),
+    ("legte legt legten legen", "nach"),
+    ("fasste fasst fassten fassen", "zusammen"),
+    ("hielt hält hielten halten", "fest entgegen dagegen"),
+    ("sicherte sichert sicherten sichern", "zu"),
+    ("machte macht machten machen", "klar deutlich"),
+    ("pflichtete pflichtet pflichteten pflichten", "bei"),
+    ("stimmte stimmt stimmten stimmen", "zu"),
+    ("schob schiebt schoben schieben", "nach"),
+    ("deutete deutet deuteten deuten", "an"),
+    ("schränkte schränkt schränkten schränken", "ein"),
+    ("wiegelte wiegelt wiegelten", "ab"),
+    ("zeigte zeigt zeigten zeigen", "überzeugt zuversichtlich optimistisch zufrieden enttäuscht erleichtert besorgt skeptisch"),
+)
+#: German verbs that report speech only with their particle, which ends the clause after the
+#: subject: "“…“, kündigte X an.", "räumte die Ministerin ein", "gab der Minister zu".
+SEPARABLE: dict[str, frozenset[str]] = {verb: frozenset(particles.split()) for verbs, particles in _DE_SEPARABLE for verb in verbs.split()}
+#: German speech verbs that mean something else with a particle ending their clause: "findet … statt"
+#: (takes place), "rief … an" (phoned).
+_DE_OTHER_SENSE = {"findet": "statt", "fand": "statt", "finden": "statt", "fanden": "statt", "rief": "an", "ruft": "an", "riefen": "an", "rufen": "an"}
 #: Speech verbs per language; a language is added by adding its table here (and its subject
 #: pronouns below). Verbs of every language are looked for in every text: they do not collide.
 SPEECH_VERBS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     "en": frozenset(_VERB_STEMS.split()) - _NOUN_LIKE,
     "de": frozenset(
         ["sagte", "sagt", "sagten", "sagen", "erklärte", "erklärt", "erklärten", "schreibt", "schrieb", "schreiben", "schrieben", "meinte", "meint", "betonte", "betont", "fragte", "fragt", "antwortete", "antwortet", "rief", "ruft", "bemerkte", "bemerkt", "äußerte", "äußert", "erwiderte", "erwidert", "erwidern", "versicherte", "versichert", "konstatierte", "konstatiert", "berichtet", "berichtete", "meldet", "meldete", "verkündete", "verkündet", "forderte", "fordert", "warnte", "warnt", "erzählte", "erzählt", "sprach", "spricht", "fügte", "teilte", "fuhr", "schloss", "schloß", "behauptete", "behauptet", "bestätigte", "bestätigt"]
-    ),
+    )
+    | frozenset(_DE_MODERN_VERBS.split()),
 }
 SPEECH_VERBS = frozenset().union(*SPEECH_VERBS_BY_LANGUAGE.values())
 #: Languages whose speech verb comes before its subject after a fronted phrase ("Am 5. Mai
@@ -133,15 +195,17 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 def might_be_speech_verb(tok: Token) -> bool:
     """A cheap first test before :func:`is_speech_verb`, for scans over every token of a paragraph."""
-    return tok.word in SPEECH_VERBS or tok.word in PHRASAL
+    return tok.word in SPEECH_VERBS or tok.word in PHRASAL or tok.word in SEPARABLE
 
 
 def is_speech_verb(toks: list[Token], i: int) -> bool:
     word = toks[i].word
-    if word not in SPEECH_VERBS and word not in PHRASAL and i >= 0:
+    if word not in SPEECH_VERBS and word not in PHRASAL and word not in SEPARABLE and i >= 0:
         return False  # the cheap test first: most words it is asked about are no speech verb
     if i and not toks[i].text[:1].islower():
         return False  # "the United States", "Reports" in a headline: names, not verbs
+    if word in SEPARABLE or word in _DE_OTHER_SENSE or word in VERB_SECOND:
+        return _is_german_speech_verb(toks, i)
     pronominal = i and toks[i - 1].word in _PRONOMINAL and (word.endswith("ed") or word in ("said", "says", "told", "tells", "wrote", "writes", "say", "write", "argue"))
     contracted = bool(i) and re.split("[’']", toks[i - 1].text)[0] in _CONTRACTED  # "he’s said" is a verb
     if i and (toks[i - 1].word in DETERMINERS or toks[i - 1].text.endswith(("’s", "'s"))) and not pronominal and not contracted:
@@ -154,6 +218,36 @@ def is_speech_verb(toks: list[Token], i: int) -> bool:
         return True
     follower = PHRASAL.get(word)
     return follower is not None and i + 1 < len(toks) and toks[i + 1].word == follower
+
+
+#: German articles: a verb form between one and a noun is an adjective ("die erklärte Absicht").
+DE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines"])
+
+
+def _is_german_speech_verb(toks: list[Token], i: int) -> bool:
+    """A German verb reports speech unless it is an adjective ("die erklärte Absicht", "der
+    angekündigte Plan") or the particle ending its clause gives it another sense ("findet … statt");
+    a separable verb ("kündigte … an", "räumte … ein") only with its particle."""
+    word = toks[i].word
+    if i and toks[i - 1].text in DE_ARTICLES and i + 1 < len(toks) and toks[i + 1].capitalised:
+        return False
+    particle = clause_particle(toks, i)
+    if word in SEPARABLE:
+        return particle is not None and toks[particle].word in SEPARABLE[word]
+    return not (particle is not None and toks[particle].word == _DE_OTHER_SENSE.get(word)) and word in SPEECH_VERBS
+
+
+def clause_particle(toks: list[Token], i: int) -> int | None:
+    """The lower-case word ending the clause of the verb at ``i`` ("an" in "kündigte X am Montag
+    an."), if the clause ends within a few words; None when it ends with anything else."""
+    for j in range(i + 1, min(len(toks), i + 12)):
+        tok = toks[j]
+        if not tok.text[:1].isalnum():
+            return None  # a comma, colon or dash: the clause ended without a particle
+        ends = tok.text.endswith(".") or j + 1 == len(toks) or not toks[j + 1].text[:1].isalnum()
+        if ends:
+            return j if tok.text.islower() and tok.word.isalpha() and j > i + 1 else None
+    return None
 
 
 def _noun_after_singular_determiner(toks: list[Token], i: int) -> bool:
