@@ -15,7 +15,7 @@ from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
 from summarizer.quotes.marks import Span, has_words, paragraphs, quote_spans
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
-from summarizer.quotes.speakers import attribute
+from summarizer.quotes.speakers import Attribution, attribute
 
 __all__ = ["KEY_QUOTES", "LANGUAGES", "MIN_WORDS", "Quote", "extract", "key_quotes", "ranked"]
 
@@ -70,15 +70,18 @@ _SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for",
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-def _is_quote(quoted: str, language: str | None = None) -> bool:
+def _is_quote(quoted: str, language: str | None = None, credited: bool = False) -> bool:
     """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
-    row of a price table (ditto marks: „ 250 fl. L. b. Roths.)."""
+    row of a price table (ditto marks: „ 250 fl. L. b. Roths.).
+
+    ``credited``: a credit follows the quote ("„Die Reform kommt zu spät“, sagte X."): words someone
+    said, however much they look like a German title."""
     if not has_words(quoted, MIN_WORDS) or "://" in quoted or "www." in quoted:
         return False
     ditto = quoted.startswith("„") or quoted[1:2].isspace()
     if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
         return False
-    if quoted.startswith("„") and language not in LEXICONS and _german_title(quoted):
+    if quoted.startswith("„") and language not in LEXICONS and not credited and _german_title(quoted):
         return False
     return not _looks_like_title(quoted)
 
@@ -96,6 +99,12 @@ def _german_title(quoted: str) -> bool:
     if len(words) > 8 or any(mark in quoted for mark in ",;:?!") or not words[0][:1].isupper():
         return False
     return not any(w.lower() in _GERMAN_SENTENCE_WORDS for w in words)
+
+
+def _credited_after(text: str, span: Span, attribution: Attribution) -> bool:
+    """ "„…“, sagte X.": the quote's credit comes right after it, past a comma."""
+    at = attribution.mention_start
+    return at is not None and text.startswith(",", span.end) and span.end < at <= span.end + 40
 
 
 def _looks_like_title(quoted: str) -> bool:
@@ -147,7 +156,10 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
         kept = [_is_quote(text[s.start : s.end], language) for s in spans]
     else:
         attributions = attribute(text, spans, paras)
-        kept = [_is_quote(text[s.start : s.end]) and not _runaway(text, spans, i) for i, s in enumerate(spans)]
+        kept = [
+            _is_quote(text[s.start : s.end], credited=_credited_after(text, s, a)) and not _runaway(text, spans, i)
+            for i, (s, a) in enumerate(zip(spans, attributions, strict=True))
+        ]
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
     central = central_terms(text) if pairs else frozenset()  # a pass over the whole text: only when used
     return [

@@ -45,26 +45,25 @@ _DE_MODERN_VERBS = (
     "monierte monieren monierten beteuert beteuerte beteuern beteuerten widerspricht widersprach widersprechen "
     "widersprachen schimpft schimpfte schimpfen schimpften twittert twitterte twittern twitterten postet postete "
     "argumentiert argumentierte argumentieren argumentierten appelliert appellierte appellieren appellierten "
-    "verweist verwies verweisen verwiesen urteilt urteilte urteilen urteilten resümiert resümierte glaubt "
+    "urteilt urteilte urteilen urteilten resümiert resümierte glaubt "
     "glaubte glauben glaubten findet fand finden fanden meinen meinten betonen betonten fordern forderten "
     "warnen warnten antworten antworteten berichten berichteten bemerkten äußerten erwiderten versicherten "
     "verkündeten erzählten behaupteten bestätigten riefen rufen fragten kommentiert kommentierte kommentieren "
     "kommentierten bilanziert bilanzierte prophezeit prophezeite vermutet vermutete befürchtet befürchtete "
     "fürchtet fürchtete hofft hoffte hoffen hofften klagt klagte klagen klagten jubelt jubelte freut freute "
     "freuen freuten ärgert ärgerte empört empörte beschwert beschwerte wundert wunderte dementiert dementierte "
-    "präzisiert präzisierte erinnert erinnerte erinnern erinnerten droht drohte drängt drängte drängten "
-    "verlangt verlangte verlangen verlangten bittet baten gesteht gestand reagiert reagierte reagierten "
+    "präzisiert präzisierte droht drohte drängt drängte drängten "
+    "verlangt verlangte verlangen verlangten bittet baten gesteht gestand "
     "kontert konterte konterten spottet spottete witzelt witzelte lästert lästerte stöhnt stöhnte seufzt "
     "seufzte schwärmt schwärmte staunt staunte folgert folgerte schlussfolgert schlussfolgerte begründet "
     "begründete rechtfertigt rechtfertigte bekennt bekannte verrät verriet empfiehlt empfahl rät riet "
     "wettert wetterte poltert polterte tönt tönte sinniert sinnierte verdeutlicht verdeutlichte relativiert "
     "relativierte beschwichtigt beschwichtigte bedauert bedauerte insistiert insistierte beharrt beharrte "
-    "vermeldet vermeldete analysiert analysierte schätzt schätzte zweifelt zweifelte erwartet erwartete "
+    "vermeldet vermeldete analysiert analysierte "
     "versichern verkünden berichten beklagt ermahnt ermahnte lacht lachte scherzt scherzte spekuliert "
-    "spekulierte mutmaßt mutmaßte hakt hakte"
+    "spekulierte mutmaßt mutmaßte"
 )
-#: German verbs that report speech only with their particle, which ends the clause after the
-#: subject: "“…“, kündigte X an.", "räumte die Ministerin ein", "gab der Minister zu".
+#: Separable German speech verbs and the particles (or, after "sich", adjectives) that end their clause.
 _DE_SEPARABLE = (
     ("kündigte kündigt kündigten kündigen", "an"),
     ("räumte räumt räumten räumen", "ein"),
@@ -87,7 +86,15 @@ _DE_SEPARABLE = (
     ("deutete deutet deuteten deuten", "an"),
     ("schränkte schränkt schränkten schränken", "ein"),
     ("wiegelte wiegelt wiegelten", "ab"),
+    ("hakte hakt hakten", "nach"),
     ("zeigte zeigt zeigten zeigen", "überzeugt zuversichtlich optimistisch zufrieden enttäuscht erleichtert besorgt skeptisch"),
+)
+#: German verbs that report speech right after a quote ("„…“, verwies der Minister auf die Kosten.",
+#: "„…“, erinnerte die Ministerin."), but elsewhere mostly mean something else ("verwies man auf die
+#: Verordnung", "erinnert an den Krieg"): read only as the credit after a quote.
+GERMAN_CREDIT_VERBS = frozenset(
+    ["verweist", "verwies", "verweisen", "verwiesen", "erinnert", "erinnerte", "erinnern", "erinnerten", "reagiert", "reagierte", "reagierten",
+     "schätzt", "schätzte", "zweifelt", "zweifelte", "erwartet", "erwartete", "rechnet", "rechnete"]
 )
 #: German verbs that report speech only with their particle, which ends the clause after the
 #: subject: "“…“, kündigte X an.", "räumte die Ministerin ein", "gab der Minister zu".
@@ -535,3 +542,64 @@ def _introduces_clause(tok: Token) -> bool:
     """ "In 2008, …", "Shortly after the call, …", "Holding signs, …": not the subject."""
     word = tok.word
     return word in _INTRO_WORDS or (word.endswith(("ly", "ing", "ed")) and word not in ("early", "ted", "ned"))
+
+
+#: Possessives that open a German subject like an article ("ihr Sprecher", "seine Anwältin").
+_DE_POSSESSIVES = frozenset(["sein", "seine", "ihr", "ihre", "unser", "unsere", "dessen", "deren"])
+#: Capitalised words that end a German speaker phrase: when and where, not who ("am Montag").
+_DE_WHEN = frozenset(["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend", "abend", "morgen", "mittag", "nachmittag", "vormittag"])
+#: Small words inside German names: "Ursula von der Leyen", "Guido zu Putlitz".
+_DE_NAME_CONNECTORS = frozenset(["von", "van", "zu", "vom", "de", "der"])
+#: Whom a German speaker tells, in the dative after the speaker ("sagte die Sprecherin der Zeitung"):
+#: not a genitive that belongs to the speaker ("die Sprecherin der Stadt").
+_DE_MEDIA_ENDINGS = ("zeitung", "agentur", "blatt", "magazin", "sender", "redaktion", "funk", "fernsehen", "nachrichten", "presse", "portal", "dpa", "afp", "bild")
+
+
+def german_speaker_after(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """The German subject that follows its verb ("betonte die Umweltministerin am Montag in Berlin",
+    "kündigte FDP-Fraktionschef Christian Dürr an", "so der Sprecher des Ministeriums"): an optional
+    article and adjectives, then capitalised words; it ends before a time or place phrase, a particle,
+    a dative hearer ("der Zeitung") or anything lower-case."""
+    if i >= len(toks):
+        return None
+    if toks[i].text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"]:
+        return i, i
+    first = i
+    led = toks[i].text in DE_ARTICLES or toks[i].text in _DE_POSSESSIVES
+    end = _german_noun_run(toks, i + 1 if led else i)
+    if end is None:
+        return None
+    k = end + 1
+    if led and k + 1 < len(toks) and toks[k].text in ("des", "der"):
+        # "der Sprecher des Ministeriums": a genitive names whose speaker it is.
+        owner = _german_noun_run(toks, k + 1)
+        if owner is not None and not (toks[k].text == "der" and toks[owner].word.endswith(_DE_MEDIA_ENDINGS)):
+            end = owner
+    return first, end
+
+
+def _name_follows(toks: list[Token], k: int) -> bool:
+    if k < len(toks) and toks[k].text == "der":
+        k += 1
+    return k < len(toks) and toks[k].capitalised
+
+
+def _german_noun_run(toks: list[Token], i: int) -> int | None:
+    """The last of the adjectives and capitalised words from ``i`` ("neue Gesundheitsminister Karl
+    Lauterbach"), or None when no capitalised word comes."""
+    k = i
+    while k < len(toks) and k < i + 3 and toks[k].text.islower() and toks[k].word.isalpha() and toks[k].word.endswith(("e", "en", "er", "es", "em")) and toks[k].text not in DE_ARTICLES:
+        k += 1  # adjectives: "die neue Ministerin", "der stellvertretende Vorsitzende"
+    last = None
+    while k < len(toks) and k < i + 8:
+        tok = toks[k]
+        if tok.capitalised and tok.word.replace("-", "").isalnum() and tok.word not in _DE_WHEN and not tok.word.endswith(("abend", "morgen")):
+            last = k
+        elif last is not None and tok.text in _DE_NAME_CONNECTORS and _name_follows(toks, k + 1):
+            pass  # "Ursula von der Leyen"
+        else:
+            break
+        if tok.text.endswith(".") and len(tok.word) > 1 and tok.word not in ("dr", "prof", "st"):
+            break  # the sentence ends: "… so Karl Lauterbach."
+        k += 1
+    return last

@@ -12,13 +12,17 @@ from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, has_words, paragraphs
 from summarizer.quotes.mentions import (
     DETERMINERS,
+    GERMAN_CREDIT_VERBS,
     NOT_NAMES,
     PRONOUNS,
+    SEPARABLE,
     SPEECH_VERBS,
     SUBJECT_PRONOUNS_BY_LANGUAGE,
     TITLES,
     VERB_SECOND,
     Token,
+    clause_particle,
+    german_speaker_after,
     is_participle,
     is_speech_verb,
     noun_phrase_after_verb,
@@ -856,6 +860,9 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> tuple
         i += 1
     if i >= len(toks):
         return None, None
+    german = _german_credit(text, toks, i)
+    if german is not None:
+        return german, None
     if toks[i].word in _CLAUSE_OPENERS:
         return None, None  # "“…,” but he said that …": a new clause with its own subject, not an attribution
     quoted = text[span.start : span.end].rstrip("”\"'’ ")
@@ -885,6 +892,58 @@ def _after(text: str, span: Span, after: list[Token], nxt: Span | None) -> tuple
     if quoted.endswith((",", "?", "!", "—", "-")):
         return None, i
     return None, None
+
+
+#: Adverbs between a German verb and its subject: "sagte dazu der Minister", "erklärte zudem Scholz".
+_DE_VERB_ADVERBS = frozenset(
+    ["auch", "zudem", "dazu", "außerdem", "noch", "weiter", "später", "jetzt", "nun", "bereits", "damals", "gestern", "heute", "dann", "ebenfalls", "daraufhin", "etwa", "selbst", "aber", "jedoch", "allerdings", "indes", "hingegen", "wiederum", "schon", "sogar", "nämlich"]
+)
+#: What may follow the speaker of "so": the end of the clause, or when and where it was said.
+_DE_AFTER_SPEAKER = frozenset(
+    ["am", "im", "in", "auf", "bei", "beim", "gegenüber", "vor", "nach", "weiter", "zuletzt", "dazu", "damals", "jüngst", "kürzlich", "bereits", "einst", "noch", "auch", "zum", "zur", "während", "kurz", "zufolge"]
+)
+#: Articles and possessives that open a German speaker phrase.
+_DE_OPENERS = frozenset(["der", "die", "das", "ein", "eine", "sein", "seine", "ihr", "ihre", "unser", "unsere"])
+#: "„…“, hieß es aus dem Ministerium": where the words came from, after these prepositions.
+_DE_SOURCE_PREPOSITIONS = frozenset(["aus", "von", "vom", "seitens", "bei", "beim"])
+
+
+def _german_credit(text: str, toks: list[Token], i: int) -> _Mention | None:
+    """A German credit after the quote: "„…“, betonte die Ministerin am Montag in Berlin." (the
+    subject after the verb, up to the time or place), "„…“, so der Minister.", "„…“, hieß es aus
+    dem Ministerium." (the source; a credit with no speaker when none is named, so that an earlier
+    speaker is not carried over to words nobody in particular said)."""
+    word = toks[i].word
+    if toks[i].text == "so":
+        opener = toks[i + 1] if i + 1 < len(toks) else None
+        if opener is None or not (opener.text in _DE_OPENERS or (opener.capitalised and opener.text not in NOT_NAMES)):
+            return None  # "„…“, so dass …", "“…,” so the mayor …": no German credit
+        rng = german_speaker_after(toks, i + 1)
+        if rng is None:
+            return None
+        k = rng[1] + 1
+        ends = k >= len(toks) or toks[rng[1]].text.endswith(".") or not toks[k].text[:1].isalnum() or toks[k].text in _DE_AFTER_SPEAKER
+        return _mention(text, toks, rng) if ends and opener.text != "Gott" else None
+    if word in ("hieß", "heißt") and i + 1 < len(toks) and toks[i + 1].word == "es" and toks[i].text.islower():
+        nobody = _Mention(toks[i].start, toks[i + 1].end, "")
+        k = i + 2
+        while k < len(toks) and toks[k].text in _DE_VERB_ADVERBS:
+            k += 1
+        if k + 1 < len(toks) and toks[k].text in _DE_SOURCE_PREPOSITIONS:
+            start = k + 2 if toks[k + 1].text in ("dem", "der", "den") else k + 1
+            rng = german_speaker_after(toks, start)
+            return _mention(text, toks, rng) if rng else nobody
+        return nobody
+    if word in GERMAN_CREDIT_VERBS:
+        if not toks[i].text.islower() or clause_particle(toks, i) is not None:
+            return None
+    elif (word not in VERB_SECOND and word not in SEPARABLE) or not is_speech_verb(toks, i):
+        return None
+    j = i + 1
+    while j < len(toks) and j < i + 4 and (toks[j].text in _DE_VERB_ADVERBS or toks[j].text == "sich"):
+        j += 1  # "sagte dazu der Minister", "freute sich die Trainerin"
+    rng = german_speaker_after(toks, j)
+    return _mention(text, toks, rng) if rng else None
 
 
 #: Verbs that are more often nouns, but not right after a quote: "“…,” the email read", "read the
@@ -1072,6 +1131,9 @@ def _resolve(text: str, mentions: list[_Mention | None], paras: list[tuple[int, 
     for m in mentions:
         if m is None:
             out.append(Attribution(None, None, None, False))
+            continue
+        if not m.display:
+            out.append(Attribution(None, None, None, False))  # "hieß es": a credit naming nobody
             continue
         written = text[m.start : m.end]
         if written.lower() in PRONOUNS:
