@@ -14,8 +14,9 @@ from summarizer.quotes.credited import attribute_in, bound_unclosed
 from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
 from summarizer.quotes.marks import Span, has_words, paragraphs, quote_spans
+from summarizer.quotes.mentions import CREDIT_OPENERS
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
-from summarizer.quotes.speakers import Attribution, attribute
+from summarizer.quotes.speakers import attribute
 
 __all__ = ["KEY_QUOTES", "LANGUAGES", "MIN_WORDS", "Quote", "extract", "key_quotes", "ranked"]
 
@@ -101,10 +102,13 @@ def _german_title(quoted: str) -> bool:
     return not any(w.lower() in _GERMAN_SENTENCE_WORDS for w in words)
 
 
-def _credited_after(text: str, span: Span, attribution: Attribution) -> bool:
-    """ "„…“, sagte X.": the quote's credit comes right after it, past a comma."""
-    at = attribution.mention_start
-    return at is not None and text.startswith(",", span.end) and span.end < at <= span.end + 40
+_COMMA_WORD = re.compile(r",\s*([^\W\d_]+)")
+
+
+def _credited_after(text: str, span: Span) -> bool:
+    """ "„…“, sagte X.", "„…“, so X.", "„…“, hieß es.": a credit comes right after the quote."""
+    match = _COMMA_WORD.match(text, span.end, span.end + 40)
+    return match is not None and match[1] in CREDIT_OPENERS
 
 
 def _looks_like_title(quoted: str) -> bool:
@@ -157,8 +161,8 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
     else:
         attributions = attribute(text, spans, paras)
         kept = [
-            _is_quote(text[s.start : s.end], credited=_credited_after(text, s, a)) and not _runaway(text, spans, i)
-            for i, (s, a) in enumerate(zip(spans, attributions, strict=True))
+            _is_quote(text[s.start : s.end], credited=_credited_after(text, s)) and not _runaway(text, spans, i)
+            for i, s in enumerate(spans)
         ]
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
     central = central_terms(text) if pairs else frozenset()  # a pass over the whole text: only when used

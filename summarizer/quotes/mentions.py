@@ -112,6 +112,9 @@ SPEECH_VERBS_BY_LANGUAGE: dict[str, frozenset[str]] = {
     | frozenset(_DE_MODERN_VERBS.split()),
 }
 SPEECH_VERBS = frozenset().union(*SPEECH_VERBS_BY_LANGUAGE.values())
+#: The first word of a credit right after a quote and its comma: "„…“, sagte X", "„…“, so X",
+#: "„…“, hieß es".
+CREDIT_OPENERS = SPEECH_VERBS | frozenset(SEPARABLE) | GERMAN_CREDIT_VERBS | frozenset(["so", "hieß", "heißt"])
 #: Languages whose speech verb comes before its subject after a fronted phrase ("Am 5. Mai
 #: schreibt er dem Minister: „…“", "ausdrücklich konstatierte Graf Stürgkh „…“").
 VERB_SECOND = frozenset(SPEECH_VERBS_BY_LANGUAGE["de"])
@@ -236,7 +239,7 @@ def _is_german_speech_verb(toks: list[Token], i: int) -> bool:
     angekündigte Plan") or the particle ending its clause gives it another sense ("findet … statt");
     a separable verb ("kündigte … an", "räumte … ein") only with its particle."""
     word = toks[i].word
-    if i and toks[i - 1].text in DE_ARTICLES and i + 1 < len(toks) and toks[i + 1].capitalised:
+    if i and toks[i - 1].word in DE_ARTICLES and i + 1 < len(toks) and toks[i + 1].capitalised:
         return False
     particle = clause_particle(toks, i)
     if word in SEPARABLE:
@@ -549,7 +552,7 @@ _DE_POSSESSIVES = frozenset(["sein", "seine", "ihr", "ihre", "unser", "unsere", 
 #: Capitalised words that end a German speaker phrase: when and where, not who ("am Montag").
 _DE_WHEN = frozenset(["montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "sonnabend", "abend", "morgen", "mittag", "nachmittag", "vormittag"])
 #: Small words inside German names: "Ursula von der Leyen", "Guido zu Putlitz".
-_DE_NAME_CONNECTORS = frozenset(["von", "van", "zu", "vom", "de", "der"])
+_DE_NAME_CONNECTORS = frozenset(["von", "van", "de"])
 #: Whom a German speaker tells, in the dative after the speaker ("sagte die Sprecherin der Zeitung"):
 #: not a genitive that belongs to the speaker ("die Sprecherin der Stadt").
 _DE_MEDIA_ENDINGS = ("zeitung", "agentur", "blatt", "magazin", "sender", "redaktion", "funk", "fernsehen", "nachrichten", "presse", "portal", "dpa", "afp", "bild")
@@ -595,7 +598,7 @@ def _german_noun_run(toks: list[Token], i: int) -> int | None:
         tok = toks[k]
         if tok.capitalised and tok.word.replace("-", "").isalnum() and tok.word not in _DE_WHEN and not tok.word.endswith(("abend", "morgen")):
             last = k
-        elif last is not None and tok.text in _DE_NAME_CONNECTORS and _name_follows(toks, k + 1):
+        elif last is not None and (tok.text in _DE_NAME_CONNECTORS or (tok.text == "der" and toks[k - 1].text == "von")) and _name_follows(toks, k + 1):
             pass  # "Ursula von der Leyen"
         else:
             break

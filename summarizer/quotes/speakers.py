@@ -755,6 +755,22 @@ def _german_issuer(toks: list[Token], det: int) -> tuple[int, int] | None:
     return i, i
 
 
+#: Words that open a phrase fronted before a German verb, whose subject then follows it: "Am
+#: Montag sagte …", "Dazu erklärte …", "Im Interview betonte …".
+_DE_FRONTED = frozenset(
+    ["am", "im", "in", "an", "auf", "bei", "beim", "nach", "vor", "gegenüber", "während", "zum", "zur", "mit", "dazu", "darauf", "daraufhin", "danach",
+     "zudem", "außerdem", "auch", "später", "gestern", "heute", "zuvor", "zuletzt", "bereits", "schon", "jetzt", "nun", "dann", "damals", "kürzlich", "jüngst"]
+)
+
+
+def _fronted(toks: list[Token], v: int) -> bool:
+    """The clause of the verb at ``v`` opens with a time, place or linking phrase, not its subject."""
+    start = v
+    while start > 0 and start > v - 8 and toks[start - 1].text[:1].isalnum():
+        start -= 1
+    return start < v and toks[start].word in _DE_FRONTED
+
+
 def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
     """The subject of a German speech verb: after it when a phrase is fronted ("Am 5. Mai schreibt
     er …", "ausdrücklich konstatierte Graf Stürgkh …"), else the name just before it ("in deren
@@ -763,6 +779,11 @@ def _verb_second_subject(toks: list[Token], v: int) -> tuple[int, int] | None:
     after = toks[v + 1] if v + 1 < len(toks) else None
     if after is not None and after.text in SUBJECT_PRONOUNS_BY_LANGUAGE["de"]:
         return v + 1, v + 1
+    if _fronted(toks, v):
+        # "Am Montag betonte die Ministerin in Berlin: „…“", "Dazu sagte Scholz: „…“"
+        found = german_speaker_after(toks, v + 1)
+        if found is not None:
+            return found
     if after is not None and after.text.rstrip(".") in _DE_TITLES:
         last = v + 1
         while last + 1 < len(toks) and last < v + 3 and toks[last + 1].capitalised:
@@ -927,8 +948,8 @@ def _german_credit(text: str, toks: list[Token], i: int) -> _Mention | None:
     if word in ("hieß", "heißt") and i + 1 < len(toks) and toks[i + 1].word == "es" and toks[i].text.islower():
         nobody = _Mention(toks[i].start, toks[i + 1].end, "")
         k = i + 2
-        while k < len(toks) and toks[k].text in _DE_VERB_ADVERBS:
-            k += 1
+        while k < len(toks) and k < i + 7 and toks[k].text[:1].isalnum() and toks[k].text not in _DE_SOURCE_PREPOSITIONS:
+            k += 1  # "hieß es am Abend aus …", "heißt es weiter"
         if k + 1 < len(toks) and toks[k].text in _DE_SOURCE_PREPOSITIONS:
             start = k + 2 if toks[k + 1].text in ("dem", "der", "den") else k + 1
             rng = german_speaker_after(toks, start)
