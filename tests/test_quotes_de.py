@@ -3,6 +3,8 @@ marks left open, and titles in quotation marks. Texts written for these tests.""
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.quotes import extract
 from tests.test_quotes import said_by
 
@@ -107,3 +109,127 @@ def test_dialogue_turns_after_dashes_alternate_and_a_label_names_the_speaker():
     )
     speakers = [q.speaker for q in extract(text)]
     assert speakers == ["Paul Weber", "Der Redakteur", "Paul Weber", "Der Redakteur", "Paul Weber"]
+
+
+# --- Modern news: reporting verbs, separable verbs, "so X", "hieß es", time and place after the speaker ---
+
+QUOTE = "„Wir werden das Gesetz noch in diesem Jahr vorlegen“"
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [
+        "entgegnete", "kritisierte", "ergänzte", "mahnte", "beklagte", "erläuterte", "unterstrich", "lobte",
+        "versprach", "bekräftigte", "monierte", "beteuerte", "widersprach", "schimpfte", "twitterte",
+        "argumentierte", "appellierte", "verwies", "urteilte", "resümierte", "glaubt", "findet", "kritisiert",
+        "mahnt", "betont", "konterte", "bedauerte", "verriet",
+    ],
+)
+def test_modern_reporting_verbs_after_the_quote_name_the_speaker(verb: str):
+    text = f"{QUOTE}, {verb} der Verkehrsminister Volker Wissing."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == "der Verkehrsminister Volker Wissing"
+
+
+@pytest.mark.parametrize("verb", ["erklären", "kritisierten", "warnen", "mahnten", "forderten", "fragen", "betonen"])
+def test_plural_verbs_name_a_plural_speaker(verb: str):
+    text = f"{QUOTE}, {verb} die Grünen am Dienstag."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == "die Grünen"
+
+
+@pytest.mark.parametrize(
+    ("credit", "speaker"),
+    [
+        ("kündigte FDP-Fraktionschef Christian Dürr an", "FDP-Fraktionschef Christian Dürr"),
+        ("räumte die Ministerin ein", "die Ministerin"),
+        ("stellte Christian Lindner klar", "Christian Lindner"),
+        ("gab der Minister zu", "der Minister"),
+        ("hob Olaf Scholz hervor", "Olaf Scholz"),
+        ("kündigte sie am Montag an", "sie"),
+        ("wies der Ökonom darauf hin", "der Ökonom"),
+        ("gab die Ökonomin zu bedenken", "die Ökonomin"),
+        ("zeigte sich Trainer Christian Streich zufrieden", "Trainer Christian Streich"),
+        ("teilte das Ministerium am Montag mit", "das Ministerium"),
+    ],
+)
+def test_separable_verbs_end_the_speaker_at_their_particle(credit: str, speaker: str):
+    text = f"{QUOTE}, {credit}."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("credit", "speaker"),
+    [
+        ("betonte die Umweltministerin am Montag in Berlin", "die Umweltministerin"),
+        ("kritisierte Annalena Baerbock im Interview", "Annalena Baerbock"),
+        ("sagte Baerbock gegenüber der Zeitung", "Baerbock"),
+        ("sagte eine Sprecherin auf Nachfrage", "eine Sprecherin"),
+        ("sagte Scholz der Deutschen Presse-Agentur", "Scholz"),
+        ("erklärte die Sprecherin der Stadt auf Anfrage", "die Sprecherin der Stadt"),
+        ("sagte Ursula von der Leyen im Interview mit dem ZDF", "Ursula von der Leyen"),
+        ("sagte der SPD-Vorsitzende Lars Klingbeil am Sonntagabend", "der SPD-Vorsitzende Lars Klingbeil"),
+        ("so Gesundheitsminister Karl Lauterbach", "Gesundheitsminister Karl Lauterbach"),
+        ("so der Minister", "der Minister"),
+        ("so ein Sprecher des Ministeriums am Freitag", "ein Sprecher des Ministeriums"),
+        ("hieß es aus dem Ministerium", "Ministerium"),
+        ("hieß es am Abend aus Regierungskreisen", "Regierungskreisen"),
+    ],
+)
+def test_the_speaker_ends_before_a_time_place_or_hearer(credit: str, speaker: str):
+    text = f"{QUOTE}, {credit}."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == speaker
+
+
+def test_a_fronted_time_phrase_puts_the_subject_after_the_verb():
+    text = "Am Montag betonte die Umweltministerin in Berlin: „Wir brauchen mehr Tempo beim Klimaschutz.“"
+    (quote,) = extract(text, "de")
+    assert quote.speaker == "die Umweltministerin"
+
+
+def test_a_short_quote_with_a_credit_is_no_title():
+    # Short, capitalised, with no auxiliary or pronoun: it was dropped as a title of a book or play.
+    text = "„Der Schutz des Klimas duldet keinen Aufschub“, betonte die Umweltministerin am Montag in Berlin."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == "die Umweltministerin"
+    assert extract("Im Theater gab man „Die lustigen Frauen von Mainz“ vor vollem Saal.", "de") == []
+
+
+def test_hiess_es_with_no_source_names_nobody_not_the_speaker_before():
+    text = (
+        "Scholz sprach lange über die Lage. „Wir halten Kurs, auch wenn es schwer wird“, sagte er.\n\n"
+        "„Die Verhandlungen mit den Ländern laufen weiter“, hieß es am Abend."
+    )
+    first, second = extract(text, "de")
+    assert first.speaker == "Scholz"
+    assert second.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "so" as an adverb or conjunction: no credit
+        "„Wir haben alles versucht, was möglich war“, so dass die Sache erledigt schien.",
+        # "findet … statt" is "takes place", a title in marks before it no quote of a speaker
+        "Die Lesung „Wir haben alles versucht, was möglich war“ findet am Montag im Rathaus statt.",
+        # a verb form after an article is an adjective: "die erklärte Absicht"
+        "Die erklärte Absicht „Wir haben alles versucht, was möglich war“ blieb ohne Folgen.",
+    ],
+)
+def test_words_that_look_like_credits_but_are_not(text: str):
+    (quote,) = extract(text, "de")
+    assert quote.speaker is None
+
+
+def test_a_credit_verb_used_as_an_adjective_before_a_noun_is_no_credit():
+    text = "Das erklärte Ziel der Regierung ist klar. „Wir brauchen mehr Tempo beim Klimaschutz“, sagte Scholz."
+    (quote,) = extract(text, "de")
+    assert quote.speaker == "Scholz"
+
+
+def test_english_so_after_a_quote_is_no_german_credit():
+    text = "“We have tried everything that was possible,” so the mayor decided to leave."
+    (quote,) = extract(text)
+    assert quote.speaker is None

@@ -61,7 +61,8 @@ _DE_MODERN_VERBS = (
     "relativierte beschwichtigt beschwichtigte bedauert bedauerte insistiert insistierte beharrt beharrte "
     "vermeldet vermeldete analysiert analysierte "
     "versichern verkünden berichten beklagt ermahnt ermahnte lacht lachte scherzt scherzte spekuliert "
-    "spekulierte mutmaßt mutmaßte"
+    "spekulierte mutmaßt mutmaßte erklären fragen bemerken äußern konstatieren melden meldeten erzählen sprechen sprachen "
+    "behaupten bestätigen"
 )
 #: Separable German speech verbs and the particles (or, after "sich", adjectives) that end their clause.
 _DE_SEPARABLE = (
