@@ -175,6 +175,11 @@ def test_separable_verbs_end_the_speaker_at_their_particle(credit: str, speaker:
         ("so ein Sprecher des Ministeriums am Freitag", "ein Sprecher des Ministeriums"),
         ("hieß es aus dem Ministerium", "Ministerium"),
         ("hieß es am Abend aus Regierungskreisen", "Regierungskreisen"),
+        ("hieß es in einer Mitteilung des Ministeriums", "Ministeriums"),
+        ("so Lauterbach weiter", "Lauterbach"),
+        ("sagte der 54-Jährige am Montag", "der 54-Jährige"),
+        ("sagte Müller, die seit 2020 Ministerin ist", "Müller"),
+        ("erklärte dazu ein Regierungssprecher", "ein Regierungssprecher"),
     ],
 )
 def test_the_speaker_ends_before_a_time_place_or_hearer(credit: str, speaker: str):
@@ -183,10 +188,19 @@ def test_the_speaker_ends_before_a_time_place_or_hearer(credit: str, speaker: st
     assert quote.speaker == speaker
 
 
-def test_a_fronted_time_phrase_puts_the_subject_after_the_verb():
-    text = "Am Montag betonte die Umweltministerin in Berlin: „Wir brauchen mehr Tempo beim Klimaschutz.“"
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Am Montag betonte die Umweltministerin in Berlin:", "die Umweltministerin"),
+        ("Dazu sagte Regierungssprecher Steffen Hebestreit:", "Regierungssprecher Steffen Hebestreit"),
+        ("Im Interview mit der „Zeit“ sagte Scholz:", "Scholz"),
+        ("Die Ministerin betonte die Bedeutung der Reform:", "Ministerin"),
+    ],
+)
+def test_a_fronted_time_or_place_phrase_puts_the_subject_after_the_verb(lead: str, speaker: str):
+    text = f"{lead} „Wir brauchen mehr Tempo beim Klimaschutz.“"
     (quote,) = extract(text, "de")
-    assert quote.speaker == "die Umweltministerin"
+    assert quote.speaker == speaker
 
 
 def test_a_short_quote_with_a_credit_is_no_title():

@@ -597,7 +597,8 @@ def _german_noun_run(toks: list[Token], i: int) -> int | None:
     last = None
     while k < len(toks) and k < i + 8:
         tok = toks[k]
-        if tok.capitalised and tok.word.replace("-", "").isalnum() and tok.word not in _DE_WHEN and not tok.word.endswith(("abend", "morgen")):
+        aged = tok.text[:1].isdigit() and "-" in tok.text and tok.text.split("-", 1)[1][:1].isupper()  # "der 54-Jährige"
+        if (tok.capitalised or aged) and tok.word.replace("-", "").isalnum() and tok.word not in _DE_WHEN and not tok.word.endswith(("abend", "morgen")):
             last = k
         elif last is not None and (tok.text in _DE_NAME_CONNECTORS or (tok.text == "der" and toks[k - 1].text == "von")) and _name_follows(toks, k + 1):
             pass  # "Ursula von der Leyen"

@@ -596,6 +596,8 @@ def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end
             or first.text.rstrip(".") in ("Former", "Senior", "Vice", "Deputy", "Chief")
         )
         clause = first.word in ("who", "which", "that", "and", "but", "or", "so")
+        # "Müller, die seit 2020 Ministerin ist": a German relative clause ends with its verb
+        clause = clause or (first.word in _DE_RELATIVES and toks[stop - 1].text.islower())
         verb = is_speech_verb(toks, k + 1) or is_participle(first) or _participle_phrase(toks, k + 1)
         if closed and stop > k + 1 and looks_like_description and not clause and not verb:
             description = text[first.start : toks[stop - 1].end].rstrip(".")
@@ -603,6 +605,7 @@ def _display(text: str, toks: list[Token], rng: tuple[int, int], start: int, end
     return name
 
 
+_DE_RELATIVES = frozenset(["der", "die", "das", "dem", "den", "dessen", "deren", "welcher", "welche", "welches"])
 _PARTICIPLE_FOLLOWERS = frozenset(["to", "of", "on", "in", "at", "for", "with", "about", "up", "out", "off", "into", "over", "from", "him", "her", "them", "it", "his", "their"])
 
 
@@ -943,17 +946,22 @@ def _german_credit(text: str, toks: list[Token], i: int) -> _Mention | None:
         if rng is None:
             return None
         k = rng[1] + 1
-        ends = k >= len(toks) or toks[rng[1]].text.endswith(".") or not toks[k].text[:1].isalnum() or toks[k].text in _DE_AFTER_SPEAKER
+        ends = k >= len(toks) or toks[rng[1]].text.endswith(".") or not toks[k].text[:1].isalnum() or toks[k].word in _DE_AFTER_SPEAKER
         return _mention(text, toks, rng) if ends and opener.text != "Gott" else None
     if word in ("hieß", "heißt") and i + 1 < len(toks) and toks[i + 1].word == "es" and toks[i].text.islower():
         nobody = _Mention(toks[i].start, toks[i + 1].end, "")
         k = i + 2
-        while k < len(toks) and k < i + 7 and toks[k].text[:1].isalnum() and toks[k].text not in _DE_SOURCE_PREPOSITIONS:
+        while k < len(toks) and k < i + 7 and toks[k].text[:1].isalnum() and toks[k].text not in _DE_SOURCE_PREPOSITIONS and toks[k].text not in ("in", "im"):
             k += 1  # "hieß es am Abend aus …", "heißt es weiter"
         if k + 1 < len(toks) and toks[k].text in _DE_SOURCE_PREPOSITIONS:
             start = k + 2 if toks[k + 1].text in ("dem", "der", "den") else k + 1
             rng = german_speaker_after(toks, start)
             return _mention(text, toks, rng) if rng else nobody
+        if k + 1 < len(toks) and toks[k].text in ("in", "im"):
+            # "hieß es in einer Mitteilung des Ministeriums": whoever issued the document
+            rng = german_speaker_after(toks, k + 1)
+            owner = next((g + 1 for g in range(k + 1, rng[1]) if toks[g].text in ("des", "der") and _is_german_document(toks[g - 1])), None) if rng else None
+            return _mention(text, toks, (owner, rng[1])) if owner is not None and rng else nobody
         return nobody
     if word in GERMAN_CREDIT_VERBS:
         if not toks[i].text.islower() or clause_particle(toks, i) is not None:
