@@ -68,11 +68,32 @@ def _name_word(tok: _Tok, lex: Lexicon) -> bool:
     return tok.text[:1].isupper() and tok.text.rstrip(".") not in lex.not_names
 
 
+def _speech_word(word: str, lex: Lexicon) -> bool:
+    """A speech verb, also with its reflexive pronoun written on: "s'indigne", "queixou-se"."""
+    if word in lex.verbs:
+        return True
+    for prefix in lex.reflexive_prefixes:
+        if word.startswith(prefix) and word[len(prefix) :] in lex.verbs:
+            return True
+    return any(word.endswith(suffix) and word[: -len(suffix)] in lex.verbs for suffix in lex.reflexive_suffixes)
+
+
 def _is_verb(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
     tok = toks[i]
-    if tok.word not in lex.verbs or (i and not tok.text[:1].islower()):
+    if i and not tok.text[:1].islower():
+        return False
+    if tok.word in lex.separable:
+        # "liet burgemeester X weten": a speech verb only with its particle later in the clause
+        particles = lex.separable[tok.word]
+        return any(t.word in particles for t in toks[i + 1 : i + 10]) and not (i and toks[i - 1].word in lex.determiners)
+    if not _speech_word(tok.word, lex):
         return False
     return not (i and toks[i - 1].word in lex.determiners)  # "le juge", "la note": nouns
+
+
+def _ends_speaker(tok: _Tok, lex: Lexicon) -> bool:
+    """A word no speaker runs over: a stop word, or a separable verb's particle ("legde X uit")."""
+    return (tok.word in lex.stops and tok.word not in lex.connectors) or tok.word in lex.particles
 
 
 def _attached_pronoun(tok: _Tok, lex: Lexicon) -> tuple[int, int] | None:
@@ -80,7 +101,7 @@ def _attached_pronoun(tok: _Tok, lex: Lexicon) -> tuple[int, int] | None:
     if not lex.inverted_pronouns or "-" not in tok.text:
         return None
     parts = tok.word.split("-")
-    if parts[-1] not in lex.pronouns or not (parts[0] in lex.verbs or parts[0] in lex.auxiliaries):
+    if parts[-1] not in lex.pronouns or not (_speech_word(parts[0], lex) or parts[0] in lex.auxiliaries):
         return None
     return tok.end - len(parts[-1]), tok.end
 
@@ -129,7 +150,7 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     k = j
     while k < len(toks) and k < j + 10:
         tok = toks[k]
-        if not _is_alpha(tok) or (tok.word in lex.stops and tok.word not in lex.connectors) or _is_verb(toks, k, lex):
+        if not _is_alpha(tok) or _ends_speaker(tok, lex) or _is_verb(toks, k, lex):
             break
         k += 1
     if toks[j].word in lex.determiners and k + 1 < len(toks) and toks[k].text == "," and _starts_name(toks, k + 1, lex):
@@ -149,6 +170,8 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     full = [r for r in runs if r[1] > r[0]]
     if full:
         n, last = full[-1]
+        if last - n >= 2 and len(toks[n].text) > 1 and toks[n].text.isupper():
+            n += 1  # "глава ЦБ Эльвира Набиуллина": the institution's acronym is not part of the name
         return _past_complement(toks, n, last, lex), last, "name"
     if runs:
         n, last = runs[-1]
