@@ -59,6 +59,10 @@ class Lexicon:
     #: verb only with its particle later in the clause, and the particle ends the speaker
     separable: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    #: forms of "to be" that make the participle after them a passive ("sera maintenu", "fue criticado")
+    passives: frozenset[str] = frozenset()
+    #: reflexive pronouns before such a form, which make it a speech verb again ("se sont félicités")
+    reflexives: frozenset[str] = frozenset()
     #: words that end a speaker: the separable verbs' particles and "eraan", "erop" before them
     particles: frozenset[str] = frozenset()
 
@@ -176,7 +180,7 @@ LEXICONS: dict[str, Lexicon] = {
             "objecter opposer menacer jurer engager révéler dévoiler évoquer pointer noter "
             "constater analyser décrypter considérer penser trancher glisser balayer enchaîner embrayer "
             "abonder appuyer continuer poursuivre insister tonner fulminer tempêter lancer renchérir "
-            "remarquer arguer tancer sermonner fanfaronner",
+            "remarquer arguer tancer sermonner fanfaronner attaquer",
             "réagir renchérir avertir applaudir garantir",
             "félicité réjoui indigné insurgé emporté agacé alarmé inquiété étonné exclamé interrogé désolé "
             "lamenté plaint amusé moqué offusqué excusé justifié engagé défendu expliqué demandé souvenu "
@@ -204,7 +208,8 @@ LEXICONS: dict[str, Lexicon] = {
             "Le La Les L Un Une Des Du De D Ce Cet Cette Ces Son Sa Ses Leur Leurs Il Elle Ils Elles On Et Mais "
             "Ou Donc Or Ni Car Pour Dans En Sur Selon Après Avant Depuis Lors Avec Sans Quand Si Comme Alors "
             "Puis Enfin Cependant Pourtant Ainsi Aujourd'hui Hier Demain Là Ici Par Chez Entre Vers Nous Vous "
-            "Je Tu Oui Non Au Aux À Qui Que Quoi Où " + _DAYS_FR
+            "Je Tu Oui Non Au Aux À Qui Que Quoi Où Quant Quelques Plusieurs Certains Certaines Celle Celui "
+            "Ceux Celles Chaque Tous Toutes Tout Aucun Aucune Cela Ceci " + _DAYS_FR
         ),
         stops=_words(
             "qui que qu dont où lors dans à au aux en pour sur avec par devant après avant selon mais et car "
@@ -215,6 +220,8 @@ LEXICONS: dict[str, Lexicon] = {
         inverted_pronouns=True,
         addressees=_words("à au aux"),
         reflexive_prefixes=("s'", "s’"),
+        passives=_words("est sont sera seront serait seraient était étaient été être"),
+        reflexives=_words("se"),
         prepositions=_words("de d du des"),
         adverbial_heads=_words("part côté tour"),
         times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille"),
@@ -245,14 +252,17 @@ LEXICONS: dict[str, Lexicon] = {
             "explicar narrar relatar rememorar evocar avanzar anticipar informar comunicar exigir pedir "
             "demandar solicitar instar urgir reivindicar quejar indignar mostrar congratular felicitar "
             "alegrar sincerar continuar proseguir agregar incidir abundar zanjar sostener apostillar "
-            "tuitear escribir responder temer prometer sostener defender entender reconocer añadir insistir admitir advertir sentenciar escribir aludir discernir",
+            "tuitear escribir responder temer prometer sostener defender entender reconocer añadir insistir "
+            "admitir advertir sentenciar escribir aludir discernir",
             language="es",
         )
         | _words(
             "advirtió advierte advierten advirtieron recuerdan pidió pide piden pidieron niega niegan "
             "negó concluyó concluye concluyen sostuvo sostiene sostienen sostenido reconoció reconoce "
             "reconocen confiesa confiesan defiende defienden cree creen creyó piensa piensan dicen "
-            "dijeron manifiesta expresado escrito dicho muestra sentencia quejó mostró alegró"
+            "dijeron manifiesta expresado escrito dicho muestra sentencia quejó mostró alegró desmiente "
+            "desmienten "
+            "desmintió desmentido machacó machaca"
         ),
         auxiliaries=_words("ha han había habían habría también además luego se"),
         credits=("según", "de acuerdo con"),
@@ -267,6 +277,7 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("de del la las los y"),
         titles=_words("Sr Sra Srta Dr Dra D Dña"),
         addressees=_words("a al"),
+        passives=_words("es son fue fueron era eran sido será serán sería ser"),
         times=_words("lunes martes miércoles jueves viernes sábado domingo ayer hoy también además luego mañana tarde noche"),
         time_openers=_words("este esta el la"),
     ),
@@ -291,7 +302,8 @@ LEXICONS: dict[str, Lexicon] = {
             "festeggiare congratulare rassicurare garantire promettere continuare proseguire aggiungere "
             "argomentare motivare puntualizzare chiosare sbottare attaccare bacchettare stigmatizzare "
             "twittare postare evidenziare segnalare avvisare minacciare ammettere esclamare rispondere "
-            "incalzare rilanciare difendere ammettere ribadire ripetere temere avvertire chiarire garantire ammonire ribadire",
+            "incalzare rilanciare rammaricare difendere ammettere ribadire ripetere temere avvertire "
+            "chiarire garantire ammonire ribadire",
             language="it",
         )
         | _words(
@@ -300,7 +312,8 @@ LEXICONS: dict[str, Lexicon] = {
             "aggiunto aggiunse concluso concluse ribadisce ribadiscono chiarisce garantisce ammonisce "
             "avverte avvertono crede credono creduto ritiene ritengono ritenuto ritenne riconosce "
             "riconosciuto riconobbe rivendica rivendicato rilancia spiega insiste insistito insistette "
-            "esordisce esordito tuona incalza osserva ammette sbotta dichiara rimarca sottolinea"
+            "esordisce esordito tuona incalza osserva ammette sbotta dichiara rimarca sottolinea reagisce "
+            "reagito reagì ribattuto smentisce"
         ),
         auxiliaries=_words("ha hanno aveva avevano avrebbe anche poi inoltre si è sono"),
         credits=("secondo", "a detta di", "stando a"),
@@ -315,6 +328,8 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("di de del della da la lo d"),
         titles=_words("Dott Dr Sig Prof On"),
         addressees=_words("a al alla ai all"),
+        passives=_words("è sono stato stata stati state era erano fu furono sarà saranno sarebbe viene vengono"),
+        reflexives=_words("si"),
         times=_words("lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi anche poi mattina sera"),
         time_openers=_words("questa questo stamattina"),
     ),
@@ -338,7 +353,9 @@ LEXICONS: dict[str, Lexicon] = {
             "mostrar prometer jurar assegurar brincar ironizar gracejar resumir concluir rematar lançar "
             "atirar disparar continuar prosseguir adiantar avançar precisar pormenorizar detalhar explicitar "
             "realçar enfatizar vincar reforçar notar constatar argumentar justificar desabafar contar relatar "
-            "anunciar informar esclarecer clarificar sustentar apontar declarar defender responder escrever prometer esclarecer reconhecer entender temer admitir insistir concluir reagir assumir retorquir garantir sugerir prosseguir",
+            "anunciar informar esclarecer clarificar sustentar apontar declarar defender responder escrever "
+            "prometer esclarecer reconhecer entender temer admitir insistir concluir reagir assumir "
+            "retorquir garantir sugerir prosseguir",
             language="pt",
         )
         | _words(
@@ -360,6 +377,7 @@ LEXICONS: dict[str, Lexicon] = {
         times=_words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo ontem hoje também ainda"),
         time_openers=_words("nesta neste na no"),
         reflexive_suffixes=("-se",),
+        passives=_words("é são foi foram era eram sido será serão seria ser"),
     ),
     "nl": Lexicon(
         pronoun_gender={"hij": "m"},
@@ -415,7 +433,8 @@ LEXICONS: dict[str, Lexicon] = {
             "потребова призва обвини упрекну пошути съязви броси выпали выда настоя настаива высказа "
             "осуди вырази рассуди спроси подчёркива подчеркива отмеча говори заявля объясня "
             "поясня рассказыва уточня призыва требова счита полага признава предупрежда "
-            "возмути-ся пожалова-ся призна-ся поинтересова-ся удиви-ся порадова-ся "
+            "приветствова поприветствова сожале пожале возмути-ся пожалова-ся призна-ся поинтересова-ся "
+            "удиви-ся порадова-ся "
             "похвали-ся возмуща-ся жалова-ся подели-ся",
             "считает считают полагает полагают говорит говорят уверен уверена уверены убеждён убеждена "
             "убеждены отмечает отмечают подчёркивает подчёркивают поясняет поясняют объясняет объясняют "
@@ -425,7 +444,8 @@ LEXICONS: dict[str, Lexicon] = {
             "резюмирует напоминает напоминают замечает замечают пишет пишут обещает обещают критикует "
             "критикуют призывает призывают требует требуют возражает возражают отвечает отвечают "
             "сообщает сообщают подтверждает подтверждают поделился поделилась поделились "
-            "сочёл сочла сочли счёл опроверг опровергла опровергли делится делятся рассуждает рассуждают уверяет уверяют",
+            "сожалеет сожалеют приветствует приветствуют сочёл сочла сочли счёл опроверг опровергла "
+            "опровергли делится делятся рассуждает рассуждают уверяет уверяют",
         ),
         auxiliaries=_words("также тоже уже ещё еще затем"),
         credits=("по словам", "по мнению"),
