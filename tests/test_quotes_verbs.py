@@ -147,3 +147,37 @@ def test_each_verb_credits_the_name_after_it(language: str, verb: str):
 )
 def test_a_noun_after_a_determiner_is_not_a_credit(language: str, text: str, speaker: str | None):
     assert [q.speaker for q in extract(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        # a passive is not a credit: the participle after "sera", "fue", "è stato", "foi"
+        ("fr", "Le télétravail sera maintenu « jusqu'à la fin du mois de juin au moins ».", None),
+        ("es", "El plan fue criticado «por todos los grupos de la oposición».", None),
+        ("pt", "O plano foi criticado «por todos os partidos da oposição».", None),
+        # "d'un juge": a noun after an elided determiner
+        ("fr", "Une mesure nécessitant l'accord d'un juge « dans un délai de trois jours ».", None),
+        # the object of a verb before the quote is not who spoke
+        ("fr", "Le délégué, qui a dénoncé le projet de la direction, lequel prévoit « la fermeture de trois ateliers ».", None),
+        # a capitalised quantifier opening the sentence is no name
+        ("fr", "Quelques banderoles proclamaient : « Nous ne partirons pas d'ici sans nos droits. »", None),
+    ],
+)
+def test_verb_like_words_that_are_no_credit(language: str, text: str, speaker: str | None):
+    assert [q.speaker for q in extract(text, language)] == [speaker]
+
+
+def test_a_noun_with_its_determiner_written_on_is_a_speaker():
+    text = "« Je ne remonterai plus jamais sur une scène de ma vie », concède l'artiste dans un entretien."
+    assert [q.speaker for q in extract(text, "fr")] == ["l'artiste"]
+
+
+def test_a_pronoun_with_no_person_to_tell_is_the_last_credit():
+    text = (
+        "Claire Morin a présenté la réforme mardi. "
+        "« La réforme ne changera rien pour les petites communes », rappelle le président du parti. "
+        "« Nous avons été trahis par le gouvernement », a-t-il ajouté."
+    )
+    # "il" is not Claire Morin, and no man is named: the president credited just before
+    assert [q.speaker for q in extract(text, "fr")] == ["le président du parti", "le président du parti"]
