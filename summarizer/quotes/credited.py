@@ -28,6 +28,8 @@ from summarizer.quotes.speakers import Attribution
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)")
+#: Russian patronymic endings: "Антон Германович Силуанов" is three words of one name.
+_PATRONYMIC = ("ич", "вна", "чна")
 #: Two or more capitalised words in a row: a person's full name, for pronouns with no speaker yet.
 _FULL_NAME = re.compile(r"\b([A-ZÀ-ÝА-ЯЁ][\w’'\-]+(?:\s+[A-ZÀ-ÝА-ЯЁ][\w’'\-]+)+)")
 
@@ -68,11 +70,38 @@ def _name_word(tok: _Tok, lex: Lexicon) -> bool:
     return tok.text[:1].isupper() and tok.text.rstrip(".") not in lex.not_names
 
 
+def _speech_word(word: str, lex: Lexicon) -> bool:
+    """A speech verb, also with its reflexive pronoun written on: "s'indigne", "queixou-se"."""
+    if word in lex.verbs:
+        return True
+    for prefix in lex.reflexive_prefixes:
+        if word.startswith(prefix) and word[len(prefix) :] in lex.verbs:
+            return True
+    return any(word.endswith(suffix) and word[: -len(suffix)] in lex.verbs for suffix in lex.reflexive_suffixes)
+
+
 def _is_verb(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
     tok = toks[i]
-    if tok.word not in lex.verbs or (i and not tok.text[:1].islower()):
+    if i and not tok.text[:1].islower():
         return False
-    return not (i and toks[i - 1].word in lex.determiners)  # "le juge", "la note": nouns
+    if tok.word in lex.separable:
+        # "liet burgemeester X weten": a speech verb only with its particle later in the clause
+        particles = lex.separable[tok.word]
+        return any(t.word in particles for t in toks[i + 1 : i + 10]) and not (i and toks[i - 1].word in lex.determiners)
+    if not _speech_word(tok.word, lex):
+        return False
+    if not i:
+        return True
+    before = toks[i - 1].word
+    if before in lex.determiners or re.split("['’]", before)[-1] in lex.determiners:
+        return False  # "le juge", "la note", "d'un juge": nouns
+    # "le télétravail sera maintenu", "fue criticado": a passive, not a credit ("s'est", "se sont" are)
+    return before not in lex.passives or (i > 1 and toks[i - 2].word in lex.reflexives)
+
+
+def _ends_speaker(tok: _Tok, lex: Lexicon) -> bool:
+    """A word no speaker runs over: a stop word, or a separable verb's particle ("legde X uit")."""
+    return (tok.word in lex.stops and tok.word not in lex.connectors) or tok.word in lex.particles
 
 
 def _attached_pronoun(tok: _Tok, lex: Lexicon) -> tuple[int, int] | None:
@@ -80,7 +109,7 @@ def _attached_pronoun(tok: _Tok, lex: Lexicon) -> tuple[int, int] | None:
     if not lex.inverted_pronouns or "-" not in tok.text:
         return None
     parts = tok.word.split("-")
-    if parts[-1] not in lex.pronouns or not (parts[0] in lex.verbs or parts[0] in lex.auxiliaries):
+    if parts[-1] not in lex.pronouns or not (_speech_word(parts[0], lex) or parts[0] in lex.auxiliaries):
         return None
     return tok.end - len(parts[-1]), tok.end
 
@@ -129,7 +158,7 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     k = j
     while k < len(toks) and k < j + 10:
         tok = toks[k]
-        if not _is_alpha(tok) or (tok.word in lex.stops and tok.word not in lex.connectors) or _is_verb(toks, k, lex):
+        if not _is_alpha(tok) or _ends_speaker(tok, lex) or _is_verb(toks, k, lex):
             break
         k += 1
     if toks[j].word in lex.determiners and k + 1 < len(toks) and toks[k].text == "," and _starts_name(toks, k + 1, lex):
@@ -149,6 +178,10 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     full = [r for r in runs if r[1] > r[0]]
     if full:
         n, last = full[-1]
+        if last - n >= 2 and len(toks[n].text) > 1 and toks[n].text.isupper() and _name_word(toks[n + 1], lex):
+            n += 1  # "глава ЦБ Эльвира Набиуллина": the institution's acronym is not part of the name
+        elif lex.bare_nouns and n == 0 and last - n == 2 and not toks[1].word.endswith(_PATRONYMIC):
+            n = 1  # "Министр Антон Силуанов заявил": a title opening the sentence is capitalised
         return _past_complement(toks, n, last, lex), last, "name"
     if runs:
         n, last = runs[-1]
@@ -156,6 +189,11 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
             found: tuple[int, int, str] = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
         else:
             return n, last, "name"
+    elif k > j and _elided_determiner(toks[j], lex):
+        last = min(k - 1, j + 3)  # "», concède l'artiste": the determiner written on the noun
+        while last > j and toks[last].word in lex.connectors:
+            last -= 1
+        found = (j, last, "phrase")
     elif k > j + 1 and toks[j].word in lex.determiners and toks[j].word not in lex.prepositions:
         last = min(k - 1, j + 4)
         while last > j + 1 and toks[last].word in lex.connectors:
@@ -166,6 +204,12 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     else:
         return None
     return found
+
+
+def _elided_determiner(tok: _Tok, lex: Lexicon) -> bool:
+    """ "l'artiste", "l’entraîneur": a noun with its determiner written on ("d'un" is a preposition)."""
+    head = re.split("['’]", tok.word)[0]
+    return head != tok.word and head in lex.determiners and head not in lex.prepositions
 
 
 def _past_complement(toks: list[_Tok], n: int, last: int, lex: Lexicon) -> int:
@@ -328,7 +372,10 @@ def _before(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
             return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
         if _is_verb(toks, v, lex) or (v == 0 and toks[v].word in lex.verbs and toks[-1].text == ":"):
             found = _found(text, toks, _phrase_before(toks, _verb_start(toks, v, lex, 0), lex))
-            return found or _found(text, toks, _phrase_after(toks, v + 1, lex)) or _Found(None, None, None, "implicit")
+            after = _phrase_after(toks, v + 1, lex)
+            if after is not None and any(_is_alpha(t) and t.word not in lex.times for t in toks[after[1] + 1 :]):
+                after = None  # "a dénoncé le meurtre de X, qui constituait « … »": the object, not the speaker
+            return found or _found(text, toks, after) or _Found(None, None, None, "implicit")
     if len(toks) >= 2 and toks[-1].text == ":" and _name_word(toks[-2], lex):
         first = len(toks) - 2
         while first - 1 >= 0 and _name_word(toks[first - 1], lex) and first > len(toks) - 5:
@@ -391,7 +438,8 @@ def attribute_in(text: str, spans: list[Span], language: str) -> list[Attributio
 
 def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attribution]:
     """Pronouns and subject-less verbs name the person credited last (or named last before them);
-    "elle", "ella", "она" skip back past a man to the last woman, when first names tell."""
+    "elle", "ella", "она" skip back past a man to the last woman, when first names tell; with no
+    person to tell, a pronoun is the last credit ("le président du MoDem")."""
     out: list[Attribution] = []
     named: list[tuple[int, str]] = []
     for m in found:
@@ -406,6 +454,9 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
                 told = [(at, name) for at, name in _full_names(text, m.start, lex) if wanted is None or _gender(name, lex)]
                 people = sorted([*named, *told])
                 speaker = _agreeing([name for _, name in people], wanted, lex)
+            if speaker is None:
+                # "», rappelle le président du MoDem. « … », déplore-t-il": no person told, the last credit
+                speaker = next((a.speaker for a in reversed(out) if a.speaker), None)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue
         if m.kind == "name" and m.display and m.start is not None:

@@ -52,14 +52,105 @@ class Lexicon:
     times: frozenset[str] = frozenset()
     #: words that open a time phrase before one of ``times``: "ce matin", "este lunes", "в среду"
     time_openers: frozenset[str] = frozenset()
+    #: a reflexive pronoun written onto the verb, before or after it: "s'indigne", "queixou-se"
+    reflexive_prefixes: tuple[str, ...] = ()
+    reflexive_suffixes: tuple[str, ...] = ()
+    #: separable verbs and their particles: "liet X weten", "legde X uit"; the verb is a speech
+    #: verb only with its particle later in the clause, and the particle ends the speaker
+    separable: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    #: forms of "to be" that make the participle after them a passive ("sera maintenu", "fue criticado")
+    passives: frozenset[str] = frozenset()
+    #: reflexive pronouns before such a form, which make it a speech verb again ("se sont félicités")
+    reflexives: frozenset[str] = frozenset()
+    #: words that end a speaker: the separable verbs' particles and "eraan", "erop" before them
+    particles: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _french(er: str, ir: str = "", agreeing: str = "") -> frozenset[str]:
+    """The news forms of regular French verbs given by infinitive: "-er" verbs ("déplorer": déplore,
+    déplorent, déploré, déplora, déplorait) and "-ir" verbs of the second group ("réagir": réagit,
+    réagi, réagissent); ``agreeing`` are the reflexive ones ("se féliciter"), whose participle agrees
+    with the subject after "s'est": félicitée, félicités, félicitées."""
+    out = set()
+    for verb in er.split():
+        stem = verb[:-2]
+        past = stem + "e" if stem.endswith("g") else stem[:-1] + "ç" if stem.endswith("c") else stem
+        out.update([stem + "e", stem + "ent", stem + "é", past + "a", past + "ait", past + "aient", stem + "èrent"])
+    for verb in ir.split():
+        stem = verb[:-2]
+        out.update([stem + "it", stem + "i", stem + "issent", stem + "issait"])
+    for participle in agreeing.split():
+        out.update([participle, participle + "e", participle + "s", participle + "es"])
+    return frozenset(out)
+
+
+def _romance(verbs: str, *, language: str) -> frozenset[str]:
+    """The news forms of regular Spanish, Portuguese and Italian verbs given by infinitive: third
+    persons of the present and the simple past, and the participles (after "ha", "tem", "si è");
+    irregular forms are listed apart."""
+    endings = {
+        # infinitive ending: present sg, present pl, past sg, past pl, participles
+        "es": {"ar": "a an ó aron ado", "er": "e en ió ieron ido", "ir": "e en ió ieron ido"},
+        "pt": {"ar": "a am ou aram ado", "er": "e em eu eram ido", "ir": "e em iu iram ido"},
+        "it": {"are": "a ano ò arono ato ata ati ate", "ere": "e ono é erono", "ire": "e ono ì irono ito ita iti ite"},
+    }[language]
+    out = set()
+    for verb in verbs.split():
+        group = next(group for group in endings if verb.endswith(group))
+        out.update(verb[: -len(group)] + ending for ending in endings[group].split())
+    return frozenset(out)
+
+
+def _russian(past: str, present: str = "") -> frozenset[str]:
+    """Russian past forms from the stem before "л" ("пообеща": пообещал, пообещала, пообещали;
+    "возмути-ся": возмутился, возмутилась, возмутились) and present forms as written; "ё" also as "е"."""
+    out = set()
+    for stem in past.split():
+        if stem.endswith("-ся"):
+            stem = stem[:-3]
+            out.update([stem + "лся", stem + "лась", stem + "лись"])
+        else:
+            out.update([stem + "л", stem + "ла", stem + "ли"])
+    out.update(present.split())
+    return frozenset(out | {word.replace("ё", "е") for word in out})
+
+
 _DAYS_FR = "Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche"
 _DAYS_ES = "Lunes Martes Miércoles Jueves Viernes Sábado Domingo"
+
+#: Dutch separable speech verbs and their particles: "liet X weten", "legde X uit", "voegde X eraan toe".
+_SEPARABLE_NL: dict[str, frozenset[str]] = {
+    verb: _words(particles)
+    for verbs, particles in (
+        ("liet laat lieten laten", "weten"),
+        ("legde legt legden", "uit"),
+        ("voegde voegt voegden", "toe"),
+        ("merkte merkt merkten", "op"),
+        ("gaf geeft gaven", "toe aan"),
+        ("lichtte licht", "toe"),
+        ("wierp werpt", "tegen"),
+        ("hield houdt", "vol"),
+        ("vulde vult", "aan"),
+        ("riep roept", "op uit"),
+        ("kondigde kondigt", "aan"),
+        ("wees wijst", "op erop"),
+        ("haalde haalt", "uit aan"),
+        ("stelde stelt", "gerust voor"),
+        ("zette zet", "uiteen"),
+        ("sprak spreekt", "uit tegen"),
+        ("ging gaat", "verder"),
+        ("vatte vat", "samen"),
+        ("juichte juicht", "toe"),
+        ("sloot sluit", "af"),
+        ("deed doet", "uiteen"),
+    )
+    for verb in verbs.split()
+}
 
 LEXICONS: dict[str, Lexicon] = {
     "fr": Lexicon(
@@ -75,8 +166,41 @@ LEXICONS: dict[str, Lexicon] = {
             "déclara affirma expliqua ajouta estima souligna indiqua précisa assura répondit lança "
             "déclarent disent affirment expliquent ajoutent estiment soulignent indiquent assurent "
             "déclarait disait affirmait expliquait ajoutait estimait"
+        )
+        | _french(
+            "déclarer affirmer expliquer ajouter estimer souligner indiquer préciser assurer insister confier "
+            "lancer rappeler observer commenter raconter marteler annoncer juger regretter dénoncer tweeter "
+            "confirmer ironiser résumer lâcher témoigner répliquer rétorquer riposter déplorer critiquer "
+            "saluer féliciter indigner insurger emporter agacer alarmer étonner exclamer interroger désoler "
+            "lamenter amuser moquer offusquer excuser justifier détailler développer argumenter avancer "
+            "nuancer rassurer alerter clamer proclamer témoigner souffler murmurer plaisanter "
+            "railler pester fustiger épingler tacler condamner accuser reprocher redouter souhaiter prôner "
+            "exhorter réclamer exiger demander supplier implorer plaider recommander conseiller proposer "
+            "signaler relativiser minimiser tempérer avouer confesser nier contester réfuter rectifier "
+            "objecter opposer menacer jurer engager révéler dévoiler évoquer pointer noter "
+            "constater analyser décrypter considérer penser trancher glisser balayer enchaîner embrayer "
+            "abonder appuyer continuer poursuivre insister tonner fulminer tempêter lancer renchérir "
+            "remarquer arguer tancer sermonner fanfaronner attaquer",
+            "réagir renchérir avertir applaudir garantir",
+            "félicité réjoui indigné insurgé emporté agacé alarmé inquiété étonné exclamé interrogé désolé "
+            "lamenté plaint amusé moqué offusqué excusé justifié engagé défendu expliqué demandé souvenu "
+            "dit",
+        )
+        | _words(
+            "réjouit réjouissent réjouissait plaint plaignent plaignait inquiète inquiètent souvient "
+            "répète répètent répété répéta réitère réitéré révèle révèlent considère considèrent espère "
+            "espéré suggère suggéré concède concédé assène assené asséné martèlent relève relevé releva "
+            "rappellent appelle appellent appelé appela interpelle interpellé promettent promit admet "
+            "admis admettent reconnaissent reconnut prévenu prévint avertissent soutient soutenu soutint "
+            "soutiennent maintient maintenu défend défendent défendu défendit répondent répond répondu "
+            "dément démenti démentent décrit décrivent écrit écrivent croit croient cru craint craignent "
+            "redoute sourit souri rit conclu concluent poursuivent poursuivi reprend repris reprit "
+            "savoir valoir remarquer observer"
         ),
-        auxiliaries=_words("a ont avait avaient aurait auraient aussi également encore ensuite alors enfin"),
+        auxiliaries=_words(
+            "a ont avait avaient aurait auraient aussi également encore ensuite alors enfin "
+            "se s'est s’est s'était s’était s'étaient s’étaient sont fait"
+        ),
         credits=("selon", "d'après", "d’après"),
         pronouns=_words("il elle ils elles"),
         determiners=_words("le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre votre"),
@@ -84,7 +208,8 @@ LEXICONS: dict[str, Lexicon] = {
             "Le La Les L Un Une Des Du De D Ce Cet Cette Ces Son Sa Ses Leur Leurs Il Elle Ils Elles On Et Mais "
             "Ou Donc Or Ni Car Pour Dans En Sur Selon Après Avant Depuis Lors Avec Sans Quand Si Comme Alors "
             "Puis Enfin Cependant Pourtant Ainsi Aujourd'hui Hier Demain Là Ici Par Chez Entre Vers Nous Vous "
-            "Je Tu Oui Non Au Aux À Qui Que Quoi Où " + _DAYS_FR
+            "Je Tu Oui Non Au Aux À Qui Que Quoi Où Quant Quelques Plusieurs Certains Certaines Celle Celui "
+            "Ceux Celles Chaque Tous Toutes Tout Aucun Aucune Cela Ceci " + _DAYS_FR
         ),
         stops=_words(
             "qui que qu dont où lors dans à au aux en pour sur avec par devant après avant selon mais et car "
@@ -94,6 +219,9 @@ LEXICONS: dict[str, Lexicon] = {
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
         addressees=_words("à au aux"),
+        reflexive_prefixes=("s'", "s’"),
+        passives=_words("est sont sera seront serait seraient était étaient été être"),
+        reflexives=_words("se"),
         prepositions=_words("de d du des"),
         adverbial_heads=_words("part côté tour"),
         times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille"),
@@ -111,8 +239,32 @@ LEXICONS: dict[str, Lexicon] = {
             "preguntó exclamó relató relata denunció confesó puntualizó matizó "
             "dicho afirmado declarado explicado añadido asegurado señalado indicado "
             "dijeron afirmaron declararon explicaron aseguraron señalaron indicaron añadieron"
+        )
+        | _romance(
+            "afirmar declarar explicar añadir asegurar señalar indicar agregar comentar subrayar destacar "
+            "manifestar insistir precisar contar admitir apuntar recordar expresar anunciar preguntar exclamar "
+            "relatar denunciar confesar puntualizar matizar criticar lamentar reprochar reclamar replicar "
+            "contestar responder reaccionar celebrar saludar alabar elogiar felicitar valorar calificar "
+            "considerar estimar juzgar opinar pensar creer avisar alertar prometer garantizar jurar "
+            "reiterar insistir remarcar enfatizar recalcar resaltar aclarar detallar revelar desvelar "
+            "confirmar negar desmentir rechazar acusar atacar cargar arremeter bromear ironizar resumir "
+            "concluir zanjar lanzar deslizar espetar sentenciar proclamar defender justificar argumentar "
+            "explicar narrar relatar rememorar evocar avanzar anticipar informar comunicar exigir pedir "
+            "demandar solicitar instar urgir reivindicar quejar indignar mostrar congratular felicitar "
+            "alegrar sincerar continuar proseguir agregar incidir abundar zanjar sostener apostillar "
+            "tuitear escribir responder temer prometer sostener defender entender reconocer añadir insistir "
+            "admitir advertir sentenciar escribir aludir discernir",
+            language="es",
+        )
+        | _words(
+            "advirtió advierte advierten advirtieron recuerdan pidió pide piden pidieron niega niegan "
+            "negó concluyó concluye concluyen sostuvo sostiene sostienen sostenido reconoció reconoce "
+            "reconocen confiesa confiesan defiende defienden cree creen creyó piensa piensan dicen "
+            "dijeron manifiesta expresado escrito dicho muestra sentencia quejó mostró alegró desmiente "
+            "desmienten "
+            "desmintió desmentido machacó machaca"
         ),
-        auxiliaries=_words("ha han había habían habría también además luego"),
+        auxiliaries=_words("ha han había habían habría también además luego se"),
         credits=("según", "de acuerdo con"),
         pronouns=_words("él ella ellos ellas"),
         determiners=_words("el la los las un una unos unas lo su sus este esta estos estas ese esa"),
@@ -125,6 +277,7 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("de del la las los y"),
         titles=_words("Sr Sra Srta Dr Dra D Dña"),
         addressees=_words("a al"),
+        passives=_words("es son fue fueron era eran sido será serán sería ser"),
         times=_words("lunes martes miércoles jueves viernes sábado domingo ayer hoy también además luego mañana tarde noche"),
         time_openers=_words("este esta el la"),
     ),
@@ -138,8 +291,31 @@ LEXICONS: dict[str, Lexicon] = {
             "ribadito insistito dice dichiara spiega aggiunge afferma sottolinea osserva precisa commenta ricorda "
             "annuncia assicura ammette risponde scrive racconta conclude avverte ribadisce "
             "disse dichiarò spiegò aggiunse affermò sottolineò osservò precisò commentò ricordò"
+        )
+        | _romance(
+            "dichiarare spiegare affermare sottolineare osservare precisare commentare ricordare annunciare "
+            "assicurare raccontare rilevare evidenziare insistere replicare ribattere criticare attaccare "
+            "denunciare lamentare accusare deplorare rimarcare incalzare tuonare ammonire avvertire "
+            "confermare negare smentire rivelare confessare spiegare dettagliare chiarire giudicare "
+            "considerare stimare pensare domandare reclamare esortare invocare auspicare sperare "
+            "ironizzare scherzare sintetizzare concludere lanciare accusare esultare salutare elogiare "
+            "festeggiare congratulare rassicurare garantire promettere continuare proseguire aggiungere "
+            "argomentare motivare puntualizzare chiosare sbottare attaccare bacchettare stigmatizzare "
+            "twittare postare evidenziare segnalare avvisare minacciare ammettere esclamare rispondere "
+            "incalzare rilanciare rammaricare difendere ammettere ribadire ripetere temere avvertire "
+            "chiarire garantire ammonire ribadire",
+            language="it",
+        )
+        | _words(
+            "dice dicono detto detta dissero chiede chiedono chiesto chiese risposto rispose ammesso ammise "
+            "promesso promise sostiene sostengono sostenuto sostenne difende difeso difese scritto scrisse "
+            "aggiunto aggiunse concluso concluse ribadisce ribadiscono chiarisce garantisce ammonisce "
+            "avverte avvertono crede credono creduto ritiene ritengono ritenuto ritenne riconosce "
+            "riconosciuto riconobbe rivendica rivendicato rilancia spiega insiste insistito insistette "
+            "esordisce esordito tuona incalza osserva ammette sbotta dichiara rimarca sottolinea reagisce "
+            "reagito reagì ribattuto smentisce"
         ),
-        auxiliaries=_words("ha hanno aveva avevano avrebbe anche poi inoltre"),
+        auxiliaries=_words("ha hanno aveva avevano avrebbe anche poi inoltre si è sono"),
         credits=("secondo", "a detta di", "stando a"),
         pronouns=_words("lui lei egli ella loro"),
         determiners=_words("il lo la l i gli le un uno una un' suo sua suoi sue questo questa"),
@@ -152,6 +328,8 @@ LEXICONS: dict[str, Lexicon] = {
         connectors=_words("di de del della da la lo d"),
         titles=_words("Dott Dr Sig Prof On"),
         addressees=_words("a al alla ai all"),
+        passives=_words("è sono stato stata stati state era erano fu furono sarà saranno sarebbe viene vengono"),
+        reflexives=_words("si"),
         times=_words("lunedì martedì mercoledì giovedì venerdì sabato domenica ieri oggi anche poi mattina sera"),
         time_openers=_words("questa questo stamattina"),
     ),
@@ -165,8 +343,26 @@ LEXICONS: dict[str, Lexicon] = {
             "recordou admitiu reconheceu respondeu escreveu contou concluiu anunciou alertou avisou defendeu "
             "defende considerou considera frisou dito afirmado declarado "
             "disseram afirmaram declararam explicaram garantiram"
+        )
+        | _romance(
+            "afirmar declarar explicar acrescentar assegurar garantir sublinhar salientar destacar ressaltar "
+            "indicar observar comentar lembrar recordar considerar alertar avisar frisar criticar lamentar "
+            "deplorar denunciar acusar atacar reagir replicar retorquir contestar insistir reiterar "
+            "confirmar negar revelar admitir confessar assumir julgar pensar acreditar perguntar questionar "
+            "pedir exigir reclamar apelar elogiar saudar congratular felicitar queixar regozijar insurgar "
+            "mostrar prometer jurar assegurar brincar ironizar gracejar resumir concluir rematar lançar "
+            "atirar disparar continuar prosseguir adiantar avançar precisar pormenorizar detalhar explicitar "
+            "realçar enfatizar vincar reforçar notar constatar argumentar justificar desabafar contar relatar "
+            "anunciar informar esclarecer clarificar sustentar apontar declarar defender responder escrever "
+            "prometer esclarecer reconhecer entender temer admitir insistir concluir reagir assumir "
+            "retorquir garantir sugerir prosseguir",
+            language="pt",
+        )
+        | _words(
+            "diz dizem disse disseram dito afirma pede pedem pediu pediram pedido lê crê acredita "
+            "escrito sustenta sustentou insurgiu-se mantém manteve mantido reconhece deplora frisa vinca"
         ),
-        auxiliaries=_words("tem têm tinha tinham havia também ainda"),
+        auxiliaries=_words("tem têm tinha tinham havia também ainda se"),
         credits=("segundo", "de acordo com", "conforme"),
         pronouns=_words("ele ela eles elas"),
         determiners=_words("o a os as um uma uns umas seu sua seus suas este esta esse essa"),
@@ -180,13 +376,27 @@ LEXICONS: dict[str, Lexicon] = {
         addressees=_words("ao à aos"),
         times=_words("segunda-feira terça-feira quarta-feira quinta-feira sexta-feira sábado domingo ontem hoje também ainda"),
         time_openers=_words("nesta neste na no"),
+        reflexive_suffixes=("-se",),
+        passives=_words("é são foi foram era eram sido será serão seria ser"),
     ),
     "nl": Lexicon(
         pronoun_gender={"hij": "m"},
         verbs=_words(
             "zei zegt zeiden zeggen verklaarde verklaart verklaarden stelde stelt benadrukte benadrukt vertelde "
             "vertelt schreef schrijft antwoordde antwoordt waarschuwde waarschuwt meldde meldt erkende erkent "
-            "reageerde reageert vond vindt gezegd verklaard benadrukt geschreven"
+            "reageerde reageert vond vindt gezegd verklaard benadrukt geschreven "
+            "reageren reageerden vinden vonden stellen stelden waarschuwen waarschuwden benadrukken "
+            "benadrukten onderstreepte onderstreept beloofde belooft beloven beloofden beloofd betreurde "
+            "betreurt betreuren betreurd verwelkomde verwelkomt bekritiseerde bekritiseert hekelde hekelt "
+            "hekelen vroeg vraagt vroegen vragen eiste eist eisen eisten beschuldigde beschuldigt grapte "
+            "grapt concludeerde concludeert bevestigde bevestigt bevestigd ontkende ontkent ontkend "
+            "onthulde onthult meende meent menen denkt dacht denken gelooft geloofde verwacht verwachtte "
+            "vreest vreesde vrezen hoopt hoopte hopen tweette twitterde constateerde constateert opperde "
+            "pleitte pleit bepleitte klaagde klaagt protesteerde verweet verwijt verzekerde verzekert "
+            "beweerde beweert verduidelijkte preciseerde herhaalde herhaalt benadrukt verzuchtte verzucht "
+            "zuchtte lachte riposteerde sneerde sneert countert counterde kaatste bromde mopperde "
+            "oordeelde oordeelt beaamde beaamt verdedigde verdedigt vervolgde vervolgt besloot "
+            "antwoordden antwoorden schreven schrijven vertelden vertellen erkenden"
         ),
         auxiliaries=_words("heeft hebben had hadden ook nog"),
         credits=("volgens", "aldus"),
@@ -201,6 +411,8 @@ LEXICONS: dict[str, Lexicon] = {
         titles=_words("Dr Mr Ir Drs Prof"),
         addressees=_words("tegen aan"),
         times=_words("maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag ook nog"),
+        separable=_SEPARABLE_NL,
+        particles=frozenset().union(*_SEPARABLE_NL.values(), _words("eraan erop erbij")),
     ),
     "ru": Lexicon(
         pronoun_gender={"он": "m", "она": "f"},
@@ -212,6 +424,28 @@ LEXICONS: dict[str, Lexicon] = {
             "рассказал рассказала рассказали считает считают говорит говорят признал признала объяснил "
             "объяснила указал указала написал написала ответил ответила предупредил предупредила заметил "
             "заметила констатировал заверил заверила уточнил уточнила"
+        )
+        | _russian(
+            "заяви сказа отмети подчеркну поясни добави сообщи рассказа призна объясни указа написа ответи "
+            "предупреди замети констатирова завери уточни пообеща обеща раскритикова критикова посетова "
+            "сетова отреагирова возрази парирова напомни повтори подтверди опровергну отрица "
+            "раскры полага посчита оцени заключи резюмирова подытожи продолжи попроси "
+            "потребова призва обвини упрекну пошути съязви броси выпали выда настоя настаива высказа "
+            "осуди вырази рассуди спроси подчёркива подчеркива отмеча говори заявля объясня "
+            "поясня рассказыва уточня призыва требова счита полага признава предупрежда "
+            "приветствова поприветствова сожале пожале возмути-ся пожалова-ся призна-ся поинтересова-ся "
+            "удиви-ся порадова-ся "
+            "похвали-ся возмуща-ся жалова-ся подели-ся",
+            "считает считают полагает полагают говорит говорят уверен уверена уверены убеждён убеждена "
+            "убеждены отмечает отмечают подчёркивает подчёркивают поясняет поясняют объясняет объясняют "
+            "рассказывает рассказывают заявляет заявляют добавляет добавляют признаёт признают "
+            "утверждает утверждают настаивает настаивают предупреждает предупреждают сетует сетуют "
+            "возмущается возмущаются жалуется жалуются уточняет уточняют констатирует констатируют "
+            "резюмирует напоминает напоминают замечает замечают пишет пишут обещает обещают критикует "
+            "критикуют призывает призывают требует требуют возражает возражают отвечает отвечают "
+            "сообщает сообщают подтверждает подтверждают поделился поделилась поделились "
+            "сожалеет сожалеют приветствует приветствуют сочёл сочла сочли счёл опроверг опровергла "
+            "опровергли делится делятся рассуждает рассуждают уверяет уверяют",
         ),
         auxiliaries=_words("также тоже уже ещё еще затем"),
         credits=("по словам", "по мнению"),
