@@ -43,6 +43,7 @@ CONSTRUCTIONS = [
     ("nl", ", merkte de wethouder op.", "de wethouder"),
     ("nl", ", lichtte woordvoerder Eva Bakker toe.", "Eva Bakker"),
     ("nl", ", gaf minister Sanne de Wit toe.", "Sanne de Wit"),
+    ("nl", ", stelde minister Sanne de Wit vast.", "Sanne de Wit"),
     # verb first, the name in apposition after the office
     ("es", ", criticó el alcalde de Lugo, Ramón Varela.", "Ramón Varela"),
     ("es", ", ha advertido este martes el presidente de la Junta, Ramón Varela.", "Ramón Varela"),
@@ -102,21 +103,23 @@ VERBS = {
     "fr": "déplore critique a_critiqué regrette a_rétorqué répond a_répliqué insiste avertit a_promis salue "
     "explique détaille souligne rappelle reconnaît a_admis dément a_confirmé révèle estime juge pense "
     "demande réclame appelle accuse a_attaqué ironise résume a_conclu lance glisse martèle ajoute "
-    "poursuit a_raconté a_plaidé tranche",
+    "poursuit a_raconté a_plaidé tranche prédit anticipe pronostique",
     "es": "criticó lamentó lamenta replicó respondió insistió advirtió prometió celebró explicó detalló "
     "subrayó recordó admitió negó confirmó reveló consideró cree pidió exigió reclamó acusó atacó "
-    "bromeó resumió concluyó lanzó añadió continuó contó ha_criticado ha_reiterado ha_denunciado",
+    "bromeó resumió concluyó lanzó añadió continuó contó ha_criticado ha_reiterado ha_denunciado aseveró "
+    "pronosticó vaticinó prevé",
     "it": "critica ha_criticato lamenta ha_replicato risponde insiste avverte ha_promesso saluta spiega "
     "ha_sottolineato ricorda ammette nega ha_confermato rivela ritiene chiede ha_chiesto accusa "
-    "attacca ha_ironizzato conclude ha_concluso rilancia aggiunge prosegue ha_raccontato tuona",
+    "attacca ha_ironizzato conclude ha_concluso rilancia aggiunge prosegue ha_raccontato tuona prevede",
     "pt": "criticou lamentou lamenta respondeu replicou insistiu alertou prometeu saudou explicou detalhou "
     "sublinhou lembrou admitiu negou confirmou revelou considera acredita pediu exigiu acusou atacou "
-    "ironizou resumiu concluiu atirou acrescentou prosseguiu contou",
+    "ironizou resumiu concluiu atirou acrescentou prosseguiu contou rejeitou rebateu prevê previu",
     "nl": "zei reageerde waarschuwde beloofde betreurt verwelkomde benadrukte erkende ontkende bevestigde "
     "onthulde vindt meent gelooft vroeg eiste beschuldigde grapte concludeerde herhaalde",
     "ru": "раскритиковал посетовал ответил возразил настаивает предупредил пообещал сожалеет "
     "приветствовал пояснил подчеркнул напомнил признал опроверг подтвердил считает полагает "
-    "попросил потребовал призвал обвинил пошутил резюмировал заключил добавил продолжил рассказал",
+    "попросил потребовал призвал обвинил пошутил резюмировал заключил добавил продолжил рассказал "
+    "прокомментировал прогнозирует",
 }
 SPEAKER = {"fr": "Paul Garnier", "es": "Ramón Varela", "it": "Carlo Neri", "pt": "Rui Tavares", "nl": "Pieter Jansen", "ru": "Олег Кравцов"}
 

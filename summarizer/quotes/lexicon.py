@@ -140,7 +140,7 @@ _SEPARABLE_NL: dict[str, frozenset[str]] = {
         ("kondigde kondigt", "aan"),
         ("wees wijst", "op erop"),
         ("haalde haalt", "uit aan"),
-        ("stelde stelt", "gerust voor"),
+        ("stelde stelt", "gerust voor vast"),
         ("zette zet", "uiteen"),
         ("sprak spreekt", "uit tegen"),
         ("ging gaat", "verder"),
@@ -165,11 +165,11 @@ LEXICONS: dict[str, Lexicon] = {
             "regrette dénonce confirme promet répète ironise résume lâche témoigne "
             "déclara affirma expliqua ajouta estima souligna indiqua précisa assura répondit lança "
             "déclarent disent affirment expliquent ajoutent estiment soulignent indiquent assurent "
-            "déclarait disait affirmait expliquait ajoutait estimait"
+            "déclarait disait affirmait expliquait ajoutait estimait prédit prédisent"
         )
         | _french(
             "déclarer affirmer expliquer ajouter estimer souligner indiquer préciser assurer insister confier "
-            "lancer rappeler observer commenter raconter marteler annoncer juger regretter dénoncer tweeter "
+            "lancer anticiper pronostiquer rappeler observer commenter raconter marteler annoncer juger regretter dénoncer tweeter "
             "confirmer ironiser résumer lâcher témoigner répliquer rétorquer riposter déplorer critiquer "
             "saluer féliciter indigner insurger emporter agacer alarmer étonner exclamer interroger désoler "
             "lamenter amuser moquer offusquer excuser justifier détailler développer argumenter avancer "
@@ -236,7 +236,7 @@ LEXICONS: dict[str, Lexicon] = {
             "indicó indica agregó agrega comentó comenta subrayó subraya destacó destaca advirtió advierte "
             "manifestó manifiesta sostuvo sostiene reconoció reconoce insistió insiste precisó respondió responde "
             "contó admitió apuntó apunta recordó recuerda concluyó expresó anunció anuncia escribió escribe "
-            "preguntó exclamó relató relata denunció confesó puntualizó matizó "
+            "preguntó exclamó relató relata denunció confesó puntualizó matizó prevé prevén previó previeron "
             "dicho afirmado declarado explicado añadido asegurado señalado indicado "
             "dijeron afirmaron declararon explicaron aseguraron señalaron indicaron añadieron"
         )
@@ -246,7 +246,7 @@ LEXICONS: dict[str, Lexicon] = {
             "relatar denunciar confesar puntualizar matizar criticar lamentar reprochar reclamar replicar "
             "contestar responder reaccionar celebrar saludar alabar elogiar felicitar valorar calificar "
             "considerar estimar juzgar opinar pensar creer avisar alertar prometer garantizar jurar "
-            "reiterar insistir remarcar enfatizar recalcar resaltar aclarar detallar revelar desvelar "
+            "aseverar pronosticar vaticinar augurar reiterar insistir remarcar enfatizar recalcar resaltar aclarar detallar revelar desvelar "
             "confirmar negar desmentir rechazar acusar atacar cargar arremeter bromear ironizar resumir "
             "concluir zanjar lanzar deslizar espetar sentenciar proclamar defender justificar argumentar "
             "explicar narrar relatar rememorar evocar avanzar anticipar informar comunicar exigir pedir "
@@ -307,7 +307,7 @@ LEXICONS: dict[str, Lexicon] = {
             language="it",
         )
         | _words(
-            "dice dicono detto detta dissero chiede chiedono chiesto chiese risposto rispose ammesso ammise "
+            "dice dicono detto detta dissero prevede prevedono previsto previde chiede chiedono chiesto chiese risposto rispose ammesso ammise "
             "promesso promise sostiene sostengono sostenuto sostenne difende difeso difese scritto scrisse "
             "aggiunto aggiunse concluso concluse ribadisce ribadiscono chiarisce garantisce ammonisce "
             "avverte avvertono crede credono creduto ritiene ritengono ritenuto ritenne riconosce "
@@ -348,7 +348,7 @@ LEXICONS: dict[str, Lexicon] = {
             "afirmar declarar explicar acrescentar assegurar garantir sublinhar salientar destacar ressaltar "
             "indicar observar comentar lembrar recordar considerar alertar avisar frisar criticar lamentar "
             "deplorar denunciar acusar atacar reagir replicar retorquir contestar insistir reiterar "
-            "confirmar negar revelar admitir confessar assumir julgar pensar acreditar perguntar questionar "
+            "rejeitar vaticinar sentenciar rebater confirmar negar revelar admitir confessar assumir julgar pensar acreditar perguntar questionar "
             "pedir exigir reclamar apelar elogiar saudar congratular felicitar queixar regozijar insurgar "
             "mostrar prometer jurar assegurar brincar ironizar gracejar resumir concluir rematar lançar "
             "atirar disparar continuar prosseguir adiantar avançar precisar pormenorizar detalhar explicitar "
@@ -359,7 +359,7 @@ LEXICONS: dict[str, Lexicon] = {
             language="pt",
         )
         | _words(
-            "diz dizem disse disseram dito afirma pede pedem pediu pediram pedido lê crê acredita "
+            "diz dizem disse disseram dito prevê preveem previu previram afirma pede pedem pediu pediram pedido lê crê acredita "
             "escrito sustenta sustentou insurgiu-se mantém manteve mantido reconhece deplora frisa vinca"
         ),
         auxiliaries=_words("tem têm tinha tinham havia também ainda se"),
@@ -429,14 +429,14 @@ LEXICONS: dict[str, Lexicon] = {
             "заяви сказа отмети подчеркну поясни добави сообщи рассказа призна объясни указа написа ответи "
             "предупреди замети констатирова завери уточни пообеща обеща раскритикова критикова посетова "
             "сетова отреагирова возрази парирова напомни повтори подтверди опровергну отрица "
-            "раскры полага посчита оцени заключи резюмирова подытожи продолжи попроси "
+            "прокомментирова комментирова спрогнозирова прогнозирова раскры полага посчита оцени заключи резюмирова подытожи продолжи попроси "
             "потребова призва обвини упрекну пошути съязви броси выпали выда настоя настаива высказа "
             "осуди вырази рассуди спроси подчёркива подчеркива отмеча говори заявля объясня "
             "поясня рассказыва уточня призыва требова счита полага признава предупрежда "
             "приветствова поприветствова сожале пожале возмути-ся пожалова-ся призна-ся поинтересова-ся "
             "удиви-ся порадова-ся "
             "похвали-ся возмуща-ся жалова-ся подели-ся",
-            "считает считают полагает полагают говорит говорят уверен уверена уверены убеждён убеждена "
+            "считает считают прогнозирует прогнозируют полагает полагают говорит говорят уверен уверена уверены убеждён убеждена "
             "убеждены отмечает отмечают подчёркивает подчёркивают поясняет поясняют объясняет объясняют "
             "рассказывает рассказывают заявляет заявляют добавляет добавляют признаёт признают "
             "утверждает утверждают настаивает настаивают предупреждает предупреждают сетует сетуют "
