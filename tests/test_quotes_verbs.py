@@ -184,3 +184,16 @@ def test_a_pronoun_with_no_person_to_tell_is_the_last_credit():
     )
     # "il" is not Claire Morin, and no man is named: the president credited just before
     assert [q.speaker for q in extract(text, "fr")] == ["le président du parti", "le président du parti"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anne Fabre a présenté le plan. Un dispositif qu'elle détaille aussitôt : « Les familles modestes "
+        "recevront une aide dès janvier », précise-t-elle.",
+        "Anne Fabre a présenté le plan. C'est une aide qu’elle défend : « Les familles modestes recevront "
+        "une aide dès janvier. »",
+    ],
+)
+def test_a_pronoun_written_onto_qu_is_the_subject_not_the_phrase_before_it(text: str):
+    assert [q.speaker for q in extract(text, "fr")] == ["Anne Fabre"]

@@ -50,11 +50,21 @@ class _Found:
     kind: str
 
 
+#: A subject pronoun written onto an elided conjunction: "qu'il", "lorsqu’elle" (split in two tokens, so
+#: "Un dispositif qu'elle détaille : « … »" credits "elle", not "Un dispositif qu'elle").
+_ELIDED_PRONOUN = re.compile(r"((?:qu|lorsqu|puisqu)['’])(il|elle|ils|elles|on)", re.IGNORECASE)
+
+
 def _tokens(text: str, start: int, end: int, lex: Lexicon) -> list[_Tok]:
     out = []
     for match in _TOKEN.finditer(text, start, end):
         tok = match.group()
-        if tok.endswith(".") and tok[:-1] not in lex.titles:
+        elided = _ELIDED_PRONOUN.fullmatch(tok)
+        if elided:
+            cut = match.start() + len(elided[1])
+            out.append(_Tok(elided[1], match.start(), cut, elided[1].lower()))
+            out.append(_Tok(elided[2], cut, match.end(), elided[2].lower()))
+        elif tok.endswith(".") and tok[:-1] not in lex.titles:
             out.append(_Tok(tok[:-1], match.start(), match.end() - 1, tok[:-1].lower()))
             out.append(_Tok(".", match.end() - 1, match.end(), "."))
         else:
@@ -239,6 +249,8 @@ def _phrase_before(toks: list[_Tok], v: int, lex: Lexicon, floor: int = 0) -> tu
     i = v - 1
     if i < floor:
         return None
+    if toks[i].word in lex.pronouns and i - 1 >= floor and toks[i - 1].text.endswith(("'", "’")):
+        return i, i, "pronoun"  # "Un dispositif qu'elle détaille": the subject is "elle"
     clause = i
     while clause > floor and toks[clause - 1].text not in (",", ";", ":", "(", ")", "—", "–", "«", "»", '"', "“", "”"):
         clause -= 1
