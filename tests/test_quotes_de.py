@@ -154,9 +154,7 @@ def test_plural_verbs_name_a_plural_speaker(verb: str):
     ],
 )
 def test_separable_verbs_end_the_speaker_at_their_particle(credit: str, speaker: str):
-    text = f"{QUOTE}, {credit}."
-    (quote,) = extract(text, "de")
-    assert quote.speaker == speaker
+    assert credited(credit) == speaker
 
 
 @pytest.mark.parametrize(
@@ -183,9 +181,13 @@ def test_separable_verbs_end_the_speaker_at_their_particle(credit: str, speaker:
     ],
 )
 def test_the_speaker_ends_before_a_time_place_or_hearer(credit: str, speaker: str):
-    text = f"{QUOTE}, {credit}."
-    (quote,) = extract(text, "de")
-    assert quote.speaker == speaker
+    assert credited(credit) == speaker
+
+
+def credited(credit: str) -> str | None:
+    """The speaker of the one quote in "„…“, {credit}."."""
+    (quote,) = extract(f"{QUOTE}, {credit}.", "de")
+    return quote.speaker
 
 
 @pytest.mark.parametrize(
