@@ -189,3 +189,18 @@ def test_a_pronoun_with_no_person_to_tell_is_the_last_credit():
 )
 def test_a_pronoun_written_onto_qu_is_the_subject_not_the_phrase_before_it(text: str):
     assert [q.speaker for q in extract(text, "fr")] == ["Anne Fabre"]
+
+
+@pytest.mark.parametrize(
+    ("language", "credit", "speaker"),
+    [
+        ("fr", ", a déploré la présidente de la région Île-de-France Paule Garnier.", "Paule Garnier"),
+        ("nl", ", zei RIVM-directeur Pieter Jansen.", "Pieter Jansen"),
+        ("ru", ", — сказал депутат Госдумы Олег Кравцов.", "Олег Кравцов"),
+        ("ru", ", — сказал мэр Самары Олег Кравцов.", "Олег Кравцов"),
+        ("ru", ", — сказал Олег Игоревич Кравцов.", "Олег Игоревич Кравцов"),  # a patronymic stays
+        ("fr", ", a dit Jean-Pierre Garnier.", "Jean-Pierre Garnier"),  # a hyphenated first name stays
+    ],
+)
+def test_an_institution_or_place_before_the_name_is_not_part_of_it(language: str, credit: str, speaker: str):
+    assert speakers(language, credit) == [speaker]

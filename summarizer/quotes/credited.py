@@ -188,11 +188,7 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     full = [r for r in runs if r[1] > r[0]]
     if full:
         n, last = full[-1]
-        if last - n >= 2 and len(toks[n].text) > 1 and toks[n].text.isupper() and _name_word(toks[n + 1], lex):
-            n += 1  # "глава ЦБ Эльвира Набиуллина": the institution's acronym is not part of the name
-        elif lex.bare_nouns and n == 0 and last - n == 2 and not toks[1].word.endswith(_PATRONYMIC):
-            n = 1  # "Министр Антон Силуанов заявил": a title opening the sentence is capitalised
-        return _past_complement(toks, n, last, lex), last, "name"
+        return _past_complement(toks, _name_start(toks, n, last, lex), last, lex), last, "name"
     if runs:
         n, last = runs[-1]
         if n > j + 1 and toks[n - 1].word in lex.connectors and not toks[n - 2].text[:1].isupper():
@@ -214,6 +210,24 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
     else:
         return None
     return found
+
+
+def _name_start(toks: list[_Tok], n: int, last: int, lex: Lexicon) -> int:
+    """Where the name starts in a run of three or more capitalised words ``toks[n..last]``: after an
+    institution or place written before it: an acronym ("глава ЦБ Эльвира Набиуллина"), a word with a
+    lower-case part ("RIVM-directeur Jaap van Dissel", "la région Île-de-France Valérie Pécresse"), and
+    in Russian any word but a first name before a patronymic ("мэр Москвы Сергей Собянин", "Министр
+    Антон Силуанов заявил")."""
+    if last - n < 2 or not _name_word(toks[n + 1], lex):
+        return n
+    head = toks[n].text
+    if len(head) > 1 and head.isupper():
+        return n + 1
+    if "-" in head and any(part[:1].islower() for part in head.split("-")[1:]):
+        return n + 1
+    if lex.bare_nouns and last - n == 2 and not toks[n + 1].word.endswith(_PATRONYMIC):
+        return n + 1
+    return n
 
 
 def _elided_determiner(tok: _Tok, lex: Lexicon) -> bool:
