@@ -295,3 +295,38 @@ def test_a_participle_opening_a_sentence_is_not_a_credit():
     speakers = [q.speaker for q in extract(text, "fr")]
     assert speakers[0] == "Henri Vasseur"
     assert "le lendemain matin" not in speakers
+
+
+# --- Ditto rows and stray marks, whatever follows them ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "row"),
+    [
+        ("fr", "Les tarifs : adultes 5 euros, enfants « 3 euros, étudiants « 4 euros, seniors « 4 euros."),
+        ("es", "Precios: adultos 5 euros, niños « 3 euros, estudiantes « 4 euros, jubilados « 4 euros."),
+        ("de", "Preise: Weizen 12 Mark, Roggen „ 10 Mark, Gerste „ 9 Mark, Hafer „ 8 Mark."),
+    ],
+)
+def test_a_price_row_of_ditto_marks_with_words_between_is_no_quote(language: str, row: str):
+    credited = {
+        "fr": "« Nous tiendrons toutes nos promesses envers les habitants », a assuré Paul Girard.",
+        "es": "«Cumpliremos todas nuestras promesas con los vecinos», aseguró Paul Girard.",
+        "de": "„Wir halten, was wir den Bürgern versprochen haben“, sagte Paul Girard.",
+    }[language]
+    quotes = extract(f"{row}\n\n{credited}", language)
+    assert [q.speaker for q in quotes] == ["Paul Girard"]
+
+
+def test_a_quote_nested_in_its_own_kind_of_mark_is_no_ditto_row():
+    text = "Elle raconte : « Il m'a dit « jamais de la vie » et il est parti sans un mot de plus. »"
+    assert extract(text, "fr")[0].quote.startswith("« Il m'a dit « jamais de la vie »")
+
+
+def test_a_stray_mark_inside_a_sentence_is_no_quote_even_before_a_quoted_paragraph():
+    text = (
+        "El pleno aprobó el presupuesto. El alcalde habló de un «año difícil para las cuentas de la ciudad. "
+        "Las obras se reanudarán en marzo según el calendario previsto.\n\n"
+        "«Cumpliremos todas nuestras promesas con los vecinos», aseguró el alcalde Juan Pérez."
+    )
+    assert [q.quote for q in extract(text, "es")] == ["«Cumpliremos todas nuestras promesas con los vecinos»"]

@@ -13,7 +13,7 @@ from typing import Any
 from summarizer.quotes.credited import attribute_in, bound_unclosed
 from summarizer.quotes.dialogue import spans_with_dialogue
 from summarizer.quotes.lexicon import LEXICONS
-from summarizer.quotes.marks import Span, has_words, paragraphs, quote_spans
+from summarizer.quotes.marks import Span, has_words, is_ditto_row, paragraphs, quote_spans
 from summarizer.quotes.mentions import CREDIT_OPENERS
 from summarizer.quotes.ranking import KEY_QUOTES, central_terms, key_quotes, ranked, score
 from summarizer.quotes.speakers import attribute
@@ -78,6 +78,8 @@ def _is_quote(quoted: str, language: str | None = None, credited: bool = False) 
     ``credited``: a credit follows the quote ("„Die Reform kommt zu spät“, sagte X."): words someone
     said, however much they look like a German title."""
     if not has_words(quoted, MIN_WORDS) or "://" in quoted or "www." in quoted:
+        return False
+    if is_ditto_row(quoted):
         return False
     ditto = quoted.startswith("„") or quoted[1:2].isspace()
     if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):

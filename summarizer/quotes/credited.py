@@ -533,10 +533,11 @@ def _full_names(text: str, before: int, lex: Lexicon) -> list[tuple[int, str]]:
 def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | None]:
     """Quotes whose closing mark is missing, bounded: never the rest of their paragraph.
 
-    A mark left open and continued by a quote opening the next paragraph is the news convention for
-    a long quote and stays. Any other runs to the end of its sentence when it opens one (or follows a
-    colon: "a déclaré : « Nous allons …"); a stray mark inside a sentence (a typo, a ditto mark in a
-    price table) is no quote at all (None).
+    A mark left open at the start of a sentence and continued by a quote opening the next paragraph
+    is the news convention for a long quote and stays. Any other runs to the end of its sentence when
+    it opens one (or follows a colon: "a déclaré : « Nous allons …"); a stray mark inside a sentence
+    (a typo, a ditto mark in a price table, "habló de un «año difícil …"), even with a quote opening
+    the next paragraph, is no quote at all (None).
     """
     lex = LEXICONS[language]
     paras = paragraphs(text)
@@ -555,12 +556,12 @@ def bound_unclosed(text: str, spans: list[Span], language: str) -> list[Span | N
         if any(c.isdigit() for c in body) and len(_LETTER_WORD.findall(body)) < 3:
             out.append(None)  # "«3,20 € les 2 kg": a ditto mark in a price table, not a quote
             continue
-        if continued:
-            out.append(span)
-            continue
         lead = text[paras[span.paragraph][0] : span.start].rstrip()
         if lead and lead[-1] not in ".:!?…—–":
             out.append(None)
+            continue
+        if continued:
+            out.append(span)
             continue
         end = _sentence_end(text, span.start + 1, span.end, lex)
         out.append(Span(span.start, _trim(text, span.start, end), span.paragraph, False))

@@ -170,3 +170,18 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start + 1 and text[end - 1].isspace():
         end -= 1
     return end
+
+
+#: Marks that tables use as ditto marks and that never close themselves (a straight " or ' does).
+_DITTO = frozenset(["«", "„", "»", "‹", "›"])
+
+
+def is_ditto_row(quoted: str) -> bool:
+    """A row of a price table, whose mark stands for "the same" (« 3 euros, étudiants « 4 euros, seniors
+    « 4 euros): the opening mark comes back and nothing closes it. A quote nested in one of its own
+    kind (« … « … » … ») is closed."""
+    opening = quoted[:1]
+    if opening not in _DITTO:
+        return False
+    return quoted.count(opening) >= 2 and not any(closer in quoted[1:] for closer in _CLOSERS[opening])
+
