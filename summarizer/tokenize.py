@@ -107,6 +107,8 @@ def sentence_spans(text: str, language: str | None = FALLBACK) -> list[tuple[int
     """
     model_name = punkt_language(language) or FALLBACK
     spans = [list(span) for span in _punkt(model_name).span_tokenize(text)]
+    if model_name == "german" and "." in text:
+        spans = _rejoin_ordinals(text, spans)
     openers, closers = _marks(model_name)
     for before, after in pairwise(spans):
         last = len(text[before[0] : before[1]].rstrip()) + before[0] - 1
@@ -115,6 +117,42 @@ def sentence_spans(text: str, language: str | None = FALLBACK) -> list[tuple[int
         elif text[after[0] : after[0] + 1] in closers and text[after[0] + 1 : after[0] + 2].isspace():
             before[1] = after[0] = after[0] + 1
     return [(start, end) for start, end in spans if text[start:end].strip()]
+
+
+#: German writes ordinals with a dot ("zum 3. Mal", "der 2. Platz"). The German model keeps most of them
+#: whole but splits some ("Er gewann zum 3." | "Mal den Titel."): a piece that ends in an article,
+#: preposition or possessive and a number with its dot is joined to the next when that opens with a
+#: noun (not with a word that opens sentences: "Die Feier ist am 3." | "Die Gäste kommen später.").
+_ORDINAL_END = re.compile(
+    r"\b(?:zum|zur|am|im|vom|beim|ab|bis|seit|um|der|die|das|den|dem|des|sein|seine|seinem|seinen|seiner|"
+    r"ihr|ihre|ihrem|ihren|ihrer|unser|unsere|unserem|jeden|jedem|jeder)\s+\d{1,4}\.$",
+    re.IGNORECASE,
+)
+_GERMAN_OPENERS = frozenset(
+    str.split(
+        "der die das den dem des ein eine einer einem einen er sie es wir ich ihr man dann danach doch aber "
+        "und auch dies diese dieser dieses damit daher deshalb darum dabei trotzdem zudem außerdem jetzt nun "
+        "heute gestern morgen so wie was wer wo warum als wenn nach vor in im am auf bei mit für seit zum zur "
+        "von vom um an aus über unter bis nicht kein keine alle viele mehr erst noch schon"
+    )
+)
+
+
+def _rejoin_ordinals(text: str, spans: list[list[int]]) -> list[list[int]]:
+    joined = [spans[0]] if spans else []
+    for span in spans[1:]:
+        before = joined[-1]
+        following = text[span[0] : span[1]].split(None, 1)
+        opener = following[0].rstrip(".,;:") if following else ""
+        if (
+            opener[:1].isupper()
+            and opener.lower() not in _GERMAN_OPENERS
+            and _ORDINAL_END.search(text, before[0], before[1])
+        ):
+            before[1] = span[1]
+        else:
+            joined.append(span)
+    return joined
 
 
 def split_words(sentence: str) -> list[str]:

@@ -80,6 +80,19 @@ def test_german_date_stays_whole_where_english_rules_cut_it() -> None:
     assert len(split_sentences(text)) == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er gewann zum 3. Mal den Titel. Die Fans jubelten.", ["Er gewann zum 3. Mal den Titel.", "Die Fans jubelten."]),
+        ("Sie feierte ihren 100. Geburtstag. Alle kamen.", ["Sie feierte ihren 100. Geburtstag.", "Alle kamen."]),
+        # An ordinal that ends a sentence stays its end: the next one opens with an article.
+        ("Die Feier ist am 3. Die Gäste kommen später.", ["Die Feier ist am 3.", "Die Gäste kommen später."]),
+    ],
+)
+def test_a_german_ordinal_before_its_noun_does_not_end_the_sentence(text: str, expected: list[str]) -> None:
+    assert split_sentences(text, "de") == expected
+
+
 BODY = {
     "fr": "Le conseil municipal de Lyon a voté mardi un budget de 40 millions d'euros pour les écoles.",
     "de": "Der Stadtrat von Freiburg hat am Dienstag einen neuen Haushalt für die Schulen beschlossen.",
