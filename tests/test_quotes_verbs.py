@@ -204,3 +204,17 @@ def test_a_pronoun_written_onto_qu_is_the_subject_not_the_phrase_before_it(text:
 )
 def test_an_institution_or_place_before_the_name_is_not_part_of_it(language: str, credit: str, speaker: str):
     assert speakers(language, credit) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "« Nous ne partirons pas sans réponse », ont prévenu les agriculteurs. Le préfet est arrivé "
+         "vers midi. « Je comprends leur colère mais la loi doit être respectée », a-t-il déclaré."),
+        ("es", "«No vamos a ceder en este asunto», dijeron los vecinos. El concejal llegó tarde. «Estudiaremos "
+         "todas las propuestas con calma», añadió él."),
+    ],
+)
+def test_he_or_she_is_never_a_plural_group_credited_before(language: str, text: str):
+    first, second = extract(text, language)
+    assert first.speaker.split()[0].lower() in ("les", "los") and second.speaker is None

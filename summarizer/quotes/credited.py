@@ -473,6 +473,7 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
             out.append(Attribution(None, None, None, False))
             continue
         if m.kind in ("pronoun", "implicit"):
+            wanted = None
             if m.start is None:  # "», añadió.": the person credited last
                 speaker = named[-1][1] if named else None
             else:
@@ -482,13 +483,19 @@ def _resolve(text: str, found: list[_Found | None], lex: Lexicon) -> list[Attrib
                 speaker = _agreeing([name for _, name in people], wanted, lex)
             if speaker is None:
                 # "», rappelle le président du MoDem. « … », déplore-t-il": no person told, the last credit
-                speaker = next((a.speaker for a in reversed(out) if a.speaker), None)
+                # (for "il" or "elle", not a plural one: "les agriculteurs" are not "il")
+                speaker = next((a.speaker for a in reversed(out) if a.speaker and not (wanted and _plural(a.speaker, lex))), None)
             out.append(Attribution(speaker, m.start, m.end, speaker is not None))
             continue
         if m.kind == "name" and m.display and m.start is not None:
             named.append((m.start, m.display))
         out.append(Attribution(m.display, m.start, m.end, m.kind == "name"))
     return out
+
+
+def _plural(speaker: str, lex: Lexicon) -> bool:
+    """A noun phrase opening with a plural determiner: "les agriculteurs", "sus vecinos"."""
+    return speaker.split(None, 1)[0].lower() in lex.plural_determiners
 
 
 def _agreeing(names: list[str], wanted: str | None, lex: Lexicon) -> str | None:

@@ -65,6 +65,8 @@ class Lexicon:
     reflexives: frozenset[str] = frozenset()
     #: words that end a speaker: the separable verbs' particles and "eraan", "erop" before them
     particles: frozenset[str] = frozenset()
+    #: determiners of a plural noun phrase ("les agriculteurs"): never who "il" or "elle" is
+    plural_determiners: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -203,6 +205,7 @@ LEXICONS: dict[str, Lexicon] = {
         ),
         credits=("selon", "d'après", "d’après"),
         pronouns=_words("il elle ils elles"),
+        plural_determiners=_words("les des ses leurs ces mes tes nos vos plusieurs certains certaines"),
         determiners=_words("le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre votre"),
         not_names=_words(
             "Le La Les L Un Une Des Du De D Ce Cet Cette Ces Son Sa Ses Leur Leurs Il Elle Ils Elles On Et Mais "
@@ -267,6 +270,7 @@ LEXICONS: dict[str, Lexicon] = {
         auxiliaries=_words("ha han había habían habría también además luego se"),
         credits=("según", "de acuerdo con"),
         pronouns=_words("él ella ellos ellas"),
+        plural_determiners=_words("los las sus unos unas estos estas esos esas varios varias"),
         determiners=_words("el la los las un una unos unas lo su sus este esta estos estas ese esa"),
         not_names=_words(
             "El La Los Las Un Una Unos Unas Lo Su Sus Este Esta Ese Esa Y Pero O En De Del Con Por Para Según "
@@ -318,6 +322,7 @@ LEXICONS: dict[str, Lexicon] = {
         auxiliaries=_words("ha hanno aveva avevano avrebbe anche poi inoltre si è sono"),
         credits=("secondo", "a detta di", "stando a"),
         pronouns=_words("lui lei egli ella loro"),
+        plural_determiners=_words("i gli le loro questi queste quei quegli alcuni alcune"),
         determiners=_words("il lo la l i gli le un uno una un' suo sua suoi sue questo questa"),
         not_names=_words(
             "Il Lo La L Le I Gli Un Uno Una E Ma O In Di Da Con Per Su Tra Fra Secondo Dopo Prima Quando Se "
@@ -365,6 +370,7 @@ LEXICONS: dict[str, Lexicon] = {
         auxiliaries=_words("tem têm tinha tinham havia também ainda se"),
         credits=("segundo", "de acordo com", "conforme"),
         pronouns=_words("ele ela eles elas"),
+        plural_determiners=_words("os as seus suas uns umas estes estas esses essas vários várias"),
         determiners=_words("o a os as um uma uns umas seu sua seus suas este esta esse essa"),
         not_names=_words(
             "O A Os As Um Uma E Mas Ou Em No Na Nos Nas De Do Da Dos Das Com Por Para Segundo Após Antes Quando "
