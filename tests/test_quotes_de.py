@@ -249,3 +249,29 @@ def test_english_so_after_a_quote_is_no_german_credit():
     text = "“We have tried everything that was possible,” so the mayor decided to leave."
     (quote,) = extract(text)
     assert quote.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stadt will die Gebühren für Kitas „so schnell wie irgend möglich“ senken.",
+        "Die Zahl der Arbeitslosen ist „nicht mehr als besorgniserregend anzusehen“, heißt es nirgends.",
+        "Man hat die Lage der Bauern „in einem viel zu freundlichen Licht“ dargestellt.",
+    ],
+)
+def test_a_lower_case_phrase_run_into_a_sentence_with_no_one_saying_it_is_no_quote(text: str):
+    assert [q.quote for q in extract(text, "de") if "„" in q.quote and q.quote[1:2].islower()] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Minister sagte am Montag „über die Kosten wird noch gesprochen werden müssen“.",
+        "Der Minister nannte die Pläne am Montag „völlig unausgegoren und viel zu teuer“.",
+        "Die Ministerin bezeichnete den Entwurf als „einen großen Schritt nach vorn“.",
+        "Der Rat erklärt: „es sei von niemandem zu verkennen, wie wichtig die Reform ist“.",
+        "Die Bürger, „die seit Jahren auf die Brücke warten“, sagte der Bürgermeister, seien enttäuscht.",
+    ],
+)
+def test_a_lower_case_phrase_someone_says_or_names_stays_a_quote(text: str):
+    assert len(extract(text, "de")) == 1

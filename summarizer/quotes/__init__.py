@@ -113,6 +113,32 @@ def _credited_after(text: str, span: Span) -> bool:
     return match is not None and match[1] in CREDIT_OPENERS
 
 
+_WORDS_BEFORE = re.compile(r"[^\W\d_]+")
+#: How many words before a quote are searched for the verb that reports it.
+_SCARE_WINDOW = 8
+#: Verbs that quote someone's words for a thing ("nannte die Pläne „völlig unausgegoren“", "bezeichnete
+#: ihn als „…“"): with one before it, a phrase in quotation marks is someone's words.
+_NAMING_VERBS = frozenset(
+    ["nannte", "nennt", "nannten", "nennen", "bezeichnete", "bezeichnet", "bezeichneten", "bezeichnen"]
+)
+
+
+def _scare_quote(text: str, span: Span) -> bool:
+    """A German phrase in quotation marks run into a sentence with no one saying it: it opens in lower
+    case right after a word (no colon or comma before it) and no speech verb comes before it in its
+    sentence ("die Leistungen dieser Aufgebote „gegenüber den altbewährten …"", "deren Zahl „nicht als
+    groß bezeichnet werden kann“"): the writer's irony, not reported speech. "konstatierte Graf X damals
+    „über …“", "erklärt: „es sei …“" and "nannte die Pläne „völlig unausgegoren“" stay quotes."""
+    if text[span.start : span.start + 1] != "„" or not text[span.start + 1 : span.start + 2].islower():
+        return False
+    before = text[max(0, span.start - 200) : span.start].rstrip()
+    if not before or not before[-1].isalnum():
+        return False
+    sentence = re.split(r"[.!?:;]\s", before)[-1]
+    words = [w.lower() for w in _WORDS_BEFORE.findall(sentence)][-_SCARE_WINDOW:]
+    return not any(w in CREDIT_OPENERS or w in _NAMING_VERBS for w in words)
+
+
 def _looks_like_title(quoted: str) -> bool:
     inner = quoted.strip("“”\"'‘’ ").rstrip(",.")
     if any(mark in inner for mark in ",;?!") or "." in inner:
@@ -163,7 +189,9 @@ def extract(text: str, language: str | None = None) -> list[Quote]:
     else:
         attributions = attribute(text, spans, paras)
         kept = [
-            _is_quote(text[s.start : s.end], credited=_credited_after(text, s)) and not _runaway(text, spans, i)
+            _is_quote(text[s.start : s.end], credited=_credited_after(text, s))
+            and not _runaway(text, spans, i)
+            and not _scare_quote(text, s)
             for i, s in enumerate(spans)
         ]
     pairs = [(s, a) for s, a, keep in zip(spans, attributions, kept, strict=True) if keep]
