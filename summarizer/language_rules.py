@@ -80,6 +80,7 @@ _ELIDED: dict[str, frozenset[str]] = {"fr": frozenset({"j", "m", "t"}), "it": fr
 _FURNITURE: dict[str, str] = {
     "fr": r"(?:à )?(?:lire|voir|regarder|écouter) (?:aussi|également|la suite)\b|sur le même sujet\b"
     r"|(?:photo|crédits?(?: photo)?|illustration|vidéo|diaporama)\s*:|abonnez-vous\b|cliquez ici\b"
+    r"|(?:vid[ée]o|photos?|en images|infographie|diaporama)\s*[-–—]\s"  # "VIDÉO - Le président s'exprime"
     r"|(?:article )?publié le\b|mis à jour le\b"
     r"|\(?(?:propos recueillis|interview réalisée|entretien réalisé) par\b",
     "de": r"mehr zum thema\b|(?:lesen|sehen|hören) sie (?:auch|mehr|hier)\b|auch interessant\b"

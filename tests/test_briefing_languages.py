@@ -225,6 +225,9 @@ def test_guillemets_count_as_quotation_marks() -> None:
     [
         "(Propos recueillis par Philippe Martin)",
         "(1/2) - 12/11par BFMTV",
+        "VIDÉO - Le président s'exprime devant la presse à l'Élysée",
+        "PHOTOS – Les images de la tempête sur les côtes bretonnes",
+        "EN IMAGES - Les plus beaux clichés de la semaine",
     ],
 )
 def test_french_interview_credits_and_video_stamps_are_furniture(line: str) -> None:
@@ -239,6 +242,7 @@ def test_french_interview_credits_and_video_stamps_are_furniture(line: str) -> N
         "Le sondage réalisé par l'Ifop place le maire sortant largement en tête au premier tour.",
         "Les propos recueillis par la police ont été transmis au parquet dès le lendemain matin.",
         "Cette étude réalisée par des chercheurs de l'Inserm montre que le risque a doublé en dix ans.",
+        "Vidéos et photos ont circulé sur les réseaux sociaux pendant toute la journée de mardi.",
         "Ce sondage a été réalisé du 3 au 5 mai auprès de 1.000 personnes, selon la méthode des quotas.",
     ],
 )
