@@ -25,7 +25,8 @@ from summarizer.quotes.marks import Span, paragraphs
 from summarizer.quotes.people import first_names
 from summarizer.quotes.speakers import Attribution
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+#: A word with digits written onto it is one token: "C8", "TF1" (a name cut at its digit is "C").
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\d*\.?|\d+|[^\w\s]")
 _LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s)")
 #: Russian patronymic endings: "Антон Германович Силуанов" is three words of one name.
@@ -102,11 +103,23 @@ def _is_verb(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
         return False
     if not i:
         return True
+    if tok.word.endswith(lex.participles) and not _has_auxiliary(toks, i, lex):
+        return False  # "Philippe Martinez, numéro un de la CGT interrogé sur France 2": no credit
     before = toks[i - 1].word
     if before in lex.determiners or re.split("['’]", before)[-1] in lex.determiners:
         return False  # "le juge", "la note", "d'un juge": nouns
     # "le télétravail sera maintenu", "fue criticado": a passive, not a credit ("s'est", "se sont" are)
     return before not in lex.passives or (i > 1 and toks[i - 2].word in lex.reflexives)
+
+
+def _has_auxiliary(toks: list[_Tok], i: int, lex: Lexicon) -> bool:
+    """An auxiliary before the participle ``toks[i]`` in its clause: "a déclaré", "a de son côté martelé"."""
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if toks[k].text in (",", ";", ":", "(", ")", "«", "»", '"', "“", "”"):
+            return False
+        if toks[k].word in lex.auxiliaries or toks[k].word in lex.passives or _attached_pronoun(toks[k], lex):
+            return True
+    return False
 
 
 def _ends_speaker(tok: _Tok, lex: Lexicon) -> bool:
@@ -191,25 +204,45 @@ def _phrase_after(toks: list[_Tok], j: int, lex: Lexicon) -> tuple[int, int, str
         return _past_complement(toks, _name_start(toks, n, last, lex), last, lex), last, "name"
     if runs:
         n, last = runs[-1]
-        if n > j + 1 and toks[n - 1].word in lex.connectors and not toks[n - 2].text[:1].isupper():
-            found: tuple[int, int, str] = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
+        if n == j + 1 and toks[j].word in lex.determiners and toks[j].word not in lex.prepositions:
+            # "le Premier ministre", "la Commission européenne", "le Parisien": a name takes no article
+            found: tuple[int, int, str] = (j, _phrase_end(toks, j, min(k - 1, j + 4), lex), "phrase")
+        elif n > j + 1 and re.split("['’]", toks[n - 1].word)[0] in lex.prepositions and toks[n - 1].text[:1].islower() and not toks[n - 2].text[:1].isupper():
+            found = (j, last, "phrase")  # "un conseiller d'Emmanuel Macron": the name is not who spoke
+        elif n > j + 1 and toks[n - 1].word in lex.connectors and not toks[n - 2].text[:1].isupper():
+            found = (j, last, "phrase")  # "le maire de Lyon": Lyon is not who spoke
         else:
             return n, last, "name"
     elif k > j and _elided_determiner(toks[j], lex):
-        last = min(k - 1, j + 3)  # "», concède l'artiste": the determiner written on the noun
-        while last > j and toks[last].word in lex.connectors:
-            last -= 1
-        found = (j, last, "phrase")
+        # "», concède l'artiste": the determiner written on the noun
+        found = (j, _phrase_end(toks, j, min(k - 1, j + 3), lex, head=j), "phrase")
     elif k > j + 1 and toks[j].word in lex.determiners and toks[j].word not in lex.prepositions:
-        last = min(k - 1, j + 4)
-        while last > j + 1 and toks[last].word in lex.connectors:
-            last -= 1  # "la chanteuse de": the phrase ends before the connector
-        found = (j, last, "phrase")
+        found = (j, _phrase_end(toks, j, min(k - 1, j + 4), lex), "phrase")
     elif lex.bare_nouns and k > j and toks[j].text[:1].islower():
         found = (j, min(k - 1, j + 1), "phrase")
     else:
         return None
     return found
+
+
+def _phrase_end(toks: list[_Tok], j: int, last: int, lex: Lexicon, head: int | None = None) -> int:
+    """The last word of the noun phrase ``toks[j..last]``: before a participle or gerund written after
+    its noun ("le ministère répondant aux …", "les agriculteurs réunis") and before a trailing
+    connector ("la chanteuse de")."""
+    head = j + 1 if head is None else head
+    for m in range(head + 1, last + 1):
+        if toks[m].text[:1].isupper() or toks[m - 1].word in lex.connectors or toks[m - 1].word in lex.determiners:
+            continue  # "un de ses amis au Parisien": a word after a determiner is a noun
+        following = toks[m + 1] if m + 1 < len(toks) else None
+        if following is None or not _is_alpha(following):
+            continue  # "un ancien salarié.", "un ancien dirigeant": nouns
+        gerund = toks[m].word.endswith(lex.gerunds) and following.word not in lex.prepositions
+        if gerund or (toks[m].word.endswith(lex.participles) and following.word in lex.participle_complements):
+            last = m - 1
+            break
+    while last > head and toks[last].word in lex.connectors:
+        last -= 1
+    return last
 
 
 def _name_start(toks: list[_Tok], n: int, last: int, lex: Lexicon) -> int:
@@ -249,8 +282,8 @@ def _past_time(toks: list[_Tok], j: int, lex: Lexicon) -> int:
     while j < len(toks):
         if toks[j].word in lex.times:
             j += 1
-        elif j + 1 < len(toks) and toks[j].word in lex.time_openers and toks[j + 1].word in lex.times:
-            j += 2
+        elif j + 1 < len(toks) and (toks[j].word in lex.time_openers or toks[j].text.isdigit()) and toks[j + 1].word in lex.times:
+            j += 2  # "ce matin", "27 septembre"
         else:
             return j
     return j
@@ -359,13 +392,15 @@ def _after(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
                 j = v
                 break
     if j < len(toks) and _is_verb(toks, j, lex):
-        k = _past_addressee(toks, j + 1, lex)
+        k = _past_addressee(toks, _past_time(toks, j + 1, lex), lex)  # "a réagi lundi auprès de l'AFP X"
         return _found(text, toks, _phrase_after(toks, k, lex)) or _Found(None, None, None, "implicit")
     for v in range(i + 1, min(len(toks), i + 9)):
         if toks[v].text in (".", ":", ";", "!", "?"):
             break
         pronoun = _attached_pronoun(toks[v], lex)
-        if _is_verb(toks, v, lex) or pronoun:
+        if pronoun:  # "», leur a-t-il lancé": the pronoun is the subject
+            return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
+        if _is_verb(toks, v, lex):
             return _found(text, toks, _phrase_before(toks, _verb_start(toks, v, lex, i), lex, floor=i))
     return None
 
@@ -396,10 +431,14 @@ def _before(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
         pronoun = _attached_pronoun(toks[v], lex)
         if pronoun:
             return _Found(pronoun[0], pronoun[1], text[pronoun[0] : pronoun[1]], "pronoun")
+        if v and _speech_gerund(toks[v], lex):
+            # "a confirmé une source policière, ajoutant que « … »": the subject of the clause before
+            # (none found: the quote goes on from the one before, like a quote with no credit)
+            return _before(text, toks[:v], lex)
         if _is_verb(toks, v, lex) or (v == 0 and toks[v].word in lex.verbs and toks[-1].text == ":"):
             found = _found(text, toks, _phrase_before(toks, _verb_start(toks, v, lex, 0), lex))
             after = _phrase_after(toks, v + 1, lex)
-            if after is not None and any(_is_alpha(t) and t.word not in lex.times for t in toks[after[1] + 1 :]):
+            if after is not None and not _gerund_follows(toks, after[1] + 1, lex) and any(_is_alpha(t) and t.word not in lex.times for t in toks[after[1] + 1 :]):
                 after = None  # "a dénoncé le meurtre de X, qui constituait « … »": the object, not the speaker
             return found or _found(text, toks, after) or _Found(None, None, None, "implicit")
     if len(toks) >= 2 and toks[-1].text == ":" and _name_word(toks[-2], lex):
@@ -408,6 +447,28 @@ def _before(text: str, toks: list[_Tok], lex: Lexicon) -> _Found | None:
             first -= 1
         return _found(text, toks, (first, len(toks) - 2, "name"))
     return None
+
+
+def _speech_gerund(tok: _Tok, lex: Lexicon) -> bool:
+    """ "ajoutant", "estimant", "jugeant", "dénonçant", "réagissant": a speech verb's gerund."""
+    word = tok.word
+    if not tok.text[:1].islower() or not word.endswith(lex.gerunds):
+        return False
+    stem = word[: -len(next(g for g in lex.gerunds if word.endswith(g)))]
+    forms = {stem, stem + "e", stem.replace("ç", "c") + "e", stem.removesuffix("iss") + "it"}
+    return any(form in lex.verbs for form in forms if form)
+
+
+def _gerund_follows(toks: list[_Tok], k: int, lex: Lexicon) -> bool:
+    """ ", ajoutant que …", ", tout en regrettant …": a clause whose subject is the speaker before it."""
+    if k >= len(toks) or toks[k].text != ",":
+        return False
+    for t in toks[k + 1 : k + 4]:
+        if t.word.endswith(lex.gerunds) and t.text[:1].islower():
+            return True
+        if t.word not in lex.gerund_openers:
+            return False
+    return False
 
 
 def _is_break(text: str, match: re.Match[str], lex: Lexicon) -> bool:

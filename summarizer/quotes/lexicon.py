@@ -67,6 +67,15 @@ class Lexicon:
     particles: frozenset[str] = frozenset()
     #: determiners of a plural noun phrase ("les agriculteurs"): never who "il" or "elle" is
     plural_determiners: frozenset[str] = frozenset()
+    #: past participle endings: such a speech verb credits only after an auxiliary ("a déclaré"), and
+    #: ends a noun phrase it follows ("les agriculteurs réunis")
+    participles: tuple[str, ...] = ()
+    #: words opening a participle's complement: "les agriculteurs réunis devant …", "la note envoyée par …"
+    participle_complements: frozenset[str] = frozenset()
+    #: gerund endings ("ajoutant", "en regrettant"): a clause whose subject is the speaker before it
+    gerunds: tuple[str, ...] = ()
+    #: words before a gerund: "en", "tout en"
+    gerund_openers: frozenset[str] = frozenset()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -201,7 +210,7 @@ LEXICONS: dict[str, Lexicon] = {
         ),
         auxiliaries=_words(
             "a ont avait avaient aurait auraient aussi également encore ensuite alors enfin "
-            "se s'est s’est s'était s’était s'étaient s’étaient sont fait"
+            "se s'est s’est s'était s’était s'étaient s’étaient sont fait lui leur nous vous"
         ),
         credits=("selon", "d'après", "d’après"),
         pronouns=_words("il elle ils elles"),
@@ -215,19 +224,24 @@ LEXICONS: dict[str, Lexicon] = {
             "Ceux Celles Chaque Tous Toutes Tout Aucun Aucune Cela Ceci " + _DAYS_FR
         ),
         stops=_words(
-            "qui que qu dont où lors dans à au aux en pour sur avec par devant après avant selon mais et car "
+            "qui que qu dont où lors dans à au aux auprès en pour sur avec par devant après avant selon mais et car "
             "lundi mardi mercredi jeudi vendredi samedi dimanche hier mercredi ce cette jeudi"
         ),
         connectors=_words("de du des d la le l"),
         titles=_words("M Mme Mlle Me Dr Pr"),
         inverted_pronouns=True,
-        addressees=_words("à au aux"),
+        addressees=_words("à au aux auprès"),
+        participles=("é", "ée", "és", "ées", "is"),
+        participle_complements=_words("par en à au aux pour dans sur lors depuis devant avec auprès contre chez"),
+        gerunds=("ant",),
+        gerund_openers=_words("en tout"),
         reflexive_prefixes=("s'", "s’"),
         passives=_words("est sont sera seront serait seraient était étaient été être"),
         reflexives=_words("se"),
         prepositions=_words("de d du des"),
         adverbial_heads=_words("part côté tour"),
-        times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille"),
+        times=_words("lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui matin soir midi encore aussi également ensuite lendemain veille "
+            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"),
         time_openers=_words("ce cette le la"),
     ),
     "es": Lexicon(
