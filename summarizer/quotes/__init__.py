@@ -68,8 +68,6 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 _SMALL_WORDS = frozenset(["a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by", "from", "as", "is", "vs"])
 
 
-_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
-
 
 def _is_quote(quoted: str, language: str | None = None, credited: bool = False) -> bool:
     """Four or more words, and not a web address, a title ("Person of the Year", a show's name) or a
@@ -80,9 +78,6 @@ def _is_quote(quoted: str, language: str | None = None, credited: bool = False) 
     if not has_words(quoted, MIN_WORDS) or "://" in quoted or "www." in quoted:
         return False
     if is_ditto_row(quoted):
-        return False
-    ditto = quoted.startswith("„") or quoted[1:2].isspace()
-    if ditto and ("...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))):
         return False
     if quoted.startswith("„") and language not in LEXICONS and not credited and _german_title(quoted):
         return False

@@ -30,6 +30,7 @@ _INWARD = frozenset(["»", "›"])
 _MARKS = re.compile(r"[“”\"«»„‹›'`‘’](?:(?<=')'|(?<=`)`|(?<=‘)‘|(?<=’)’|(?<=[“”\"«»„‹›]))")
 #: Words as news-quote corpora count them: split at apostrophes, so "don’t" is two.
 _WORD = re.compile(r"[^\W_]+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 class Span(NamedTuple):
@@ -177,9 +178,14 @@ _DITTO = frozenset(["«", "„", "»", "‹", "›"])
 
 
 def is_ditto_row(quoted: str) -> bool:
-    """A row of a price table, whose mark stands for "the same" (« 3 euros, étudiants « 4 euros, seniors
-    « 4 euros): the opening mark comes back and nothing closes it. A quote nested in one of its own
-    kind (« … « … » … ») is closed."""
+    """A row of a price table, whose mark stands for "the same": a „ or a mark followed by a space
+    before dots or a few words and numbers („ 250 fl. L. b. Roths.), or a mark that comes back with
+    nothing closing it (« 3 euros, étudiants « 4 euros, seniors « 4 euros). A quote nested in one of its
+    own kind (« … « … » … ») is closed."""
+    if (quoted.startswith("„") or quoted[1:2].isspace()) and (
+        "...." in quoted or (len(_LETTER_WORD.findall(quoted)) < 3 and any(c.isdigit() for c in quoted))
+    ):
+        return True
     opening = quoted[:1]
     if opening not in _DITTO:
         return False
