@@ -11,6 +11,7 @@ from typing import NamedTuple
 from summarizer.quotes.credits import speaker_label, tail_credit
 from summarizer.quotes.marks import Span, has_words, paragraphs
 from summarizer.quotes.mentions import (
+    DE_ARTICLES,
     DETERMINERS,
     GERMAN_CREDIT_VERBS,
     NOT_NAMES,
@@ -643,7 +644,8 @@ def _adjacent_before(text: str, before: list[Token]) -> _Mention | None:
 
 
 #: German articles and titles, for subjects in verb-second order.
-_DE_ARTICLES = frozenset(["der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "einem", "eines", "deren", "dessen"])
+#: The articles of mentions.DE_ARTICLES, and the relative "deren", "dessen" that stand where one would.
+_DE_ARTICLES = DE_ARTICLES | frozenset(["deren", "dessen"])
 _DE_TITLES = frozenset(["Graf", "Grafen", "Herr", "Herrn", "Frau", "Fürst", "Prinz", "König", "Kaiser", "Minister", "Abg", "General", "Präsident", "Bürgermeister", "Vizebürgermeister", "Redakteur", "Dr", "Professor", "Pfarrer"])
 
 
